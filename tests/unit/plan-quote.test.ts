@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { quoteMentioning } from '$lib/plan/quote';
+import { paragraphById } from '$lib/plan';
+
+describe('quoteMentioning', () => {
+  it('picks the sentence that names the place', () => {
+    const text =
+      '挖掘现有资源优势。紫荆产业园规划面积6.9平方公里，打造先行区；“松凌”飞地经济产业园规划面积835亩。';
+    expect(quoteMentioning(text, ['紫荆产业园'])).toBe(
+      '紫荆产业园规划面积6.9平方公里，打造先行区；'
+    );
+    expect(quoteMentioning(text, ['飞地经济产业园'])).toBe('“松凌”飞地经济产业园规划面积835亩。');
+  });
+
+  it('uses the earliest of several names (aliases)', () => {
+    expect(
+      quoteMentioning('甲乙丙。推进羊屯生态休闲岛建设。', ['羊屯旅游度假岛', '羊屯生态休闲岛'])
+    ).toBe('推进羊屯生态休闲岛建设。');
+  });
+
+  it('falls back to the opening sentence when no name occurs', () => {
+    expect(quoteMentioning('第一句。第二句。', ['无'])).toBe('第一句。');
+  });
+
+  it('cuts a long sentence around the mention and marks the cuts', () => {
+    const long = `${'前'.repeat(200)}紫荆山${'后'.repeat(200)}。`;
+    const quote = quoteMentioning(long, ['紫荆山'], 60);
+    expect(quote).toContain('紫荆山');
+    expect(quote.startsWith('…')).toBe(true);
+    expect(quote.endsWith('…')).toBe(true);
+    expect(quote.length).toBe(62);
+  });
+
+  it('quotes the first sentence of the real c5s1p4 that names 军民融合产业园', () => {
+    const paragraph = paragraphById('c5s1p4');
+    expect(paragraph).toBeDefined();
+    expect(quoteMentioning(paragraph!.text, ['军民融合产业园'])).toMatch(
+      /^“三园”.即紫荆产业园、“松凌”飞地经济产业园、军民融合产业园。$/
+    );
+  });
+
+  it('always returns a substring of the text (apart from the cut marks) containing the name', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string({ minLength: 1, maxLength: 5 }),
+        fc.string(),
+        (a, name, b) => {
+          const text = `${a}${name}${b}`;
+          const quote = quoteMentioning(text, [name], 40);
+          const bare = quote.replace(/^…/, '').replace(/…$/, '');
+          expect(text).toContain(bare);
+          expect(bare.length).toBeLessThanOrEqual(40);
+        }
+      )
+    );
+  });
+});
