@@ -41,6 +41,8 @@ export interface PlanFeatureProperties {
   locationBasis: string;
   /** Where the data came from (plan paragraph, gazetteer, package, …). */
   source: string;
+  /** Other spellings the plan uses for the same place (e.g. `古玩城`), for linking text to features. */
+  aliases?: string[];
 }
 
 export type PlanFeature = Feature<Geometry | null, PlanFeatureProperties>;
