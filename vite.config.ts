@@ -8,7 +8,9 @@ function geojsonImport(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!id.endsWith('.geojson')) return null;
-      return { code: `export default JSON.parse(${JSON.stringify(code)});`, map: null };
+      // Re-serialised without the files' indentation: fewer bytes to send and to parse.
+      const compact = JSON.stringify(JSON.parse(code));
+      return { code: `export default JSON.parse(${JSON.stringify(compact)});`, map: null };
     }
   };
 }

@@ -1,0 +1,140 @@
+/**
+ * Everything a popup or details panel says about one plan feature, computed without the DOM:
+ * names, accuracy, the measured size next to the plan's figures, and the paragraphs that
+ * mention it.
+ */
+import type { Geometry } from 'geojson';
+import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
+import { geodesicLength, turfLength } from '$lib/geo/length.js';
+import {
+  formatAreaAll,
+  formatLength,
+  isAreaUnit,
+  toMetres,
+  toSquareMetres
+} from '$lib/geo/units.js';
+import { locationLabel, paragraphById } from '$lib/plan';
+import { quoteMentioning } from '$lib/plan/quote';
+import { ACCURACY_LABELS } from './accuracy';
+import { FEATURE_KINDS } from './kinds';
+import { layerRegistry } from './registry';
+import type { PlanFeature, PlanFigure } from './types';
+
+export interface MeasuredSize {
+  quantity: 'area' | 'length';
+  /** m² on the CGCS2000 ellipsoid, or geodesic metres. */
+  ellipsoidal: number;
+  /** Turf's spherical figure, shown beside the ellipsoidal one. */
+  turf: number;
+  /** e.g. `835.0亩 · 55.67公顷 · 0.557平方公里` or `7.5公里`. */
+  text: string;
+}
+
+export interface FigureComparison {
+  figure: PlanFigure;
+  /** Where the plan states it, e.g. `第五章 第一节 第4段`. */
+  where: string;
+  stated: string;
+  /** Relative difference of the measured size from the stated one, in percent; null when unmeasured. */
+  deltaPct: number | null;
+  /** True when the geometry is schematic or derived and drawn to this size: agreement proves nothing. */
+  byConstruction: boolean;
+}
+
+export interface ParagraphRef {
+  id: string;
+  label: string;
+  excerpt: string;
+}
+
+export interface FeatureInfo {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: { zh: string; en: string };
+  layer: { zh: string; en: string };
+  accuracy: (typeof ACCURACY_LABELS)[keyof typeof ACCURACY_LABELS] & { code: string };
+  located: boolean;
+  measured: MeasuredSize | null;
+  figures: FigureComparison[];
+  refs: ParagraphRef[];
+  locationBasis: string;
+  source: string;
+}
+
+const EXCERPT_CHARS = 90;
+
+/** Area or length of a geometry, or null for points and empty geometry. */
+export function measure(geometry: Geometry | null): MeasuredSize | null {
+  if (!geometry) return null;
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    const ellipsoidal = ellipsoidalArea(geometry);
+    const all = formatAreaAll(ellipsoidal);
+    return {
+      quantity: 'area',
+      ellipsoidal,
+      turf: turfArea(geometry),
+      text: `${all.mu} · ${all.hectares} · ${all.squareKilometres}`
+    };
+  }
+  if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
+    const ellipsoidal = geodesicLength(geometry);
+    const unit = ellipsoidal >= 1000 ? '公里' : '米';
+    return {
+      quantity: 'length',
+      ellipsoidal,
+      turf: turfLength(geometry),
+      text: formatLength(ellipsoidal, unit)
+    };
+  }
+  return null;
+}
+
+function compare(
+  figure: PlanFigure,
+  measured: MeasuredSize | null,
+  accuracy: string
+): FigureComparison {
+  const statedSi = isAreaUnit(figure.unit)
+    ? toSquareMetres(figure.value, figure.unit)
+    : toMetres(figure.value, figure.unit);
+  const comparable = measured !== null && measured.quantity === figure.quantity;
+  return {
+    figure,
+    where: locationLabel(figure.paragraphId) ?? figure.paragraphId,
+    stated: `${figure.value}${figure.unit}`,
+    deltaPct: comparable ? ((measured.ellipsoidal - statedSi) / statedSi) * 100 : null,
+    byConstruction: comparable && (accuracy === 'schematic' || accuracy === 'derived')
+  };
+}
+
+/** The sentence of the paragraph that names the feature (or the paragraph's opening). */
+function excerptOf(paragraphId: string, names: readonly string[]): string {
+  const paragraph = paragraphById(paragraphId);
+  return paragraph ? quoteMentioning(paragraph.text, names, EXCERPT_CHARS) : '';
+}
+
+/** @example describeFeature(featureById('zijing-industrial-park')!).figures[0].stated === '6.9平方公里' */
+export function describeFeature(feature: PlanFeature): FeatureInfo {
+  const p = feature.properties;
+  const measured = measure(feature.geometry);
+  const layer = layerRegistry.find((declaration) => declaration.id === p.layer);
+  return {
+    id: p.id,
+    name: p.name,
+    nameEn: p.nameEn,
+    kind: FEATURE_KINDS[p.kind] ?? { zh: p.kind, en: p.kind },
+    layer: layer?.label ?? { zh: p.layer, en: p.layer },
+    accuracy: { code: p.accuracy, ...ACCURACY_LABELS[p.accuracy] },
+    located: feature.geometry !== null,
+    measured,
+    figures: p.figures.map((figure) => compare(figure, measured, p.accuracy)),
+    refs: p.planRefs.map((id) => ({
+      id,
+      label: locationLabel(id) ?? id,
+      excerpt: excerptOf(id, [p.name, ...(p.aliases ?? [])])
+    })),
+    locationBasis: p.locationBasis,
+    source: p.source
+  };
+}

@@ -1,0 +1,21 @@
+import { layerRegistry, type LayerDeclaration } from './registry';
+
+type LayerKey = LayerDeclaration['id'];
+
+/** What the map page shares between its map, panels and popup. */
+export class MapState {
+  visible = $state<Record<LayerKey, boolean>>(
+    Object.fromEntries(layerRegistry.map((layer) => [layer.id, layer.defaultVisible])) as Record<
+      LayerKey,
+      boolean
+    >
+  );
+  /** Id of the plan feature shown in the popup or details panel. */
+  selectedId = $state<string | null>(null);
+  /** A polite message for the user (e.g. an unknown `?feature=` id), or null. */
+  notice = $state<{ zh: string; en: string } | null>(null);
+
+  toggle(id: LayerKey): void {
+    this.visible[id] = !this.visible[id];
+  }
+}

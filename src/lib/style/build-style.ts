@@ -1,0 +1,311 @@
+/**
+ * The MapLibre style, built by pure functions over the layer registry and a theme (the way
+ * protomaps/basemaps builds its styles), so tests can validate it without a browser.
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import type { LayerDeclaration } from '$lib/layers/registry';
+import type { Theme } from './theme';
+
+/** Name of the hatch image drawn over schematic areas (added at runtime by src/lib/style/hatch.ts). */
+export const HATCH_IMAGE = 'schematic-hatch';
+/** Source that holds the selected feature, drawn on top of everything. */
+export const SELECTION_SOURCE = 'selection';
+/** CJK and Latin are drawn from local system fonts; the stack name is only a key. */
+export const LABEL_FONT = ['Noto Sans Regular'];
+
+const isPolygon: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['Polygon', 'MultiPolygon'],
+  true,
+  false
+];
+const isLine: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['LineString', 'MultiLineString'],
+  true,
+  false
+];
+const isPoint: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['Point', 'MultiPoint'],
+  true,
+  false
+];
+const isSchematic: ExpressionSpecification = ['==', ['get', 'accuracy'], 'schematic'];
+const isNotSchematic: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'schematic'];
+
+type Visibility = 'visible' | 'none';
+
+function visibility(visible: boolean): Visibility {
+  return visible ? 'visible' : 'none';
+}
+
+/** The colours a plan layer is drawn with, by its role. */
+function planColours(declaration: LayerDeclaration, theme: Theme) {
+  switch (declaration.role) {
+    case 'structure':
+      return {
+        fill: theme.structure.fill,
+        line: theme.structure.line,
+        point: theme.structure.line
+      };
+    case 'water':
+      return { fill: theme.water.fill, line: theme.water.line, point: theme.water.line };
+    case 'green':
+      return { fill: theme.green.fill, line: theme.green.line, point: theme.green.line };
+    default:
+      return { fill: theme.project.fill, line: theme.project.line, point: theme.project.point };
+  }
+}
+
+function labelLayer(
+  id: string,
+  source: string,
+  theme: Theme,
+  visible: boolean,
+  field: ExpressionSpecification,
+  options: { size: number; color: string; placement?: 'point' | 'line' }
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    layout: {
+      visibility: visibility(visible),
+      'text-field': field,
+      'text-font': LABEL_FONT,
+      'text-size': options.size,
+      'symbol-placement': options.placement ?? 'point',
+      'text-max-width': 8,
+      'text-offset': options.placement === 'line' ? [0, 0] : [0, 0.9],
+      'text-anchor': options.placement === 'line' ? 'center' : 'top',
+      'text-optional': true
+    },
+    paint: {
+      'text-color': options.color,
+      'text-halo-color': theme.label.halo,
+      'text-halo-width': 1.5
+    }
+  };
+}
+
+/** Style layers of the context (districts) layer. */
+export function contextLayers(
+  declaration: LayerDeclaration,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification[] {
+  const source = declaration.id;
+  const isLinghe: ExpressionSpecification = ['==', ['get', 'isLinghe'], true];
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      layout: { visibility: visibility(visible) },
+      paint: {
+        'fill-color': ['case', isLinghe, theme.context.lingheFill, theme.context.fill],
+        'fill-opacity': 1
+      }
+    },
+    {
+      id: `${source}-line`,
+      type: 'line',
+      source,
+      layout: { visibility: visibility(visible) },
+      paint: { 'line-color': theme.context.line, 'line-width': 0.8 }
+    },
+    {
+      id: `${source}-linghe-line`,
+      type: 'line',
+      source,
+      filter: isLinghe,
+      layout: { visibility: visibility(visible), 'line-join': 'round' },
+      paint: { 'line-color': theme.context.lingheLine, 'line-width': 2.5 }
+    },
+    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+      size: 13,
+      color: theme.context.label
+    })
+  ];
+}
+
+/**
+ * Style layers of a plan layer. Schematic geometry gets a hatched, faint fill and a dashed
+ * outline, so nobody mistakes it for a survey; derived and boundary geometry is drawn solid.
+ */
+export function planLayers(
+  declaration: LayerDeclaration,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification[] {
+  const source = declaration.id;
+  const colours = planColours(declaration, theme);
+  const lineWidth = declaration.role === 'water' ? 3 : 2;
+  const shown = visibility(visible);
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      filter: isPolygon,
+      layout: { visibility: shown },
+      paint: {
+        'fill-color': colours.fill,
+        'fill-opacity': ['case', isSchematic, theme.schematicFillOpacity, 0.35]
+      }
+    },
+    {
+      id: `${source}-hatch`,
+      type: 'fill',
+      source,
+      filter: ['all', isPolygon, isSchematic],
+      layout: { visibility: shown },
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.5 }
+    },
+    {
+      id: `${source}-outline`,
+      type: 'line',
+      source,
+      filter: ['all', ['any', isPolygon, isLine], isNotSchematic],
+      layout: { visibility: shown, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': colours.line, 'line-width': lineWidth }
+    },
+    {
+      id: `${source}-outline-schematic`,
+      type: 'line',
+      source,
+      filter: ['all', ['any', isPolygon, isLine], isSchematic],
+      layout: { visibility: shown, 'line-join': 'round' },
+      paint: {
+        'line-color': colours.line,
+        'line-width': lineWidth,
+        'line-dasharray': theme.schematicDash
+      }
+    },
+    {
+      id: `${source}-point`,
+      type: 'circle',
+      source,
+      filter: isPoint,
+      layout: { visibility: shown },
+      paint: {
+        'circle-radius': 6,
+        'circle-color': colours.point,
+        'circle-stroke-color': theme.project.pointStroke,
+        'circle-stroke-width': ['case', isSchematic, 1, 2],
+        'circle-opacity': ['case', isSchematic, 0.6, 1]
+      }
+    },
+    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+      size: 12,
+      color: theme.label.color
+    })
+  ];
+}
+
+/** Layers that draw the selected feature. */
+export function selectionLayers(theme: Theme): LayerSpecification[] {
+  return [
+    {
+      id: 'selection-fill',
+      type: 'fill',
+      source: SELECTION_SOURCE,
+      filter: isPolygon,
+      paint: { 'fill-color': theme.highlight, 'fill-opacity': 0.15 }
+    },
+    {
+      id: 'selection-line',
+      type: 'line',
+      source: SELECTION_SOURCE,
+      filter: ['any', isPolygon, isLine],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': theme.highlight, 'line-width': 4, 'line-opacity': 0.9 }
+    },
+    {
+      id: 'selection-point',
+      type: 'circle',
+      source: SELECTION_SOURCE,
+      filter: isPoint,
+      paint: {
+        'circle-radius': 10,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': theme.highlight,
+        'circle-stroke-width': 3
+      }
+    }
+  ];
+}
+
+/** Style layer ids that belong to a registry layer (for toggling its visibility). */
+export function styleLayersOf(declaration: LayerDeclaration, theme: Theme): string[] {
+  return layersFor(declaration, theme, true).map((layer) => layer.id);
+}
+
+/** The clickable style layers of a registry layer. */
+export function interactiveLayersOf(declaration: LayerDeclaration, theme: Theme): string[] {
+  if (!declaration.interactive) return [];
+  return layersFor(declaration, theme, true)
+    .filter((layer) => layer.type !== 'symbol' && !layer.id.endsWith('-hatch'))
+    .map((layer) => layer.id);
+}
+
+function layersFor(
+  declaration: LayerDeclaration,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification[] {
+  return declaration.role === 'context'
+    ? contextLayers(declaration, theme, visible)
+    : planLayers(declaration, theme, visible);
+}
+
+const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The whole style: one GeoJSON source per registry layer (data inlined, so nothing is fetched),
+ * its style layers in registry order, labels above every fill and line, the selection on top.
+ *
+ * @example buildStyle(layerRegistry, defaultTheme, { visible: { projects: false } })
+ */
+export function buildStyle(
+  registry: readonly LayerDeclaration[],
+  theme: Theme,
+  options: { visible?: Partial<Record<LayerDeclaration['id'], boolean>> } = {}
+): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = {};
+  const bodies: LayerSpecification[] = [];
+  const labels: LayerSpecification[] = [];
+  for (const declaration of registry) {
+    sources[declaration.id] = {
+      type: 'geojson',
+      data: declaration.data as GeoJSON.FeatureCollection,
+      attribution: declaration.attribution
+    };
+    const visible = options.visible?.[declaration.id] ?? declaration.defaultVisible;
+    for (const layer of layersFor(declaration, theme, visible)) {
+      (layer.type === 'symbol' ? labels : bodies).push(layer);
+    }
+  }
+  sources[SELECTION_SOURCE] = { type: 'geojson', data: emptyCollection };
+  return {
+    version: 8,
+    name: '凌河规划地图',
+    sources,
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+      ...bodies,
+      ...selectionLayers(theme),
+      ...labels
+    ]
+  };
+}

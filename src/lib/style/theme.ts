@@ -1,0 +1,37 @@
+/**
+ * Colours and line weights of the map, in one place. The style functions read only this, so a
+ * second theme (print, high contrast) is a new object, not new code.
+ */
+export interface Theme {
+  background: string;
+  context: { fill: string; line: string; lingheFill: string; lingheLine: string; label: string };
+  structure: { fill: string; line: string; corridor: string };
+  water: { line: string; fill: string };
+  green: { fill: string; line: string };
+  project: { point: string; pointStroke: string; fill: string; line: string };
+  label: { color: string; halo: string };
+  highlight: string;
+  /** Opacity of fills whose geometry is schematic: weak on purpose, with hatching over it. */
+  schematicFillOpacity: number;
+  /** Dash pattern for outlines of schematic geometry, in line widths. */
+  schematicDash: [number, number];
+}
+
+export const defaultTheme: Theme = {
+  background: '#f4f1ea',
+  context: {
+    fill: '#e9e4d8',
+    line: '#b9ae98',
+    lingheFill: '#fffdf7',
+    lingheLine: '#8a5a2b',
+    label: '#7a6e5a'
+  },
+  structure: { fill: '#d9534f', line: '#b02a25', corridor: '#c8963e' },
+  water: { line: '#3b82c4', fill: '#a9cdee' },
+  green: { fill: '#5fa35a', line: '#2f6f2b' },
+  project: { point: '#6a4c93', pointStroke: '#ffffff', fill: '#8e7cc3', line: '#5b3f8c' },
+  label: { color: '#2b2b2b', halo: '#ffffff' },
+  highlight: '#ffb000',
+  schematicFillOpacity: 0.18,
+  schematicDash: [2, 2]
+};

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { layerRegistry } from '$lib/layers/registry';
+import {
+  buildStyle,
+  HATCH_IMAGE,
+  interactiveLayersOf,
+  SELECTION_SOURCE,
+  styleLayersOf
+} from '$lib/style/build-style';
+import { hatchPattern } from '$lib/style/hatch';
+import { defaultTheme } from '$lib/style/theme';
+
+describe('buildStyle', () => {
+  const style = buildStyle(layerRegistry, defaultTheme);
+
+  it('passes the MapLibre style-spec validator', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('fetches nothing: no glyphs, sprite, tiles or source URLs', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const source of Object.values(style.sources)) {
+      expect(source.type).toBe('geojson');
+      expect(typeof (source as { data: unknown }).data).toBe('object');
+    }
+  });
+
+  it('has one source per registry layer plus the selection', () => {
+    expect(Object.keys(style.sources).sort()).toEqual(
+      [...layerRegistry.map((layer) => layer.id), SELECTION_SOURCE].sort()
+    );
+  });
+
+  it('draws labels above every fill and line', () => {
+    const types = style.layers.map((layer) => layer.type);
+    const firstSymbol = types.indexOf('symbol');
+    expect(firstSymbol).toBeGreaterThan(0);
+    expect(types.slice(firstSymbol).every((type) => type === 'symbol')).toBe(true);
+  });
+
+  it('draws schematic geometry dashed and hatched, and only schematic geometry', () => {
+    for (const layer of layerRegistry.filter((declaration) => declaration.role !== 'context')) {
+      const dashed = style.layers.find((l) => l.id === `${layer.id}-outline-schematic`);
+      const hatch = style.layers.find((l) => l.id === `${layer.id}-hatch`);
+      const solid = style.layers.find((l) => l.id === `${layer.id}-outline`);
+      expect(dashed && 'paint' in dashed && dashed.paint).toMatchObject({
+        'line-dasharray': defaultTheme.schematicDash
+      });
+      expect(JSON.stringify(dashed && 'filter' in dashed && dashed.filter)).toContain(
+        '"==",["get","accuracy"],"schematic"'
+      );
+      expect(hatch && 'paint' in hatch && hatch.paint).toMatchObject({
+        'fill-pattern': HATCH_IMAGE
+      });
+      expect(JSON.stringify(solid && 'filter' in solid && solid.filter)).toContain(
+        '"!=",["get","accuracy"],"schematic"'
+      );
+      expect(solid && 'paint' in solid && solid.paint).not.toHaveProperty('line-dasharray');
+    }
+  });
+
+  it('hides a layer that is switched off, and only its style layers', () => {
+    const hidden = buildStyle(layerRegistry, defaultTheme, { visible: { projects: false } });
+    const projects = layerRegistry.find((layer) => layer.id === 'projects')!;
+    const projectLayers = new Set(styleLayersOf(projects, defaultTheme));
+    for (const layer of hidden.layers) {
+      const shown = (layer.layout as { visibility?: string } | undefined)?.visibility;
+      if (projectLayers.has(layer.id)) expect(shown).toBe('none');
+      else expect(shown ?? 'visible').toBe('visible');
+    }
+  });
+
+  it('makes plan layers clickable and the context not', () => {
+    const context = layerRegistry.find((layer) => layer.id === 'context')!;
+    const parks = layerRegistry.find((layer) => layer.id === 'parks')!;
+    expect(interactiveLayersOf(context, defaultTheme)).toEqual([]);
+    expect(interactiveLayersOf(parks, defaultTheme)).toEqual(
+      expect.arrayContaining(['parks-fill', 'parks-outline', 'parks-point'])
+    );
+    expect(interactiveLayersOf(parks, defaultTheme)).not.toContain('parks-label');
+  });
+
+  it('gives every style layer a unique id', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('hatchPattern', () => {
+  it('draws a diagonal of opaque pixels and leaves the rest transparent', () => {
+    const image = hatchPattern(4, [10, 20, 30], 255);
+    expect(image.data.length).toBe(4 * 4 * 4);
+    const alphaAt = (x: number, y: number) => image.data[(y * 4 + x) * 4 + 3];
+    expect([alphaAt(0, 0), alphaAt(3, 1), alphaAt(2, 2), alphaAt(1, 3)]).toEqual([
+      255, 255, 255, 255
+    ]);
+    expect([alphaAt(1, 0), alphaAt(0, 1), alphaAt(2, 3)]).toEqual([0, 0, 0]);
+    expect(Array.from(image.data.slice(0, 3))).toEqual([10, 20, 30]);
+  });
+});
