@@ -1,0 +1,162 @@
+// Real-browser test harness: serves build/ with scripts/serve.js on a free port, drives the Debian
+// Chromium through playwright-core, and records everything a page must never do — reach another
+// origin, log a console error, throw an uncaught error — so each test can fail listing them.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_NOT_FOUND = 'Chromium not found: apt-get install chromium';
+
+// Headless software-GL Chromium that makes no background calls home, so every request we
+// observe comes from the page itself.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+];
+
+/** How long the app may take to load and draw the map (ms). */
+export const MAP_READY_TIMEOUT_MS = 30_000;
+
+/**
+ * Launches the system Chromium; fails with one actionable line when it is not installed.
+ * @param {{ executablePath?: string }} [options] executablePath exists for the harness's own tests
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export async function launchChromium({ executablePath = CHROMIUM_PATH } = {}) {
+  if (!existsSync(executablePath)) {
+    const error = new Error(CHROMIUM_NOT_FOUND);
+    error.stack = CHROMIUM_NOT_FOUND; // one line, no stack: the fix is all the reader needs
+    throw error;
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * @typedef {object} Visit
+ * @property {import('playwright-core').Page} page
+ * @property {import('playwright-core').BrowserContext} context
+ * @property {string[]} foreignRequests URLs of requests to any origin but the test server's
+ * @property {string[]} consoleErrors console.error messages (with their source location)
+ * @property {string[]} pageErrors uncaught exceptions and unhandled rejections
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @typedef {object} Site
+ * @property {string} url origin of the local server, e.g. http://127.0.0.1:41234
+ * @property {import('playwright-core').Browser} browser
+ * @property {(urlPath: string, options?: { viewport?: { width: number, height: number } }) => Promise<Visit>} visit
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Serves a folder (default build/) and launches Chromium.
+ * @param {{ root?: string }} [options]
+ * @returns {Promise<Site>}
+ * @example const site = await startSite(); const { page } = await site.visit('/plan');
+ */
+export async function startSite({ root = path.join(PROJECT_ROOT, 'build') } = {}) {
+  const browser = await launchChromium();
+  let server;
+  try {
+    server = await startServer({ root, port: 0 });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const { url: origin, close: closeServer } = server;
+
+  /** @type {Site['visit']} */
+  async function visit(urlPath, { viewport = { width: 1280, height: 800 } } = {}) {
+    // A fresh context per visit: no cache, cookies or storage carried between tests.
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    /** @type {Visit} */
+    const record = {
+      page: /** @type {any} */ (null),
+      context,
+      foreignRequests: [],
+      consoleErrors: [],
+      pageErrors: [],
+      close: () => context.close()
+    };
+    /** @param {string} requestUrl */
+    const isForeign = (requestUrl) => {
+      if (requestUrl.startsWith('data:')) return false; // inline, never leaves the page
+      try {
+        return new URL(requestUrl).origin !== origin;
+      } catch {
+        return true;
+      }
+    };
+    context.on('request', (request) => {
+      if (isForeign(request.url())) record.foreignRequests.push(request.url());
+    });
+    // Foreign requests are also stopped, so a test never depends on (or leaks to) the network.
+    await context.route(
+      (requestUrl) => isForeign(requestUrl.href),
+      (route) => route.abort('blockedbyclient')
+    );
+    const page = await context.newPage();
+    page.on('websocket', (socket) => {
+      if (isForeign(socket.url())) record.foreignRequests.push(socket.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const { url, lineNumber } = message.location();
+      record.consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    });
+    page.on('pageerror', (error) => record.pageErrors.push(error.stack || String(error)));
+    record.page = page;
+    await page.goto(origin + urlPath, { waitUntil: 'load' });
+    return record;
+  }
+
+  return {
+    url: origin,
+    browser,
+    visit,
+    close: async () => {
+      await Promise.allSettled([browser.close(), closeServer()]);
+    }
+  };
+}
+
+/**
+ * Waits until the app reports `document.body.dataset.mapReady === 'true'` (map loaded and idle).
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeoutMs]
+ * @returns {Promise<{ ready: boolean, waitedMs: number }>} ready false after the timeout
+ */
+export async function waitForMapReady(page, timeoutMs = MAP_READY_TIMEOUT_MS) {
+  const started = Date.now();
+  try {
+    await page.waitForFunction(() => document.body?.dataset.mapReady === 'true', null, {
+      timeout: timeoutMs
+    });
+    return { ready: true, waitedMs: Date.now() - started };
+  } catch {
+    return { ready: false, waitedMs: Date.now() - started };
+  }
+}
+
+/**
+ * A message listing what a visit did wrong, or '' when it was clean — for assert messages.
+ * @param {string} label
+ * @param {string[]} items
+ * @returns {string}
+ */
+export function listProblems(label, items) {
+  if (items.length === 0) return '';
+  return `${label} (${items.length}):\n  - ${items.join('\n  - ')}`;
+}
