@@ -1,0 +1,124 @@
+// The land-figure audit page /audit in a real browser: the prerendered table hydrates, the
+// tolerance round-trips through ?tol=, bad input gets a bilingual notice, and both exports
+// download the rows (CSV with a BOM, JSON that parses).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startSite, listProblems } from './harness.js';
+
+const HYDRATION_TIMEOUT_MS = 10_000;
+
+/**
+ * Waits until the tolerance field shows a value, i.e. the page has hydrated and read ?tol=.
+ * @param {import('playwright-core').Page} page
+ * @param {string} value
+ */
+async function waitForTolerance(page, value) {
+  await page
+    .waitForFunction(
+      (expected) => {
+        const input = document.querySelector('input[type="number"]');
+        return input instanceof HTMLInputElement && input.value === expected;
+      },
+      value,
+      { timeout: HYDRATION_TIMEOUT_MS }
+    )
+    .catch(() => undefined);
+}
+
+describe('audit page /audit', () => {
+  /** @type {import('./harness.js').Site} */
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  it('shows the heading, one row per figure and no errors or foreign requests', async () => {
+    const visit = await site.visit('/audit');
+    try {
+      const { heading, rows, verifiedSchematic } = await visit.page.evaluate(() => ({
+        heading: document.querySelector('h1')?.textContent ?? '',
+        rows: document.querySelectorAll('tr[data-key]').length,
+        verifiedSchematic: [...document.querySelectorAll('tr[data-status="verified"]')].filter(
+          (tr) => tr.querySelector('.accuracy-schematic, .accuracy-derived')
+        ).length
+      }));
+      assert.match(heading, /土地指标核对/);
+      assert.ok(rows >= 9, `expected a row for each of the plan's 9 figures, found ${rows}`);
+      assert.equal(verifiedSchematic, 0, 'a schematic or derived shape is marked verified');
+      const problems = [
+        listProblems('foreign requests', visit.foreignRequests),
+        listProblems('console errors', visit.consoleErrors),
+        listProblems('page errors', visit.pageErrors)
+      ].filter(Boolean);
+      assert.deepEqual(problems, [], problems.join('\n'));
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('reads ?tol= after hydration and keeps edits in the URL', async () => {
+    const visit = await site.visit('/audit?tol=2.5');
+    try {
+      await waitForTolerance(visit.page, '2.5');
+      const input = visit.page.locator('input[type="number"]');
+      assert.equal(await input.inputValue(), '2.5', 'the tolerance field ignores ?tol=2.5');
+      await input.fill('0.5');
+      await visit.page
+        .waitForURL(/\?tol=0\.5$/, { timeout: HYDRATION_TIMEOUT_MS })
+        .catch(() => undefined);
+      assert.match(
+        visit.page.url(),
+        /\/audit\?tol=0\.5$/,
+        'editing the tolerance did not set ?tol='
+      );
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('explains a bad ?tol= in Chinese and English and keeps 1%', async () => {
+    const visit = await site.visit('/audit?tol=abc');
+    try {
+      const alert = visit.page.locator('[role="alert"]');
+      await alert.waitFor({ timeout: HYDRATION_TIMEOUT_MS }).catch(() => undefined);
+      const text = (await alert.count()) > 0 ? await alert.innerText() : '(no alert)';
+      assert.match(text, /网址参数 tol/);
+      assert.match(text, /URL parameter tol "abc"/);
+      assert.equal(await visit.page.locator('input[type="number"]').inputValue(), '1');
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('downloads linghe-audit.csv with a BOM and linghe-audit.json with the rows', async () => {
+    const visit = await site.visit('/audit');
+    try {
+      await waitForTolerance(visit.page, '1');
+      const save = async (/** @type {string} */ label) => {
+        const [download] = await Promise.all([
+          visit.page.waitForEvent('download', { timeout: HYDRATION_TIMEOUT_MS }),
+          visit.page.getByRole('button', { name: label }).click()
+        ]);
+        const file = await download.path();
+        return { name: download.suggestedFilename(), bytes: await readFile(file) };
+      };
+      const csv = await save('导出 CSV');
+      assert.equal(csv.name, 'linghe-audit.csv');
+      assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV has no UTF-8 BOM');
+      assert.match(csv.bytes.toString('utf8'), /段落编号 \(paragraph id\).*\r\n/);
+      const json = await save('导出 JSON');
+      assert.equal(json.name, 'linghe-audit.json');
+      const rows = JSON.parse(json.bytes.toString('utf8'));
+      assert.ok(Array.isArray(rows) && rows.length >= 9, 'JSON export is not the list of rows');
+    } finally {
+      await visit.close();
+    }
+  });
+});
