@@ -5,7 +5,7 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { LINGHE_BOUNDS } from '../../src/lib/layers/map-config.ts';
+import { LINGHE_BOUNDS } from '../../src/lib/layers/map-config';
 // Provided by bench/load.js at build time (with a bbox), typed by the project's *.geojson module.
 import districts from 'virtual:bench/districts.geojson';
 

@@ -104,7 +104,7 @@ export function windRightHand(geometry) {
 export function roundGeometry(geometry) {
   /** @param {any} value @returns {any} */
   const round = (value) =>
-    typeof value[0] === 'number' ? value.map((v) => roundCoordinate(v)) : value.map(round);
+    typeof value[0] === 'number' ? value.map((/** @type {number} */ v) => roundCoordinate(v)) : value.map(round);
   return /** @type {G} */ ({ type: geometry.type, coordinates: round(/** @type {any} */ (geometry).coordinates) });
 }
 

@@ -1,0 +1,468 @@
+/**
+ * The import pipeline, DOM-free so it runs in a Web Worker and in Node: bytes + file name →
+ * usable features in WGS-84, every problem listed, the CRS decided or asked for.
+ *
+ * 1. Size limit and format (magic bytes, then name).
+ * 2. Reader: GeoJSON, KML/KMZ or zipped Shapefile → candidate features in the file's coordinates.
+ * 3. Structure and numbers of every feature (validate.ts).
+ * 4. CRS: the user's choice, else what the file declares, else WGS-84 if the numbers are degrees;
+ *    projected-looking numbers without a usable declaration, or numbers that contradict the
+ *    declaration, stop here with `needs-crs` — never a silent misreading.
+ * 5. Per feature: self-intersection, conversion to WGS-84, range check, area/length.
+ *
+ * Long loops yield to the event loop every ~50 ms, so progress is posted and a cancel message
+ * (AbortSignal) is seen while the work is under way.
+ */
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import { ellipsoidalArea } from '../geo/area.js';
+import { parseCrs, suggestProjectedCrs, toWgs84, type Crs } from '../geo/crs.js';
+import { geodesicLength } from '../geo/length.js';
+import { describeCrs, gaussKrugerZoneOf, isGeographic } from './crs-names';
+import { detectFormat } from './detect-format';
+import { ImportFileError } from './file-error';
+import { crsQuestion, featureProblem, fileError, notice, quote } from './messages';
+import { provenanceHints } from './provenance';
+import { readGeoJson } from './read-geojson';
+import { readKml } from './read-kml';
+import { hasShapefile, readShapefile } from './read-shapefile';
+import type { SourceData } from './source-data';
+import type {
+  BilingualMessage,
+  CrsId,
+  FeatureMeasurement,
+  ImportOptions,
+  ImportProblem,
+  ImportResult
+} from './types';
+import {
+  checkFeature,
+  checkTopology,
+  firstOutOfRange,
+  forEachPosition,
+  formatPosition,
+  type CheckedFeature
+} from './validate';
+import { listZip } from './zip';
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_VERTICES = 5_000_000;
+/** A ZIP may expand to this many times the file size limit. */
+const ZIP_EXPANSION_FACTOR = 10;
+const YIELD_EVERY_MS = 50;
+
+type Bbox = [number, number, number, number];
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+/** Lets queued messages (progress, cancel) through, then stops if cancelled. */
+async function pause(signal?: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  signal?.throwIfAborted();
+}
+
+async function readSource(bytes: Uint8Array, name: string, maxBytes: number): Promise<SourceData> {
+  const detected = detectFormat(bytes, name);
+  if (detected.kind === 'refused') throw new ImportFileError(detected.code, detected.params);
+  if (detected.format === 'geojson') return readGeoJson(bytes);
+  if (detected.format === 'kml') return readKml(bytes);
+  const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR);
+  if (!hasShapefile(entries)) {
+    const kml =
+      entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ??
+      entries.find((e) => /\.kml$/i.test(e.name));
+    if (kml) return readKml(await kml.read(), 'kmz');
+  }
+  return readShapefile(entries);
+}
+
+function emptyResult(bytes: number): ImportResult {
+  return {
+    status: 'failed',
+    format: null,
+    features: [],
+    featureIndexes: [],
+    measurements: [],
+    problems: [],
+    notices: [],
+    detectedCrs: null,
+    suggestedCrs: null,
+    usedCrs: null,
+    stats: {
+      bytes,
+      featureCount: 0,
+      usableCount: 0,
+      rejectedCount: 0,
+      warningCount: 0,
+      vertexCount: 0,
+      bbox: null,
+      geometryTypes: {},
+      elapsedMs: 0
+    }
+  };
+}
+
+/**
+ * crs.js `looksProjected` — some position outside longitude ±180° / latitude ±90° — decided from
+ * the extent the validation walk already gathered, instead of walking every position again
+ * (tests/unit/import-parts.test.ts checks the two agree).
+ */
+export function extentLooksProjected(extent: Bbox): boolean {
+  return extent[0] < -180 || extent[2] > 180 || extent[1] < -90 || extent[3] > 90;
+}
+
+/** Grows `bbox` in place to cover `extent` (a copy of `extent` if there is no box yet). */
+function mergeBbox(bbox: Bbox | null, extent: Bbox): Bbox {
+  if (!bbox) return [extent[0], extent[1], extent[2], extent[3]];
+  if (extent[0] < bbox[0]) bbox[0] = extent[0];
+  if (extent[1] < bbox[1]) bbox[1] = extent[1];
+  if (extent[2] > bbox[2]) bbox[2] = extent[2];
+  if (extent[3] > bbox[3]) bbox[3] = extent[3];
+  return bbox;
+}
+
+function extendBbox(bbox: Bbox | null, geometry: Geometry): Bbox | null {
+  let box = bbox;
+  forEachPosition(geometry, ([x, y]) => {
+    if (!box) box = [x, y, x, y];
+    else {
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    }
+  });
+  return box;
+}
+
+interface CrsDecision {
+  crs: CrsId | null;
+  question?: BilingualMessage;
+  suggested?: CrsId | null;
+}
+
+/** The user's CRS choice in crs.js spelling ('4549' → 'EPSG:4549'), or null if unsupported. */
+function normaliseChoice(choice: string): CrsId | null {
+  try {
+    return parseCrs(choice);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which CRS the coordinates are in, or the question to ask. `projected`: whether most features'
+ * numbers look like projected metres (crs.js `looksProjected`); `box`: the extent of those
+ * features in the file's own numbers.
+ */
+export function decideCrs(
+  chosen: CrsId | undefined,
+  declared: SourceData['declaredCrs'],
+  projected: boolean,
+  box: Bbox
+): CrsDecision {
+  const sample = `(${box[0]}, ${box[1]})`;
+  // A zone prefix in the eastings names the zone; plain eastings get the zone of 凌河区.
+  const suggestion = (): CrsId | null =>
+    projected ? suggestProjectedCrs([box[0], box[1]]) : 'wgs84';
+
+  let crs: CrsId | null = null;
+  if (chosen !== undefined) {
+    crs = normaliseChoice(chosen);
+    if (!crs) {
+      return {
+        crs: null,
+        question: crsQuestion('crs-unsupported', { name: chosen }),
+        suggested: suggestion()
+      };
+    }
+  } else if (declared) {
+    if (declared.crs === null) {
+      return {
+        crs: null,
+        question: crsQuestion('crs-unsupported', { name: declared.name }),
+        suggested: suggestion()
+      };
+    }
+    crs = declared.crs;
+  }
+  if (crs === null) {
+    if (!projected) return { crs: 'wgs84' };
+    return {
+      crs: null,
+      question: crsQuestion('crs-projected-unknown', { sample }),
+      suggested: suggestion()
+    };
+  }
+
+  const label = describeCrs(crs);
+  if (isGeographic(crs)) {
+    if (!projected) return { crs };
+    return {
+      crs: null,
+      question: crsQuestion('crs-declared-geographic-but-projected', { crs: label, sample }),
+      suggested: suggestion()
+    };
+  }
+  if (!projected) {
+    return {
+      crs: null,
+      question: crsQuestion('crs-declared-projected-but-geographic', { crs: label, sample }),
+      suggested: 'wgs84'
+    };
+  }
+  const zone = gaussKrugerZoneOf(crs);
+  if (zone) {
+    const prefixes = [Math.floor(box[0] / 1e6), Math.floor(box[2] / 1e6)];
+    const fits =
+      zone.zonePrefix !== null
+        ? prefixes.every((p) => p === zone.zonePrefix)
+        : box[0] >= 0 && box[2] < 1e6;
+    if (!fits) {
+      const prefix = prefixes[0] >= 25 && prefixes[0] <= 45 ? prefixes[0] : undefined;
+      return {
+        crs: null,
+        question: crsQuestion('crs-zone-mismatch', {
+          crs: label,
+          sample: String(box[0]),
+          zone: prefix
+        }),
+        suggested: suggestion()
+      };
+    }
+  }
+  return { crs };
+}
+
+function hasPolygons(geometry: Geometry): boolean {
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasPolygons);
+  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+}
+
+function hasLines(geometry: Geometry): boolean {
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasLines);
+  return geometry.type === 'LineString' || geometry.type === 'MultiLineString';
+}
+
+function withoutBbox(geometry: Geometry): Geometry {
+  const copy = { ...geometry } as Geometry;
+  delete copy.bbox;
+  if (copy.type === 'GeometryCollection') copy.geometries = copy.geometries.map(withoutBbox);
+  return copy;
+}
+
+/**
+ * Imports one file.
+ *
+ * @example
+ * const result = await importFile(bytes, 'parcels.zip', { signal, onProgress });
+ * if (result.status === 'needs-crs') … ask, then importFile(bytes, name, { crs: 'EPSG:4549' })
+ */
+export async function importFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {}
+): Promise<ImportResult> {
+  const started = now();
+  const { signal, onProgress } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxVertices = options.maxVertices ?? DEFAULT_MAX_VERTICES;
+  const measure = options.measure ?? true;
+  const result = emptyResult(bytes.length);
+  const problems: ImportProblem[] = [];
+  let lastYield = now();
+  // Checked synchronously for every feature (an await per feature would cost a microtask each);
+  // looking at the clock costs too, so only every 64th feature does.
+  const pauseDue = (done: number) => (done & 63) === 0 && now() - lastYield >= YIELD_EVERY_MS;
+  const pauseAt = async (phase: 'validate' | 'convert', done: number, total: number) => {
+    onProgress?.({ phase, done, total });
+    await pause(signal);
+    lastYield = now();
+  };
+  const finish = (): ImportResult => {
+    problems.sort((a, b) => a.featureIndex - b.featureIndex);
+    result.problems = problems;
+    result.stats.warningCount = problems.filter((p) => p.severity === 'warning').length;
+    result.stats.usableCount = result.features.length;
+    result.stats.rejectedCount = result.stats.featureCount - result.features.length;
+    result.stats.elapsedMs = Math.round(now() - started);
+    return result;
+  };
+
+  try {
+    signal?.throwIfAborted();
+    if (bytes.length > maxBytes)
+      throw new ImportFileError('too-large', { bytes: bytes.length, maxBytes });
+    onProgress?.({ phase: 'parse', done: 0, total: bytes.length });
+    const source = await readSource(bytes, fileName, maxBytes);
+    onProgress?.({ phase: 'parse', done: bytes.length, total: bytes.length });
+    await pause(signal);
+    result.format = source.format;
+    result.notices.push(...source.notices);
+    result.detectedCrs = source.declaredCrs?.crs ?? null;
+    result.stats.featureCount = source.features.length;
+    problems.push(...source.problems);
+
+    // 3. Structure and numbers.
+    const rejectedByReader = new Set(
+      source.problems.filter((p) => p.severity === 'error').map((p) => p.featureIndex)
+    );
+    const checked: { index: number; feature: CheckedFeature; projected: boolean; extent: Bbox }[] =
+      [];
+    const firstWithId = new Map<string | number, number>();
+    // Extents of the features whose numbers look projected and of those that look like degrees.
+    let projectedBox: Bbox | null = null;
+    let degreesBox: Bbox | null = null;
+    let projectedCount = 0;
+    const total = source.features.length;
+    for (let i = 0; i < total; i++) {
+      if (pauseDue(i)) await pauseAt('validate', i, total);
+      if (rejectedByReader.has(i)) continue;
+      const outcome = checkFeature(source.features[i], i);
+      problems.push(...outcome.problems);
+      result.stats.vertexCount += outcome.vertices;
+      if (result.stats.vertexCount > maxVertices) {
+        throw new ImportFileError('too-many-vertices', {
+          count: `> ${maxVertices}`,
+          max: maxVertices
+        });
+      }
+      const feature = outcome.feature;
+      if (!feature) continue;
+      if (feature.id !== undefined) {
+        const first = firstWithId.get(feature.id);
+        if (first === undefined) firstWithId.set(feature.id, i);
+        else
+          problems.push(
+            featureProblem('duplicate-id', i, feature.id, {
+              id: quote(feature.id),
+              first: first + 1
+            })
+          );
+      }
+      const extent = outcome.extent as Bbox;
+      const projected = extentLooksProjected(extent);
+      if (projected) {
+        projectedCount++;
+        projectedBox = mergeBbox(projectedBox, extent);
+      } else degreesBox = mergeBbox(degreesBox, extent);
+      checked.push({ index: i, feature, projected, extent });
+    }
+    onProgress?.({ phase: 'validate', done: total, total });
+    if (checked.length === 0) throw new ImportFileError('no-usable-features', { count: total });
+
+    // 4. Coordinate system, by majority: a stray feature must not turn a file projected.
+    const mostlyProjected = projectedCount * 2 > checked.length;
+    const box = (mostlyProjected ? projectedBox : degreesBox) as Bbox;
+    const decision = decideCrs(options.crs, source.declaredCrs, mostlyProjected, box);
+    if (!decision.crs) {
+      result.status = 'needs-crs';
+      result.crsQuestion = decision.question;
+      result.suggestedCrs = decision.suggested ?? null;
+      return finish();
+    }
+    const crs = decision.crs;
+    result.usedCrs = crs;
+    if (!options.crs && !source.declaredCrs && source.format === 'shapefile-zip') {
+      result.notices.push(notice('crs-assumed-wgs84'));
+    }
+
+    // 5. Geometry rules, conversion, range, measurement.
+    let wgs84Box: Bbox | null = null;
+    const measurements: FeatureMeasurement[] = [];
+    for (let k = 0; k < checked.length; k++) {
+      if (pauseDue(k)) await pauseAt('convert', k, checked.length);
+      const { index, feature, projected, extent } = checked[k];
+      if (!isGeographic(crs) && !projected) {
+        // Degrees read as metres would land near the equator, in range: refuse instead.
+        problems.push(featureProblem('crs-inconsistent', index, feature.id));
+        continue;
+      }
+      const topology = checkTopology(feature, index);
+      problems.push(...topology);
+      if (topology.some((p) => p.severity === 'error')) continue;
+
+      // Degrees are range-checked as written (so the message shows the file's numbers);
+      // projected numbers after conversion.
+      let geometry: Geometry = feature.geometry;
+      // For degrees, `projected` means some position is out of range.
+      let outside = isGeographic(crs) && projected ? firstOutOfRange(geometry) : null;
+      if (!outside && crs !== 'wgs84') {
+        try {
+          geometry = withoutBbox(toWgs84(feature.geometry, crs as Crs));
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          problems.push(featureProblem('conversion-failed', index, feature.id, { detail }));
+          continue;
+        }
+        outside = firstOutOfRange(geometry);
+      }
+      if (outside) {
+        problems.push(
+          featureProblem('coordinate-out-of-range', index, feature.id, {
+            at: formatPosition([outside[0], outside[1]])
+          })
+        );
+        continue;
+      }
+      const output: Feature<Geometry, GeoJsonProperties> = {
+        type: 'Feature',
+        geometry,
+        properties: feature.properties
+      };
+      if (feature.id !== undefined) output.id = feature.id;
+      if (feature.bbox !== undefined && crs === 'wgs84') output.bbox = feature.bbox;
+      result.features.push(output);
+      result.featureIndexes.push(index);
+      result.stats.geometryTypes[geometry.type] =
+        (result.stats.geometryTypes[geometry.type] ?? 0) + 1;
+      // wgs84/cgcs2000 numbers are not changed by the conversion.
+      wgs84Box =
+        crs === 'wgs84' || crs === 'cgcs2000'
+          ? mergeBbox(wgs84Box, extent)
+          : extendBbox(wgs84Box, geometry);
+      if (measure) {
+        measurements.push({
+          areaM2: hasPolygons(geometry) ? ellipsoidalArea(geometry) : null,
+          lengthM: hasLines(geometry) ? geodesicLength(geometry) : null
+        });
+      }
+    }
+    onProgress?.({ phase: 'convert', done: checked.length, total: checked.length });
+    result.measurements = measurements;
+    result.stats.bbox = wgs84Box;
+
+    if (crs === 'wgs84' || crs === 'cgcs2000') {
+      const hints = provenanceHints(fileName, source.metadataText, source.features);
+      if (hints.gcj02) {
+        result.notices.push(
+          notice('gcj02-suspected', { evidence: hints.gcj02.zh, evidenceEn: hints.gcj02.en })
+        );
+        result.suggestedCrs = 'gcj02';
+      } else if (hints.bd09) {
+        result.notices.push(
+          notice('bd09-suspected', { evidence: hints.bd09.zh, evidenceEn: hints.bd09.en })
+        );
+        result.suggestedCrs = 'bd09';
+      }
+    }
+
+    if (result.features.length === 0) {
+      throw new ImportFileError('no-usable-features', { count: total });
+    }
+    result.status = 'ok';
+    return finish();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    result.status = 'failed';
+    result.features = [];
+    result.featureIndexes = [];
+    result.measurements = [];
+    result.fileError =
+      error instanceof ImportFileError
+        ? fileError(error.code, error.params)
+        : fileError('unexpected-error', { detail: String(error).slice(0, 200) });
+    return finish();
+  }
+}

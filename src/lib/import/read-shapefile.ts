@@ -1,0 +1,285 @@
+/**
+ * Reads a zipped Shapefile (one or more layers: .shp + .dbf + .prj, optional .cpg) into candidate
+ * features in the layer's own coordinates. shpjs parses geometry and attributes; this module
+ * decides the attribute encoding (.cpg, the .dbf language byte, else UTF-8 then GBK), recognises
+ * the CRS from the .prj, and reports what shpjs would pass over silently: a cut-off .shp, records
+ * deleted in the .dbf, and .shp/.dbf record counts that do not match.
+ */
+import type { Geometry } from 'geojson';
+import { parseDbf, parseShp } from 'shpjs';
+import { crsFromPrj, type DeclaredCrs } from './crs-names';
+import { ImportFileError } from './file-error';
+import { featureProblem, notice } from './messages';
+import type { SourceData } from './source-data';
+import { normaliseEncodingLabel } from './text-encoding';
+import type { BilingualMessage, ImportProblem } from './types';
+import type { ZipEntry } from './zip';
+
+const SHP_FILE_CODE = 9994;
+/** Shape types shpjs reads (null, point, polyline, polygon, multipoint, and Z/M forms). */
+const SUPPORTED_SHAPE_TYPES = new Set([1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
+/** dBASE language driver ids that mean code page 936 (GBK). */
+const LDID_GBK = new Set([0x4d, 0x7a]);
+const DBF_DELETED = 0x2a;
+
+interface Layer {
+  base: string;
+  shp?: ZipEntry;
+  dbf?: ZipEntry;
+  prj?: ZipEntry;
+  cpg?: ZipEntry;
+}
+
+function groupLayers(entries: ZipEntry[]): Layer[] {
+  const layers = new Map<string, Layer>();
+  for (const entry of entries) {
+    const fileName = entry.name.split('/').pop() ?? entry.name;
+    if (entry.name.includes('__MACOSX/') || fileName.startsWith('._')) continue;
+    const match = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.name);
+    if (!match) continue;
+    const base = match[1];
+    const extension = match[2].toLowerCase() as 'shp' | 'dbf' | 'prj' | 'cpg';
+    const layer = layers.get(base.toLowerCase()) ?? { base };
+    layer[extension] = entry;
+    layers.set(base.toLowerCase(), layer);
+  }
+  return [...layers.values()].filter((l) => l.shp).sort((a, b) => (a.base < b.base ? -1 : 1));
+}
+
+function shapeTypeName(type: number): string {
+  const names: Record<number, string> = { 0: 'Null', 31: 'MultiPatch' };
+  return names[type] ? `${type} (${names[type]})` : String(type);
+}
+
+function readShp(
+  bytes: Uint8Array,
+  file: string,
+  notices: BilingualMessage[]
+): (Geometry | null)[] {
+  if (bytes.length < 100) {
+    throw new ImportFileError('shp-corrupt', {
+      file,
+      detail: '文件头不完整',
+      detailEn: 'the header is incomplete'
+    });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt32(0, false) !== SHP_FILE_CODE) {
+    throw new ImportFileError('shp-corrupt', {
+      file,
+      detail: '不是 .shp 文件（文件标志不对）',
+      detailEn: 'it is not a .shp file (wrong file code)'
+    });
+  }
+  const shapeType = view.getInt32(32, true);
+  if (!SUPPORTED_SHAPE_TYPES.has(shapeType)) {
+    throw new ImportFileError('shp-unsupported-type', { file, type: shapeTypeName(shapeType) });
+  }
+  let geometries: (Geometry | null)[];
+  try {
+    geometries = parseShp(view);
+  } catch (error) {
+    throw new ImportFileError('shp-corrupt', {
+      file,
+      detail: `记录无法解析（${String(error)}）`,
+      detailEn: `a record cannot be parsed (${String(error)})`
+    });
+  }
+  const declared = view.getInt32(24, false) * 2;
+  if (declared > bytes.length) {
+    notices.push(
+      notice('shp-truncated', { file, declared, actual: bytes.length, read: geometries.length })
+    );
+  }
+  // shpjs adds a bbox in the file's own coordinates; it would be wrong after conversion.
+  for (const geometry of geometries) if (geometry) delete (geometry as { bbox?: unknown }).bbox;
+  return geometries;
+}
+
+/**
+ * The encoding of a .dbf's text: the .cpg if it names a known one, else the header's language
+ * driver byte, else UTF-8 if the bytes are valid UTF-8, else GBK. Says how it decided.
+ */
+export function chooseDbfEncoding(
+  dbf: Uint8Array,
+  cpg: string | undefined,
+  notices: BilingualMessage[]
+): string {
+  if (cpg !== undefined) {
+    const label = normaliseEncodingLabel(cpg);
+    if (label) {
+      if (label !== 'utf-8')
+        notices.push(notice('dbf-encoding-from-cpg', { encoding: label.toUpperCase() }));
+      return label;
+    }
+    notices.push(notice('cpg-unknown', { label: cpg.trim().slice(0, 40) }));
+  }
+  if (dbf.length > 29 && LDID_GBK.has(dbf[29])) return 'gbk';
+  const text = dbf.subarray(32);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(text);
+    return 'utf-8';
+  } catch {
+    // not UTF-8: try GBK below
+  }
+  try {
+    new TextDecoder('gbk', { fatal: true }).decode(text);
+    notices.push(notice('dbf-encoding-guessed', { encoding: 'GBK' }));
+  } catch {
+    notices.push(notice('dbf-encoding-unknown'));
+  }
+  return 'gbk';
+}
+
+/** JSON- and IndexedDB-safe attribute values: blank numbers become null, dates ISO strings. */
+function cleanRecord(record: Record<string, unknown>): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) clean[key] = null;
+    else if (value instanceof Date) {
+      clean[key] = Number.isNaN(value.getTime())
+        ? null
+        : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+    } else clean[key] = value;
+  }
+  return clean;
+}
+
+interface DbfRecords {
+  records: Record<string, unknown>[];
+  deleted: boolean[];
+}
+
+function readDbf(bytes: Uint8Array, encoding: string, file: string): DbfRecords {
+  if (bytes.length < 32) {
+    throw new ImportFileError('shp-corrupt', {
+      file,
+      detail: '.dbf 文件头不完整',
+      detailEn: 'the .dbf header is incomplete'
+    });
+  }
+  const copy = bytes.slice();
+  const view = new DataView(copy.buffer);
+  const declaredRecords = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  const complete =
+    recordLength > 0 ? Math.max(0, Math.floor((copy.length - headerLength) / recordLength)) : 0;
+  const records = Math.min(declaredRecords, complete);
+  // Parse only the records that are really there (a cut-off .dbf would read past its end).
+  view.setUint32(4, records, true);
+  const deleted: boolean[] = [];
+  for (let i = 0; i < records; i++)
+    deleted.push(copy[headerLength + i * recordLength] === DBF_DELETED);
+  let parsed: Record<string, unknown>[];
+  try {
+    parsed = parseDbf(view, encoding);
+  } catch (error) {
+    throw new ImportFileError('shp-corrupt', {
+      file,
+      detail: `.dbf 无法解析（${String(error)}）`,
+      detailEn: `the .dbf cannot be parsed (${String(error)})`
+    });
+  }
+  return { records: parsed.map(cleanRecord), deleted };
+}
+
+async function readText(entry: ZipEntry | undefined): Promise<string | undefined> {
+  if (!entry) return undefined;
+  return new TextDecoder('utf-8').decode(await entry.read());
+}
+
+/** True if the archive holds at least one .shp (outside macOS resource folders). */
+export function hasShapefile(entries: ZipEntry[]): boolean {
+  return groupLayers(entries).length > 0;
+}
+
+/**
+ * Reads every Shapefile layer in a ZIP's entries; features of several layers are concatenated.
+ *
+ * @example (await readShapefile(listZip(bytes, 1e9))).declaredCrs // → { crs: 'EPSG:4549', … }
+ */
+export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
+  const layers = groupLayers(entries);
+  if (layers.length === 0) {
+    const names =
+      entries
+        .map((e) => e.name)
+        .slice(0, 8)
+        .join(', ') || '(empty)';
+    throw new ImportFileError('zip-no-shp', { names });
+  }
+  const notices: BilingualMessage[] = [];
+  const problems: ImportProblem[] = [];
+  const features: unknown[] = [];
+  const declarations: DeclaredCrs[] = [];
+  const metadataText: string[] = [];
+  if (layers.length > 1) {
+    notices.push(notice('zip-multiple-layers', { names: layers.map((l) => l.base).join(', ') }));
+  }
+
+  for (const layer of layers) {
+    const file = `${layer.base}.shp`;
+    metadataText.push(`layer: ${layer.base}`);
+    const geometries = readShp(await (layer.shp as ZipEntry).read(), file, notices);
+    const prj = await readText(layer.prj);
+    if (prj !== undefined) {
+      declarations.push(crsFromPrj(prj));
+      metadataText.push(`prj: ${prj.slice(0, 200)}`);
+    }
+
+    let dbf: DbfRecords = { records: [], deleted: [] };
+    if (layer.dbf) {
+      const bytes = await layer.dbf.read();
+      const encoding = chooseDbfEncoding(bytes, await readText(layer.cpg), notices);
+      dbf = readDbf(bytes, encoding, `${layer.base}.dbf`);
+      if (dbf.records.length !== geometries.length) {
+        notices.push(
+          notice('shp-count-mismatch', {
+            file: layer.base,
+            shp: geometries.length,
+            dbf: dbf.records.length
+          })
+        );
+      }
+    } else {
+      notices.push(notice('shp-no-dbf', { file }));
+    }
+
+    const offset = features.length;
+    const count = Math.max(geometries.length, dbf.records.length);
+    for (let i = 0; i < count; i++) {
+      const index = offset + i;
+      if (i >= geometries.length) {
+        problems.push(featureProblem('shp-record-missing', index, undefined));
+        features.push({ type: 'Feature', properties: dbf.records[i], geometry: null });
+        continue;
+      }
+      if (layer.dbf && i >= dbf.records.length) {
+        problems.push(featureProblem('dbf-record-missing', index, undefined));
+      }
+      if (dbf.deleted[i]) problems.push(featureProblem('dbf-record-deleted', index, undefined));
+      features.push({ type: 'Feature', properties: dbf.records[i] ?? {}, geometry: geometries[i] });
+    }
+  }
+  if (features.length === 0) throw new ImportFileError('no-features');
+
+  // Layers read together must share one CRS; if their .prj files disagree, the user decides.
+  let declaredCrs: DeclaredCrs | null = null;
+  if (declarations.length > 0) {
+    const first = declarations[0];
+    const allSame = declarations.every((d) => d.crs === first.crs);
+    declaredCrs = allSame
+      ? first
+      : { crs: null, name: [...new Set(declarations.map((d) => d.name))].join(' / ') };
+  }
+  return {
+    format: 'shapefile-zip',
+    features,
+    declaredCrs,
+    crsFixedByFormat: false,
+    notices,
+    problems,
+    metadataText
+  };
+}

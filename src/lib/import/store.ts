@@ -1,0 +1,389 @@
+/**
+ * Keeps what the user brought in the browser (IndexedDB, via `idb`): imported layers, assignments
+ * (“use this geometry as the boundary of plan feature X”) and drawings. Everything can be exported
+ * as one GeoJSON FeatureCollection and imported back exactly.
+ *
+ * Every write is one transaction: if the browser refuses it (QuotaExceededError when storage is
+ * full, or any other failure) the transaction is aborted, nothing of that write remains, all that
+ * was saved before is untouched, and the caller gets a bilingual message instead of an exception.
+ */
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { storageError } from './messages';
+import type { BilingualMessage, CrsId } from './types';
+
+export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
+const DATABASE_VERSION = 1;
+export const BACKUP_VERSION = 1;
+/** Foreign member that carries this app's bookkeeping in exported GeoJSON. */
+export const BACKUP_MEMBER = 'linghePlanMap';
+
+export interface StoredLayer {
+  id: string;
+  /** Shown in the layer list; the file name unless the user renames it. */
+  name: string;
+  sourceFile: string;
+  format: string | null;
+  /** The CRS the features were converted from (they are stored in WGS-84). */
+  crs: CrsId;
+  /** ISO 8601 time of the import. */
+  importedAt: string;
+  features: Feature<Geometry, GeoJsonProperties>[];
+}
+
+/** Where an assigned geometry came from. */
+export type AssignmentSource =
+  | { type: 'layer'; layerId: string; featureIndex: number; featureId?: string | number }
+  | { type: 'drawing'; drawingId: string };
+
+export interface Assignment {
+  /** `PlanFeatureProperties.id` of the plan feature this geometry is the boundary of. */
+  planFeatureId: string;
+  source: AssignmentSource;
+  /** A copy of the geometry (WGS-84), so the assignment survives deleting its layer. */
+  geometry: Geometry;
+  assignedAt: string;
+}
+
+export interface Drawing {
+  id: string;
+  feature: Feature<Geometry, GeoJsonProperties>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StoreResult = { ok: true } | { ok: false; error: BilingualMessage };
+
+export interface ImportSummary {
+  layers: number;
+  assignments: number;
+  drawings: number;
+}
+
+interface LayerHeader {
+  id: string;
+  name: string;
+  sourceFile: string;
+  format: string | null;
+  crs: CrsId;
+  importedAt: string;
+}
+
+type BackupRecord =
+  | { record: 'layer-feature'; layerId: string }
+  | { record: 'assignment'; planFeatureId: string; source: AssignmentSource; assignedAt: string }
+  | { record: 'drawing'; drawingId: string; createdAt: string; updatedAt: string };
+
+type BackupFeature = Feature<Geometry, GeoJsonProperties> & { [BACKUP_MEMBER]: BackupRecord };
+
+/** The export: plain GeoJSON that any GIS opens, plus this app's bookkeeping in foreign members. */
+export interface Backup {
+  type: 'FeatureCollection';
+  [BACKUP_MEMBER]: { version: number; exportedAt: string; layers: LayerHeader[] };
+  features: BackupFeature[];
+}
+
+interface Schema extends DBSchema {
+  layers: { key: string; value: StoredLayer };
+  assignments: { key: string; value: Assignment };
+  drawings: { key: string; value: Drawing };
+}
+
+type StoreName = 'layers' | 'assignments' | 'drawings';
+type WriteTransaction = IDBPTransaction<Schema, StoreName[], 'readwrite'>;
+const STORE_NAMES: StoreName[] = ['layers', 'assignments', 'drawings'];
+
+export class StoreUnavailableError extends Error {
+  constructor(readonly bilingual: BilingualMessage) {
+    super(bilingual.en);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+function errorName(error: unknown): string {
+  return error && typeof error === 'object' && 'name' in error ? String(error.name) : '';
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = errorName(error);
+  // Old Firefox reported NS_ERROR_DOM_QUOTA_REACHED; Safari may use code 22.
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    (error instanceof DOMException && error.code === 22)
+  );
+}
+
+function failure(error: unknown): StoreResult {
+  if (isQuotaError(error)) return { ok: false, error: storageError('storage-quota') };
+  return {
+    ok: false,
+    error: storageError('storage-failed', { detail: String(error).slice(0, 200) })
+  };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function invalid(detail: string, detailEn: string): { ok: false; error: BilingualMessage } {
+  return { ok: false, error: storageError('backup-invalid', { detail, detailEn }) };
+}
+
+export interface ImportStore {
+  saveLayer(layer: StoredLayer): Promise<StoreResult>;
+  getLayer(id: string): Promise<StoredLayer | undefined>;
+  /** All layers, oldest import first. */
+  listLayers(): Promise<StoredLayer[]>;
+  deleteLayer(id: string): Promise<StoreResult>;
+  assign(assignment: Assignment): Promise<StoreResult>;
+  unassign(planFeatureId: string): Promise<StoreResult>;
+  getAssignment(planFeatureId: string): Promise<Assignment | undefined>;
+  listAssignments(): Promise<Assignment[]>;
+  saveDrawing(drawing: Drawing): Promise<StoreResult>;
+  deleteDrawing(id: string): Promise<StoreResult>;
+  listDrawings(): Promise<Drawing[]>;
+  /** Everything, as one GeoJSON FeatureCollection (deterministic order). */
+  exportAll(): Promise<Backup>;
+  /**
+   * Restores a backup made by exportAll: `replace` empties the stores first, `merge` overwrites
+   * records with the same ids and keeps the rest. All or nothing.
+   */
+  importAll(
+    backup: unknown,
+    mode?: 'replace' | 'merge'
+  ): Promise<({ ok: true } & ImportSummary) | { ok: false; error: BilingualMessage }>;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the browser database.
+ *
+ * @example
+ * const store = await openImportStore();
+ * const saved = await store.saveLayer(layer);
+ * if (!saved.ok) showMessage(saved.error.zh, saved.error.en);
+ */
+export async function openImportStore(
+  options: { name?: string; now?: () => Date } = {}
+): Promise<ImportStore> {
+  const now = options.now ?? (() => new Date());
+  let db: IDBPDatabase<Schema>;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
+    db = await openDB<Schema>(options.name ?? DEFAULT_DATABASE_NAME, DATABASE_VERSION, {
+      upgrade(database) {
+        database.createObjectStore('layers', { keyPath: 'id' });
+        database.createObjectStore('assignments', { keyPath: 'planFeatureId' });
+        database.createObjectStore('drawings', { keyPath: 'id' });
+      }
+    });
+  } catch (error) {
+    throw new StoreUnavailableError(
+      storageError('storage-unavailable', { detail: String(error).slice(0, 200) })
+    );
+  }
+
+  /** Runs writes in one transaction; any failure aborts it so nothing partial is kept. */
+  async function write(
+    stores: StoreName[],
+    work: (tx: WriteTransaction) => Promise<unknown>
+  ): Promise<StoreResult> {
+    let tx: WriteTransaction | undefined;
+    try {
+      tx = db.transaction(stores, 'readwrite');
+      const done = tx.done;
+      // tx.done rejects when the transaction aborts; keep that from surfacing twice.
+      done.catch(() => undefined);
+      await work(tx);
+      await done;
+      return { ok: true };
+    } catch (error) {
+      try {
+        tx?.abort();
+      } catch {
+        // already finished or aborted
+      }
+      return failure(tx?.error ?? error);
+    }
+  }
+
+  async function layerHeaders(): Promise<{ layers: StoredLayer[]; headers: LayerHeader[] }> {
+    const layers = (await db.getAll('layers')).sort(
+      (a, b) => byText(a.importedAt, b.importedAt) || byText(a.id, b.id)
+    );
+    const headers = layers.map(({ id, name, sourceFile, format, crs, importedAt }) => ({
+      id,
+      name,
+      sourceFile,
+      format,
+      crs,
+      importedAt
+    }));
+    return { layers, headers };
+  }
+
+  const store: ImportStore = {
+    saveLayer: (layer) => write(['layers'], (tx) => tx.objectStore('layers').put(layer)),
+    getLayer: (id) => db.get('layers', id),
+    listLayers: async () => (await layerHeaders()).layers,
+    deleteLayer: (id) => write(['layers'], (tx) => tx.objectStore('layers').delete(id)),
+    assign: (assignment) =>
+      write(['assignments'], (tx) => tx.objectStore('assignments').put(assignment)),
+    unassign: (planFeatureId) =>
+      write(['assignments'], (tx) => tx.objectStore('assignments').delete(planFeatureId)),
+    getAssignment: (planFeatureId) => db.get('assignments', planFeatureId),
+    listAssignments: async () =>
+      (await db.getAll('assignments')).sort((a, b) => byText(a.planFeatureId, b.planFeatureId)),
+    saveDrawing: (drawing) => write(['drawings'], (tx) => tx.objectStore('drawings').put(drawing)),
+    deleteDrawing: (id) => write(['drawings'], (tx) => tx.objectStore('drawings').delete(id)),
+    listDrawings: async () =>
+      (await db.getAll('drawings')).sort(
+        (a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id)
+      ),
+
+    async exportAll() {
+      const { layers, headers } = await layerHeaders();
+      const features: BackupFeature[] = [];
+      for (const layer of layers) {
+        for (const feature of layer.features) {
+          features.push({
+            ...feature,
+            [BACKUP_MEMBER]: { record: 'layer-feature', layerId: layer.id }
+          });
+        }
+      }
+      for (const a of await store.listAssignments()) {
+        features.push({
+          type: 'Feature',
+          geometry: a.geometry,
+          properties: { planFeatureId: a.planFeatureId },
+          [BACKUP_MEMBER]: {
+            record: 'assignment',
+            planFeatureId: a.planFeatureId,
+            source: a.source,
+            assignedAt: a.assignedAt
+          }
+        });
+      }
+      for (const d of await store.listDrawings()) {
+        features.push({
+          ...d.feature,
+          [BACKUP_MEMBER]: {
+            record: 'drawing',
+            drawingId: d.id,
+            createdAt: d.createdAt,
+            updatedAt: d.updatedAt
+          }
+        });
+      }
+      return {
+        type: 'FeatureCollection',
+        [BACKUP_MEMBER]: {
+          version: BACKUP_VERSION,
+          exportedAt: now().toISOString(),
+          layers: headers
+        },
+        features
+      };
+    },
+
+    async importAll(backup, mode = 'replace') {
+      const parsed = readBackup(backup);
+      if (!parsed.ok) return parsed;
+      const { layers, assignments, drawings } = parsed;
+      const result = await write(STORE_NAMES, async (tx) => {
+        if (mode === 'replace') {
+          await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+        }
+        // Requests are issued together; if one throws, the abort rejects the others, which is
+        // expected — their rejections are observed here so none goes unhandled.
+        const puts: Promise<unknown>[] = [];
+        const issue = (request: Promise<unknown>) => {
+          request.catch(() => undefined);
+          puts.push(request);
+        };
+        for (const layer of layers) issue(tx.objectStore('layers').put(layer));
+        for (const a of assignments) issue(tx.objectStore('assignments').put(a));
+        for (const d of drawings) issue(tx.objectStore('drawings').put(d));
+        await Promise.all(puts);
+      });
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        layers: layers.length,
+        assignments: assignments.length,
+        drawings: drawings.length
+      };
+    },
+
+    close: () => db.close()
+  };
+  return store;
+}
+
+/** Splits a backup back into records, checking it is one of ours. */
+function readBackup(
+  backup: unknown
+):
+  | { ok: true; layers: StoredLayer[]; assignments: Assignment[]; drawings: Drawing[] }
+  | { ok: false; error: BilingualMessage } {
+  const collection = backup as Partial<Backup> | null;
+  if (!collection || typeof collection !== 'object' || collection.type !== 'FeatureCollection') {
+    return invalid('不是 FeatureCollection', 'not a FeatureCollection');
+  }
+  const header = collection[BACKUP_MEMBER];
+  if (!header || typeof header !== 'object' || !Array.isArray(header.layers)) {
+    return invalid(`缺少 ${BACKUP_MEMBER} 信息`, `the ${BACKUP_MEMBER} member is missing`);
+  }
+  if (header.version !== BACKUP_VERSION) {
+    return invalid(
+      `不支持的备份版本 ${String(header.version)}`,
+      `unsupported backup version ${String(header.version)}`
+    );
+  }
+  if (!Array.isArray(collection.features)) {
+    return invalid('features 不是数组', 'features is not an array');
+  }
+  const layers = new Map<string, StoredLayer>();
+  for (const h of header.layers) layers.set(h.id, { ...h, features: [] });
+  const assignments: Assignment[] = [];
+  const drawings: Drawing[] = [];
+  for (let i = 0; i < collection.features.length; i++) {
+    const { [BACKUP_MEMBER]: meta, ...feature } = collection.features[i] as BackupFeature;
+    if (!meta || typeof meta !== 'object') {
+      return invalid(
+        `第 ${i + 1} 个要素缺少 ${BACKUP_MEMBER} 信息`,
+        `feature #${i + 1} has no ${BACKUP_MEMBER} member`
+      );
+    }
+    if (meta.record === 'layer-feature') {
+      const layer = layers.get(meta.layerId);
+      if (!layer) {
+        return invalid(
+          `第 ${i + 1} 个要素属于未知图层 ${meta.layerId}`,
+          `feature #${i + 1} belongs to an unknown layer ${meta.layerId}`
+        );
+      }
+      layer.features.push(feature as Feature<Geometry, GeoJsonProperties>);
+    } else if (meta.record === 'assignment') {
+      assignments.push({
+        planFeatureId: meta.planFeatureId,
+        source: meta.source,
+        geometry: feature.geometry,
+        assignedAt: meta.assignedAt
+      });
+    } else if (meta.record === 'drawing') {
+      drawings.push({
+        id: meta.drawingId,
+        feature: feature as Feature<Geometry, GeoJsonProperties>,
+        createdAt: meta.createdAt,
+        updatedAt: meta.updatedAt
+      });
+    } else {
+      return invalid(
+        `第 ${i + 1} 个要素的记录类型未知`,
+        `feature #${i + 1} has an unknown record type`
+      );
+    }
+  }
+  return { ok: true, layers: [...layers.values()], assignments, drawings };
+}

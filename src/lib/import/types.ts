@@ -1,0 +1,109 @@
+/**
+ * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
+ * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
+ */
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+
+/**
+ * A coordinate reference system the importer can convert from:
+ * `wgs84`, `cgcs2000` (geographic), `gcj02`, `bd09`, or a CGCS2000 3° Gauss-Krüger zone
+ * `EPSG:4513` … `EPSG:4554`.
+ */
+export type CrsId = string;
+
+/** What the bytes turned out to be. */
+export type ImportFormat = 'geojson' | 'kml' | 'shapefile-zip' | 'kmz';
+
+/** One message for people, in both languages, with a stable machine code. */
+export interface BilingualMessage {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * A problem with one feature. `error`: the feature is not usable and is left out of
+ * `ImportResult.features` (but listed here, so nothing disappears silently); `warning`: the
+ * feature is kept.
+ */
+export interface ImportProblem extends BilingualMessage {
+  /** 0-based position of the feature in the file (the messages count from 1). */
+  featureIndex: number;
+  featureId?: string | number;
+  severity: 'error' | 'warning';
+  /** Where inside the feature, e.g. `geometry.coordinates[0][3]`. */
+  path?: string;
+}
+
+/** read+parse: the file as a whole; validate: structure per feature; convert: geometry checks,
+ * conversion to WGS-84 and measuring. */
+export type ImportPhase = 'parse' | 'validate' | 'convert';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Units done in this phase (bytes for `parse`, features otherwise). */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** The CRS the user chose; overrides what the file says (but is still checked against the data). */
+  crs?: CrsId;
+  /** Files larger than this are refused before parsing. Default 100 MiB. */
+  maxBytes?: number;
+  /** Refuse files with more vertices than this. Default 5 000 000. */
+  maxVertices?: number;
+  /** Compute ellipsoidal area / geodesic length of each usable feature. Default true. */
+  measure?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface FeatureMeasurement {
+  /** Ellipsoidal area in m², for polygons; null otherwise. */
+  areaM2: number | null;
+  /** Geodesic length in m, for lines; null otherwise. */
+  lengthM: number | null;
+}
+
+export interface ImportStats {
+  bytes: number;
+  /** Features found in the file (usable or not). */
+  featureCount: number;
+  usableCount: number;
+  rejectedCount: number;
+  warningCount: number;
+  vertexCount: number;
+  /** [minLon, minLat, maxLon, maxLat] of the usable features in WGS-84, or null. */
+  bbox: [number, number, number, number] | null;
+  geometryTypes: Record<string, number>;
+  /** Wall time of the whole import, ms. */
+  elapsedMs: number;
+}
+
+export type ImportStatus = 'ok' | 'needs-crs' | 'failed';
+
+export interface ImportResult {
+  status: ImportStatus;
+  format: ImportFormat | null;
+  /** Usable features, converted to WGS-84, in file order. Empty unless status is `ok`. */
+  features: Feature<Geometry, GeoJsonProperties>[];
+  /** For each entry of `features`, its 0-based index in the file. */
+  featureIndexes: number[];
+  /** For each entry of `features` (when `measure` is on). */
+  measurements: FeatureMeasurement[];
+  problems: ImportProblem[];
+  /** Why the whole file could not be read (status `failed`). */
+  fileError?: BilingualMessage;
+  /** Why the user must choose a CRS (status `needs-crs`). */
+  crsQuestion?: BilingualMessage;
+  /** File-level remarks that did not stop the import (encoding guessed, GCJ-02 hints, …). */
+  notices: BilingualMessage[];
+  /** The CRS the file declares (.prj, GeoJSON `crs` member), if recognised. */
+  detectedCrs: CrsId | null;
+  /** A CRS guessed from the data (e.g. a Gauss-Krüger zone from the easting prefix) to preselect. */
+  suggestedCrs: CrsId | null;
+  /** The CRS the coordinates were converted from. */
+  usedCrs: CrsId | null;
+  stats: ImportStats;
+}

@@ -1,0 +1,434 @@
+/**
+ * Checks candidate features one by one and says, for each problem, which feature, where inside it
+ * and why — in Chinese and English. Structure and numbers first (type-directed, so hostile nesting
+ * cannot blow the stack), then the geojson-validation library as a second opinion, then geometry
+ * rules (self-intersection, coordinate range). A feature with an error is left out of the usable
+ * set but always reported; warnings keep the feature.
+ */
+import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
+import geojsonValidation from 'geojson-validation';
+import { featureProblem, isErrorCode, quote } from './messages';
+import { findSelfIntersection } from './self-intersection';
+import type { ImportProblem } from './types';
+
+/** GeometryCollections nested deeper than this are refused. */
+export const MAX_COLLECTION_DEPTH = 8;
+/** At most this many problems are listed per feature (the first of each kind). */
+const MAX_PROBLEMS_PER_FEATURE = 6;
+
+const HTML_MARKUP = /<\s*(?:[a-z][a-z0-9-]*|!--|\/[a-z])[^>]*>/i;
+
+export type FeatureId = string | number | undefined;
+
+/** A feature that passed the structural checks; its coordinates are finite numbers. */
+export type CheckedFeature = Feature<Geometry, GeoJsonProperties>;
+
+const NO_PROBLEMS: ImportProblem[] = [];
+
+/** What the walk over one feature found; allocated once per feature, so kept lean. */
+class FeatureReport {
+  problems: ImportProblem[] = NO_PROBLEMS;
+  hasError = false;
+  vertices = 0;
+  /** Extent of the numeric positions seen (source coordinates). */
+  minX = Infinity;
+  minY = Infinity;
+  maxX = -Infinity;
+  maxY = -Infinity;
+
+  constructor(
+    readonly index: number,
+    readonly id: FeatureId
+  ) {}
+
+  add(code: string, params: Record<string, string | number | undefined> = {}, path?: string) {
+    if (
+      this.problems.some((p) => p.code === code) ||
+      this.problems.length >= MAX_PROBLEMS_PER_FEATURE
+    ) {
+      // Not listed again, but still decides whether the feature is usable.
+      if (isErrorCode(code)) this.hasError = true;
+      return;
+    }
+    if (this.problems === NO_PROBLEMS) this.problems = [];
+    const problem = featureProblem(code, this.index, this.id, params, path);
+    if (problem.severity === 'error') this.hasError = true;
+    this.problems.push(problem);
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+const EXPECTED = {
+  position: { zh: '坐标点 [经度, 纬度]', en: 'a position [lon, lat]' },
+  number: { zh: '数值', en: 'a number' },
+  positions: { zh: '坐标点数组', en: 'an array of positions' },
+  rings: { zh: '环的数组', en: 'an array of rings' },
+  lines: { zh: '线的数组', en: 'an array of lines' },
+  polygons: { zh: '面的数组', en: 'an array of polygons' }
+};
+
+function nesting(
+  report: FeatureReport,
+  expected: keyof typeof EXPECTED,
+  actual: unknown,
+  path: string
+) {
+  report.add(
+    'bad-coordinate-nesting',
+    {
+      expectedZh: EXPECTED[expected].zh,
+      expectedEn: EXPECTED[expected].en,
+      actual: kindOf(actual)
+    },
+    path
+  );
+}
+
+function pathOf(parent: string, index: number): string {
+  return index < 0 ? parent : `${parent}[${index}]`;
+}
+
+/**
+ * True if `value` is a position of finite numbers; otherwise reports why. The path is
+ * `parent[index]` (or `parent` if index is -1), built only when there is something to report.
+ */
+function checkPosition(
+  value: unknown,
+  parent: string,
+  index: number,
+  report: FeatureReport
+): boolean {
+  if (!Array.isArray(value)) {
+    nesting(report, 'position', value, pathOf(parent, index));
+    return false;
+  }
+  report.vertices++;
+  let ok = true;
+  for (let k = 0; k < value.length; k++) {
+    const n = value[k];
+    if (typeof n === 'number') {
+      if (!Number.isFinite(n)) {
+        report.add('non-finite-coordinate', { value: String(n) }, `${pathOf(parent, index)}[${k}]`);
+        ok = false;
+      }
+    } else if (Array.isArray(n)) {
+      nesting(report, 'number', n, `${pathOf(parent, index)}[${k}]`);
+      return false;
+    } else {
+      report.add('non-numeric-coordinate', { value: quote(n) }, `${pathOf(parent, index)}[${k}]`);
+      ok = false;
+    }
+  }
+  if (value.length < 2) {
+    report.add('position-too-short', { count: value.length }, pathOf(parent, index));
+    return false;
+  }
+  if (ok) {
+    const x = value[0] as number;
+    const y = value[1] as number;
+    if (x < report.minX) report.minX = x;
+    if (x > report.maxX) report.maxX = x;
+    if (y < report.minY) report.minY = y;
+    if (y > report.maxY) report.maxY = y;
+  }
+  return ok;
+}
+
+function checkPositions(value: unknown, path: string, report: FeatureReport): value is Position[] {
+  if (!Array.isArray(value)) {
+    nesting(report, 'positions', value, path);
+    return false;
+  }
+  let ok = true;
+  for (let i = 0; i < value.length; i++) {
+    if (!checkPosition(value[i], path, i, report)) ok = false;
+  }
+  return ok;
+}
+
+function checkLine(value: unknown, path: string, report: FeatureReport): boolean {
+  if (!checkPositions(value, path, report)) return false;
+  if (value.length < 2) {
+    report.add('line-too-short', { count: value.length }, path);
+    return false;
+  }
+  return true;
+}
+
+function checkRing(value: unknown, ringNumber: number, path: string, report: FeatureReport) {
+  if (!checkPositions(value, path, report)) return false;
+  const first = value[0];
+  const last = value[value.length - 1];
+  if (value.length > 0 && (first[0] !== last[0] || first[1] !== last[1])) {
+    report.add('ring-not-closed', { ring: ringNumber }, path);
+    return false;
+  }
+  if (value.length < 4) {
+    report.add('ring-too-short', { ring: ringNumber, count: value.length }, path);
+    return false;
+  }
+  return true;
+}
+
+function checkPolygon(value: unknown, path: string, report: FeatureReport): boolean {
+  if (!Array.isArray(value)) {
+    nesting(report, 'rings', value, path);
+    return false;
+  }
+  if (value.length === 0) {
+    report.add('empty-geometry', {}, path);
+    return false;
+  }
+  let ok = true;
+  for (let r = 0; r < value.length; r++) {
+    if (!checkRing(value[r], r + 1, `${path}[${r}]`, report)) ok = false;
+  }
+  return ok;
+}
+
+function checkList(
+  value: unknown,
+  path: string,
+  report: FeatureReport,
+  expected: keyof typeof EXPECTED,
+  item: (v: unknown, p: string) => boolean
+): boolean {
+  if (!Array.isArray(value)) {
+    nesting(report, expected, value, path);
+    return false;
+  }
+  if (value.length === 0) {
+    report.add('empty-geometry', {}, path);
+    return false;
+  }
+  let ok = true;
+  for (let i = 0; i < value.length; i++) if (!item(value[i], `${path}[${i}]`)) ok = false;
+  return ok;
+}
+
+function checkGeometry(geometry: unknown, path: string, depth: number, report: FeatureReport) {
+  if (geometry === null || geometry === undefined) {
+    report.add('empty-geometry', {}, path);
+    return false;
+  }
+  if (typeof geometry !== 'object' || Array.isArray(geometry)) {
+    report.add('unknown-geometry-type', { type: quote(geometry) }, path);
+    return false;
+  }
+  const g = geometry as Record<string, unknown>;
+  if (g.type === 'GeometryCollection') {
+    if (depth >= MAX_COLLECTION_DEPTH) {
+      report.add('too-deeply-nested', { max: MAX_COLLECTION_DEPTH }, path);
+      return false;
+    }
+    const members = g.geometries;
+    if (!Array.isArray(members)) {
+      report.add('coordinates-missing', {}, `${path}.geometries`);
+      return false;
+    }
+    if (members.length === 0) {
+      report.add('empty-geometry', {}, `${path}.geometries`);
+      return false;
+    }
+    let ok = true;
+    for (let i = 0; i < members.length; i++) {
+      if (!checkGeometry(members[i], `${path}.geometries[${i}]`, depth + 1, report)) ok = false;
+    }
+    return ok;
+  }
+  if (!('coordinates' in g)) {
+    if (typeof g.type === 'string' && GEOMETRY_CHECKS[g.type]) {
+      report.add('coordinates-missing', {}, path);
+    } else {
+      report.add('unknown-geometry-type', { type: quote(g.type) }, `${path}.type`);
+    }
+    return false;
+  }
+  const check = typeof g.type === 'string' ? GEOMETRY_CHECKS[g.type] : undefined;
+  if (!check) {
+    report.add('unknown-geometry-type', { type: quote(g.type) }, `${path}.type`);
+    return false;
+  }
+  return check(g.coordinates, `${path}.coordinates`, report);
+}
+
+const GEOMETRY_CHECKS: Record<string, (c: unknown, path: string, r: FeatureReport) => boolean> = {
+  Point: (c, path, r) => checkPosition(c, path, -1, r),
+  MultiPoint: (c, path, r) =>
+    checkList(c, path, r, 'positions', (v, p) => checkPosition(v, p, -1, r)),
+  LineString: (c, path, r) => {
+    if (Array.isArray(c) && c.length === 0) {
+      r.add('empty-geometry', {}, path);
+      return false;
+    }
+    return checkLine(c, path, r);
+  },
+  MultiLineString: (c, path, r) => checkList(c, path, r, 'lines', (v, p) => checkLine(v, p, r)),
+  Polygon: (c, path, r) => checkPolygon(c, path, r),
+  MultiPolygon: (c, path, r) => checkList(c, path, r, 'polygons', (v, p) => checkPolygon(v, p, r))
+};
+
+function idOf(candidate: Record<string, unknown>): FeatureId {
+  const id = candidate.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+export interface StructureResult {
+  /** The feature, normalised (properties always an object), or null if it has an error. */
+  feature: CheckedFeature | null;
+  problems: ImportProblem[];
+  vertices: number;
+  /** [minX, minY, maxX, maxY] of the feature's positions, in the file's own numbers. */
+  extent: [number, number, number, number] | null;
+}
+
+/**
+ * Checks one candidate feature's structure and numbers.
+ *
+ * @example checkFeature({ type: 'Feature', properties: {}, geometry: { type: 'Point',
+ *   coordinates: ['121.1', 41.1] } }, 0).problems[0].code // → 'non-numeric-coordinate'
+ */
+export function checkFeature(candidate: unknown, index: number): StructureResult {
+  if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) {
+    const report = new FeatureReport(index, undefined);
+    report.add('not-a-feature', { type: kindOf(candidate) });
+    return { feature: null, problems: report.problems, vertices: 0, extent: null };
+  }
+  const object = candidate as Record<string, unknown>;
+  const report = new FeatureReport(index, idOf(object));
+  if (object.type !== 'Feature') {
+    report.add('not-a-feature', { type: quote(object.type ?? '(none)') });
+    return { feature: null, problems: report.problems, vertices: 0, extent: null };
+  }
+  checkGeometry(object.geometry, 'geometry', 0, report);
+
+  let properties: GeoJsonProperties = {};
+  const raw = object.properties;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    properties = raw as Record<string, unknown>;
+  } else if (raw !== null && raw !== undefined) {
+    report.add('properties-not-object', { actual: kindOf(raw) }, 'properties');
+  }
+  for (const [field, value] of Object.entries(properties)) {
+    if (typeof value === 'string' && HTML_MARKUP.test(value)) {
+      report.add('html-in-text', { field }, `properties.${field}`);
+      break;
+    }
+  }
+
+  if (!report.hasError) {
+    // The library's verdict is a second opinion: anything it finds that our checks let through
+    // (missing "properties", a malformed bbox, …) is reported as a warning.
+    let findings: string[] = [];
+    try {
+      findings = geojsonValidation.isFeature(object, true) as string[];
+    } catch (error) {
+      findings = [String(error)];
+    }
+    if (findings.length) report.add('geojson-spec', { detail: findings.slice(0, 3).join('; ') });
+  }
+
+  if (report.hasError) {
+    return { feature: null, problems: report.problems, vertices: report.vertices, extent: null };
+  }
+  const feature: CheckedFeature = {
+    type: 'Feature',
+    geometry: object.geometry as Geometry,
+    properties
+  };
+  if (object.id !== undefined) feature.id = object.id as string | number;
+  if (object.bbox !== undefined) feature.bbox = object.bbox as Feature['bbox'];
+  return {
+    feature,
+    problems: report.problems,
+    vertices: report.vertices,
+    extent: [report.minX, report.minY, report.maxX, report.maxY]
+  };
+}
+
+function polygonsOf(geometry: Geometry): Position[][][] {
+  switch (geometry.type) {
+    case 'Polygon':
+      return [geometry.coordinates];
+    case 'MultiPolygon':
+      return geometry.coordinates;
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(polygonsOf);
+    default:
+      return [];
+  }
+}
+
+function formatPosition(at: [number, number]): string {
+  const digits = Math.abs(at[0]) > 1000 || Math.abs(at[1]) > 1000 ? 1 : 6;
+  return `(${at[0].toFixed(digits)}, ${at[1].toFixed(digits)})`;
+}
+
+/**
+ * Geometry rules that need valid numbers: polygon boundaries must not cross themselves. Returns
+ * the problems (errors for crossings, a warning if the check could not finish).
+ */
+export function checkTopology(feature: CheckedFeature, index: number): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const id = feature.id;
+  const polygons = polygonsOf(feature.geometry);
+  for (let p = 0; p < polygons.length; p++) {
+    const result = findSelfIntersection(polygons[p]);
+    if (result.kind === 'found') {
+      problems.push(
+        featureProblem('self-intersection', index, id, { at: formatPosition(result.at) })
+      );
+      break;
+    }
+    if (result.kind === 'too-complex') {
+      problems.push(
+        featureProblem('self-intersection-not-checked', index, id, { segments: result.segments })
+      );
+    }
+  }
+  return problems;
+}
+
+/** Calls `visit` on every position of a geometry (valid structure assumed). */
+export function forEachPosition(geometry: Geometry, visit: (position: Position) => void): void {
+  switch (geometry.type) {
+    case 'Point':
+      visit(geometry.coordinates);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      for (const p of geometry.coordinates) visit(p);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const line of geometry.coordinates) for (const p of line) visit(p);
+      break;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates)
+        for (const ring of polygon) for (const p of ring) visit(p);
+      break;
+    case 'GeometryCollection':
+      for (const member of geometry.geometries) forEachPosition(member, visit);
+      break;
+  }
+}
+
+/**
+ * The first position outside longitude ±180° / latitude ±90° (or not finite), or null.
+ */
+export function firstOutOfRange(geometry: Geometry): Position | null {
+  let found: Position | null = null;
+  forEachPosition(geometry, (p) => {
+    if (found) return;
+    const [lon, lat] = p;
+    if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) found = p;
+  });
+  return found;
+}
+
+export { formatPosition };

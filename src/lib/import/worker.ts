@@ -1,0 +1,11 @@
+/**
+ * The import Web Worker (a module worker): parsing, validation, conversion and measuring run
+ * here, off the main thread. KML is parsed with xml.ts because workers have no DOMParser.
+ * Started by client.ts; the protocol is in worker-protocol.ts.
+ */
+import { createImportHandler, type FromWorker, type ToWorker } from './worker-protocol';
+
+const handle = createImportHandler((message: FromWorker) => self.postMessage(message));
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  void handle(event.data);
+});

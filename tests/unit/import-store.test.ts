@@ -1,0 +1,259 @@
+/**
+ * Browser persistence of imported layers, assignments and drawings (issue #5), on fake-indexeddb:
+ * CRUD, the exact export/import round trip, and storage-full errors that lose nothing.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { importFile } from '../../src/lib/import/import-file';
+import {
+  BACKUP_MEMBER,
+  openImportStore,
+  type Assignment,
+  type Drawing,
+  type ImportStore,
+  type StoredLayer
+} from '../../src/lib/import/store';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
+let databaseCount = 0;
+const opened: ImportStore[] = [];
+
+async function freshStore(): Promise<ImportStore> {
+  const store = await openImportStore({
+    name: `test-${++databaseCount}`,
+    now: () => new Date('2024-05-01T08:00:00Z')
+  });
+  opened.push(store);
+  return store;
+}
+
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+
+async function layerFrom(file: string, id: string, importedAt: string): Promise<StoredLayer> {
+  const result = await importFile(new Uint8Array(readFileSync(join(DIR, file))), file);
+  expect(result.status).toBe('ok');
+  return {
+    id,
+    name: file,
+    sourceFile: file,
+    format: result.format,
+    crs: result.usedCrs as string,
+    importedAt,
+    features: result.features
+  };
+}
+
+const assignment: Assignment = {
+  planFeatureId: 'zijing-industrial-park',
+  source: { type: 'layer', layerId: 'shp', featureIndex: 0 },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [121.2, 41.12],
+        [121.21, 41.12],
+        [121.21, 41.13],
+        [121.2, 41.12]
+      ]
+    ]
+  },
+  assignedAt: '2024-05-01T09:00:00.000Z'
+};
+
+const drawing: Drawing = {
+  id: 'draw-1',
+  feature: {
+    type: 'Feature',
+    id: 'draw-1',
+    properties: { mode: 'polygon', note: '规划范围草图' },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [121.1, 41.1],
+        [121.2, 41.15]
+      ]
+    }
+  },
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:05:00.000Z'
+};
+
+async function filledStore(): Promise<{ store: ImportStore; layers: StoredLayer[] }> {
+  const store = await freshStore();
+  const layers = [
+    await layerFrom('good-shapefile-gk-gbk-cpg.zip', 'shp', '2024-05-01T08:00:00.000Z'),
+    await layerFrom('good.kml', 'kml', '2024-05-01T08:30:00.000Z'),
+    await layerFrom('good-wgs84.geojson', 'geojson', '2024-05-01T08:15:00.000Z')
+  ];
+  for (const layer of layers) expect(await store.saveLayer(layer)).toEqual({ ok: true });
+  expect(await store.assign(assignment)).toEqual({ ok: true });
+  expect(
+    await store.assign({
+      ...assignment,
+      planFeatureId: 'linghe-park',
+      source: { type: 'drawing', drawingId: 'draw-1' }
+    })
+  ).toEqual({ ok: true });
+  expect(await store.saveDrawing(drawing)).toEqual({ ok: true });
+  return { store, layers };
+}
+
+describe('layers, assignments, drawings', () => {
+  test('are saved, listed in a stable order, and deleted', async () => {
+    const { store, layers } = await filledStore();
+    expect((await store.listLayers()).map((l) => l.id)).toEqual(['shp', 'geojson', 'kml']);
+    expect(await store.getLayer('shp')).toEqual(layers[0]);
+    expect((await store.listAssignments()).map((a) => a.planFeatureId)).toEqual([
+      'linghe-park',
+      'zijing-industrial-park'
+    ]);
+    expect(await store.getAssignment('zijing-industrial-park')).toEqual(assignment);
+    expect(await store.listDrawings()).toEqual([drawing]);
+
+    expect(await store.deleteLayer('kml')).toEqual({ ok: true });
+    expect(await store.unassign('linghe-park')).toEqual({ ok: true });
+    expect(await store.deleteDrawing('draw-1')).toEqual({ ok: true });
+    expect((await store.listLayers()).map((l) => l.id)).toEqual(['shp', 'geojson']);
+    expect(await store.listAssignments()).toEqual([assignment]);
+    expect(await store.listDrawings()).toEqual([]);
+  });
+
+  test('survive closing and reopening the database', async () => {
+    const store = await openImportStore({ name: 'reopen' });
+    await store.saveDrawing(drawing);
+    store.close();
+    const again = await openImportStore({ name: 'reopen' });
+    expect(await again.listDrawings()).toEqual([drawing]);
+    again.close();
+  });
+});
+
+describe('export and import', () => {
+  test('the export is a GeoJSON FeatureCollection of every record', async () => {
+    const { store } = await filledStore();
+    const backup = await store.exportAll();
+    expect(backup.type).toBe('FeatureCollection');
+    expect(backup[BACKUP_MEMBER]).toMatchObject({
+      version: 1,
+      exportedAt: '2024-05-01T08:00:00.000Z'
+    });
+    expect(backup[BACKUP_MEMBER].layers.map((l) => l.id)).toEqual(['shp', 'geojson', 'kml']);
+    const records = backup.features.map((f) => f[BACKUP_MEMBER].record);
+    expect(records.filter((r) => r === 'layer-feature')).toHaveLength(3 + 5 + 3);
+    expect(records.slice(-3)).toEqual(['assignment', 'assignment', 'drawing']);
+    // Layer features keep their own properties and ids untouched.
+    expect(backup.features[0].properties?.NAME).toBe('紫荆产业园地块');
+  });
+
+  test('round trip through JSON text is exact', async () => {
+    const { store, layers } = await filledStore();
+    const first = await store.exportAll();
+    const text = JSON.stringify(first);
+
+    const other = await freshStore();
+    const imported = await other.importAll(JSON.parse(text));
+    expect(imported).toEqual({ ok: true, layers: 3, assignments: 2, drawings: 1 });
+    expect(JSON.stringify(await other.exportAll())).toBe(text);
+    expect(await other.getLayer('kml')).toEqual(layers[1]);
+    expect(await other.listAssignments()).toEqual(await store.listAssignments());
+    expect(await other.listDrawings()).toEqual([drawing]);
+  });
+
+  test('replace empties first; merge keeps other records', async () => {
+    const { store } = await filledStore();
+    const backup = await store.exportAll();
+    const target = await freshStore();
+    await target.saveDrawing({ ...drawing, id: 'mine' });
+    expect(await target.importAll(backup, 'merge')).toMatchObject({ ok: true });
+    expect((await target.listDrawings()).map((d) => d.id)).toEqual(['draw-1', 'mine']);
+    expect(await target.importAll(backup, 'replace')).toMatchObject({ ok: true });
+    expect((await target.listDrawings()).map((d) => d.id)).toEqual(['draw-1']);
+  });
+
+  test('plain GeoJSON or a damaged backup is refused without touching the store', async () => {
+    const { store } = await filledStore();
+    const before = await store.exportAll();
+    const plain = JSON.parse(readFileSync(join(DIR, 'good-wgs84.geojson'), 'utf8'));
+    const refused = await store.importAll(plain);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });
+    if (!refused.ok) expect(refused.error.zh).toContain('不是凌河规划地图的备份文件');
+    const orphan = structuredClone(before);
+    orphan[BACKUP_MEMBER].layers.pop();
+    const orphanResult = await store.importAll(orphan);
+    expect(orphanResult.ok).toBe(false);
+    if (!orphanResult.ok) expect(orphanResult.error.en).toContain('unknown layer kml');
+    expect(
+      await store.importAll({
+        ...before,
+        [BACKUP_MEMBER]: { ...before[BACKUP_MEMBER], version: 99 }
+      })
+    ).toMatchObject({ ok: false });
+    expect(await store.exportAll()).toEqual(before);
+  });
+});
+
+describe('storage full', () => {
+  /** Makes IDBObjectStore.put throw QuotaExceededError after `allowed` successful calls. */
+  function exhaustQuotaAfter(allowed: number): () => void {
+    const prototype = globalThis.IDBObjectStore.prototype;
+    const original = prototype.put;
+    let calls = 0;
+    prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++calls > allowed)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+    return () => {
+      prototype.put = original;
+    };
+  }
+
+  test('saving a layer reports the quota error in both languages and keeps what was saved', async () => {
+    const { store } = await filledStore();
+    const before = await store.exportAll();
+    const restore = exhaustQuotaAfter(0);
+    try {
+      const result = await store.saveLayer({ ...(await store.getLayer('shp'))!, id: 'big' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'storage-quota' } });
+      if (!result.ok) {
+        expect(result.error.zh).toContain('存储空间已满');
+        expect(result.error.en).toContain('everything saved before is still there');
+      }
+    } finally {
+      restore();
+    }
+    expect(await store.exportAll()).toEqual(before);
+    expect(await store.getLayer('big')).toBeUndefined();
+  });
+
+  test('a restore that runs out of space half way is rolled back entirely', async () => {
+    const { store } = await filledStore();
+    const backup = await store.exportAll();
+    const target = await freshStore();
+    await target.saveDrawing({ ...drawing, id: 'keep-me' });
+    const before = await target.exportAll();
+    const restore = exhaustQuotaAfter(3); // the first layers go in, then storage is full
+    try {
+      const result = await target.importAll(backup, 'replace');
+      expect(result).toMatchObject({ ok: false, error: { code: 'storage-quota' } });
+    } finally {
+      restore();
+    }
+    // The clear() and the puts that succeeded were in the same transaction: all undone.
+    expect(await target.exportAll()).toEqual(before);
+  });
+
+  test('other failures are reported as such', async () => {
+    const store = await freshStore();
+    const result = await store.saveDrawing({
+      ...drawing,
+      feature: { ...drawing.feature, properties: { fn: () => 1 } }
+    } as unknown as Drawing);
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    expect(await store.listDrawings()).toEqual([]);
+  });
+});
