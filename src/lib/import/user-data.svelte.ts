@@ -6,6 +6,7 @@
  * proxy every coordinate. Replace the arrays to update; never mutate them in place.
  */
 import type { Geometry } from 'geojson';
+import { isoNow } from './clock';
 import type { BilingualMessage } from './types';
 import {
   openImportStore,
@@ -25,6 +26,11 @@ export class UserData {
   storageError = $state<BilingualMessage | null>(null);
   /** False until the saved data has been read back (or found unavailable). */
   loaded = $state(false);
+  /**
+   * Layers shown although saving them failed (storage full or unavailable): they last while the
+   * page is open, and the UI marks them as not saved.
+   */
+  unsavedLayerIds = $state.raw<readonly string[]>([]);
 
   #store: ImportStore | null = null;
 
@@ -91,7 +97,7 @@ export class UserData {
       planFeatureId,
       source,
       geometry,
-      assignedAt: new Date().toISOString()
+      assignedAt: isoNow()
     };
     const saved = await this.#write((store) => store.assign(assignment));
     if (saved) {
@@ -109,6 +115,54 @@ export class UserData {
       this.assignments = this.assignments.filter((a) => a.planFeatureId !== planFeatureId);
     }
     return removed;
+  }
+
+  /** Shows a layer that could not be saved, for as long as the page is open. */
+  keepUnsaved(layer: StoredLayer): void {
+    this.layers = [...this.layers.filter((l) => l.id !== layer.id), layer];
+    this.unsavedLayerIds = [...this.unsavedLayerIds.filter((id) => id !== layer.id), layer.id];
+  }
+
+  /** Deletes a layer, whether it was saved or only kept for this page (see keepUnsaved). */
+  async removeLayer(id: string): Promise<boolean> {
+    if (!this.unsavedLayerIds.includes(id)) return this.deleteLayer(id);
+    this.layers = this.layers.filter((layer) => layer.id !== id);
+    this.unsavedLayerIds = this.unsavedLayerIds.filter((unsaved) => unsaved !== id);
+    return true;
+  }
+
+  /**
+   * Restores a backup made by `store.exportAll` (merge: records with the same ids are replaced,
+   * the rest kept), then reads everything back. Returns how much was restored, or null with
+   * `storageError` set.
+   */
+  async restore(
+    backup: unknown,
+    mode: 'merge' | 'replace' = 'merge'
+  ): Promise<{ layers: number; assignments: number; drawings: number } | null> {
+    let summary: { layers: number; assignments: number; drawings: number } | null = null;
+    const restored = await this.#write(async (store) => {
+      const result = await store.importAll(backup, mode);
+      if (!result.ok) return result;
+      summary = {
+        layers: result.layers,
+        assignments: result.assignments,
+        drawings: result.drawings
+      };
+      return { ok: true };
+    });
+    const store = this.#store;
+    if (!restored || !store) return null;
+    const [layers, drawings, assignments] = await Promise.all([
+      store.listLayers(),
+      store.listDrawings(),
+      store.listAssignments()
+    ]);
+    const unsaved = this.layers.filter((layer) => this.unsavedLayerIds.includes(layer.id));
+    this.layers = [...layers, ...unsaved.filter((u) => !layers.some((l) => l.id === u.id))];
+    this.drawings = drawings;
+    this.assignments = assignments;
+    return summary;
   }
 
   /** The store itself, for export and restore (null when storage is unavailable). */

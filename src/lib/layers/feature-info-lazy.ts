@@ -1,4 +1,5 @@
-import type { FeatureInfo } from './feature-info';
+import type { Assignment } from '$lib/import/store';
+import type { FeatureInfo, UserBoundaryInfo } from './feature-info';
 import type { PlanFeature } from './types';
 
 /**
@@ -8,4 +9,13 @@ import type { PlanFeature } from './types';
 export async function describeFeatureLazily(feature: PlanFeature): Promise<FeatureInfo> {
   const { describeFeature } = await import('./feature-info');
   return describeFeature(feature);
+}
+
+/** `describeUserBoundary`, loaded on first use like `describeFeatureLazily`. */
+export async function describeUserBoundaryLazily(
+  feature: PlanFeature,
+  assignment: Assignment
+): Promise<UserBoundaryInfo> {
+  const { describeUserBoundary } = await import('./feature-info');
+  return describeUserBoundary(feature, assignment);
 }

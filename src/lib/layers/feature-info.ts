@@ -13,9 +13,12 @@ import {
   toMetres,
   toSquareMetres
 } from '$lib/geo/units.js';
+import type { Assignment } from '$lib/import/store';
 import { locationLabel, paragraphById } from '$lib/plan';
+import { DEFAULT_TOLERANCE_PCT } from '$lib/plan/audit-tolerance';
 import { quoteMentioning } from '$lib/plan/quote';
 import { ACCURACY_LABELS } from './accuracy';
+import { assignmentSourceLabel } from './assignments';
 import { FEATURE_KINDS } from './kinds';
 import { layerRegistry } from './registry';
 import type { PlanFeature, PlanFigure } from './types';
@@ -136,5 +139,44 @@ export function describeFeature(feature: PlanFeature): FeatureInfo {
     })),
     locationBasis: p.locationBasis,
     source: p.source
+  };
+}
+
+/** A boundary the user gave a plan feature, measured against the plan's figures. */
+export interface UserBoundaryInfo {
+  /** 导入的边界 / 绘制的边界. */
+  source: { zh: string; en: string };
+  assignedAt: string;
+  measured: MeasuredSize | null;
+  figures: (FigureComparison & { withinTolerance: boolean | null })[];
+  /** The audit's default tolerance, percent, that `withinTolerance` uses. */
+  tolerancePct: number;
+}
+
+/**
+ * The user's boundary of a plan feature against the plan's figures — the same comparison the
+ * audit makes, with the audit's default tolerance.
+ *
+ * @example describeUserBoundary(featureById('zijing-industrial-park')!, assignment).figures[0].deltaPct
+ */
+export function describeUserBoundary(
+  feature: PlanFeature,
+  assignment: Assignment,
+  tolerancePct = DEFAULT_TOLERANCE_PCT
+): UserBoundaryInfo {
+  const measured = measure(assignment.geometry);
+  return {
+    source: assignmentSourceLabel(assignment.source),
+    assignedAt: assignment.assignedAt,
+    measured,
+    figures: feature.properties.figures.map((figure) => {
+      const comparison = compare(figure, measured, 'imported');
+      return {
+        ...comparison,
+        withinTolerance:
+          comparison.deltaPct === null ? null : Math.abs(comparison.deltaPct) <= tolerancePct
+      };
+    }),
+    tolerancePct
   };
 }

@@ -251,6 +251,12 @@ export function styleLayersOf(declaration: LayerDeclaration, theme: Theme): stri
   return layersFor(declaration, theme, true).map((layer) => layer.id);
 }
 
+/** The opaque fill of the context layer, which an online basemap is drawn just below (and dims). */
+export function contextFillLayerId(registry: readonly LayerDeclaration[]): string | null {
+  const context = registry.find((declaration) => declaration.role === 'context');
+  return context ? `${context.id}-fill` : null;
+}
+
 /** The clickable style layers of a registry layer. */
 export function interactiveLayersOf(declaration: LayerDeclaration, theme: Theme): string[] {
   if (!declaration.interactive) return [];

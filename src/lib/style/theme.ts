@@ -15,6 +15,8 @@ export interface Theme {
   schematicFillOpacity: number;
   /** Dash pattern for outlines of schematic geometry, in line widths. */
   schematicDash: [number, number];
+  /** Layers the user imported: solid, each in one colour of the palette (chosen by layer id). */
+  imported: { palette: string[]; fillOpacity: number; lineWidth: number; pointStroke: string };
 }
 
 export const defaultTheme: Theme = {
@@ -33,5 +35,12 @@ export const defaultTheme: Theme = {
   label: { color: '#2b2b2b', halo: '#ffffff' },
   highlight: '#ffb000',
   schematicFillOpacity: 0.18,
-  schematicDash: [2, 2]
+  schematicDash: [2, 2],
+  // Hues the plan layers do not use (they are red, blue, green, purple and amber).
+  imported: {
+    palette: ['#d81b60', '#00897b', '#f4511e', '#3949ab', '#6d4c41', '#0097a7', '#7cb342'],
+    fillOpacity: 0.3,
+    lineWidth: 2.5,
+    pointStroke: '#ffffff'
+  }
 };

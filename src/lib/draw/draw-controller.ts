@@ -1,0 +1,301 @@
+/**
+ * terra-draw on the MapLibre map: the polygon, line and select (move, edit vertices) tools, the
+ * live measurement of the shape being drawn or edited, and keeping terra-draw showing exactly
+ * the saved drawings. Browser only — load it with a dynamic import once the map exists.
+ *
+ * terra-draw fetches nothing for polygons and lines (only its marker mode loads an image URL,
+ * and that mode is not used), so the app stays offline.
+ */
+import type { Geometry, LineString, Polygon } from 'geojson';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import {
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawPolygonMode,
+  TerraDrawSelectMode,
+  ValidateNotSelfIntersecting,
+  type GeoJSONStoreFeatures
+} from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { Drawing } from '$lib/import/store';
+import { CursorLabel } from './cursor-label';
+import {
+  COORDINATE_PRECISION,
+  isDrawingId,
+  newDrawingId,
+  planSync,
+  type DrawableFeature
+} from './drawings';
+import { measureDrawing, measurementText, type DrawingMeasurement } from './measure';
+
+/** `static` shows the drawings and leaves clicks to the map. */
+export type DrawTool = 'static' | 'polygon' | 'linestring' | 'select';
+
+export interface LiveShape {
+  id: string;
+  geometry: Polygon | LineString;
+  measurement: DrawingMeasurement | null;
+  /** True while the shape is being drawn or dragged (not yet finished). */
+  inProgress: boolean;
+}
+
+export interface DrawControllerEvents {
+  /** A shape was drawn to the end, or an edit of one was released. */
+  onfinish(shape: { id: string; geometry: Polygon | LineString; action: 'draw' | 'edit' }): void;
+  /** The shape being drawn, edited or selected changed; null when there is none. */
+  onlive(shape: LiveShape | null): void;
+  /** A drawing was selected on the map with the select tool (null: deselected). */
+  onselect(id: string | null): void;
+}
+
+export interface SyncResult {
+  /** Saved drawings terra-draw cannot show, with its reason. */
+  rejected: { id: string; reason: string }[];
+}
+
+// One colour for everything the user draws: orange stands apart from the plan layers' palette.
+const ACCENT = '#c2410c';
+const ACCENT_LIGHT = '#fb923c';
+
+/** Keys terra-draw sets on its helper points (closing point, vertices, midpoints, …). */
+const GUIDANCE_KEYS = [
+  'closingPoint',
+  'coordinatePoint',
+  'midPoint',
+  'selectionPoint',
+  'snappingPoint',
+  'edited'
+];
+
+function isDrawnShape(
+  feature: GeoJSONStoreFeatures | undefined
+): feature is GeoJSONStoreFeatures<Polygon | LineString> & { id: string } {
+  if (!feature || !isDrawingId(feature.id)) return false;
+  const type = feature.geometry.type;
+  if (type !== 'Polygon' && type !== 'LineString') return false;
+  return !GUIDANCE_KEYS.some((key) => feature.properties[key] === true);
+}
+
+export class DrawController {
+  readonly #map: MapLibreMap;
+  readonly #draw: TerraDraw;
+  readonly #events: DrawControllerEvents;
+  readonly #label: CursorLabel;
+  readonly #everSaved = new Set<string>();
+  #tool: DrawTool = 'static';
+  #live: LiveShape | null = null;
+  #pointer: { x: number; y: number } | null = null;
+  #selectedId: string | null = null;
+
+  constructor(map: MapLibreMap, events: DrawControllerEvents) {
+    this.#map = map;
+    this.#events = events;
+    const polygonStyles = {
+      fillColor: ACCENT_LIGHT,
+      fillOpacity: 0.25,
+      outlineColor: ACCENT,
+      outlineWidth: 2,
+      closingPointColor: ACCENT,
+      closingPointOutlineColor: '#ffffff',
+      closingPointWidth: 6,
+      coordinatePointColor: ACCENT
+    } as const;
+    this.#draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({
+        map,
+        coordinatePrecision: COORDINATE_PRECISION,
+        prefixId: 'user-drawing'
+      }),
+      idStrategy: { getId: newDrawingId, isValidId: isDrawingId },
+      modes: [
+        new TerraDrawPolygonMode({
+          styles: polygonStyles,
+          // A boundary that crosses itself has no meaningful area; refuse the crossing click.
+          validation: (feature) => ValidateNotSelfIntersecting(feature)
+        }),
+        new TerraDrawLineStringMode({
+          styles: { lineStringColor: ACCENT, lineStringWidth: 3, closingPointColor: ACCENT }
+        }),
+        new TerraDrawSelectMode({
+          flags: {
+            polygon: {
+              feature: {
+                draggable: true,
+                selfIntersectable: false,
+                coordinates: { midpoints: true, draggable: true, deletable: true }
+              }
+            },
+            linestring: {
+              feature: {
+                draggable: true,
+                coordinates: { midpoints: true, draggable: true, deletable: true }
+              }
+            }
+          },
+          // Deleting a whole drawing goes through the panel's confirm step, never a stray key.
+          keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
+          styles: {
+            selectedPolygonColor: ACCENT_LIGHT,
+            selectedPolygonFillOpacity: 0.35,
+            selectedPolygonOutlineColor: ACCENT,
+            selectedPolygonOutlineWidth: 3,
+            selectedLineStringColor: ACCENT,
+            selectedLineStringWidth: 4,
+            selectionPointColor: ACCENT,
+            selectionPointOutlineColor: '#ffffff',
+            selectionPointWidth: 5,
+            midPointColor: '#ffffff',
+            midPointOutlineColor: ACCENT,
+            midPointWidth: 4
+          }
+        })
+      ]
+    });
+    this.#label = new CursorLabel(map.getContainer());
+
+    this.#draw.on('change', (ids, type) => this.#onChange(ids, type));
+    this.#draw.on('finish', (id, context) => {
+      const feature = this.#draw.getSnapshotFeature(id);
+      if (!isDrawnShape(feature)) return;
+      const action = context.action === 'draw' ? 'draw' : 'edit';
+      this.#setLive(feature, false);
+      this.#events.onfinish({ id: feature.id, geometry: feature.geometry, action });
+    });
+    this.#draw.on('select', (id) => {
+      this.#selectedId = isDrawingId(id) ? id : null;
+      const feature = this.#draw.getSnapshotFeature(id);
+      if (isDrawnShape(feature)) this.#setLive(feature, false);
+      this.#events.onselect(this.#selectedId);
+    });
+    this.#draw.on('deselect', () => {
+      this.#selectedId = null;
+      this.#setLive(null, false);
+      this.#events.onselect(null);
+    });
+    map.on('mousemove', this.#onPointerMove);
+    map.on('mouseout', this.#onPointerOut);
+    this.#draw.start();
+  }
+
+  get tool(): DrawTool {
+    return this.#tool;
+  }
+
+  /** Switches tool; a shape half-drawn with the previous tool is dropped, as terra-draw does. */
+  setTool(tool: DrawTool): void {
+    if (tool === this.#tool) return;
+    this.#tool = tool;
+    this.#draw.setMode(tool);
+    this.#setLive(null, false);
+  }
+
+  /** Selects a drawing for editing (switching to the select tool). */
+  select(id: string): void {
+    if (!this.#draw.hasFeature(id)) return;
+    this.#tool = 'select';
+    this.#draw.selectFeature(id, 'select');
+  }
+
+  /** Makes terra-draw show exactly the saved drawings (after a load, a delete, a restore, …). */
+  sync(drawings: readonly Drawing[]): SyncResult {
+    for (const drawing of drawings) this.#everSaved.add(drawing.id);
+    const shown = new Map<string, Geometry>();
+    for (const feature of this.#draw.getSnapshot()) {
+      if (isDrawnShape(feature)) shown.set(feature.id, feature.geometry);
+    }
+    const plan = planSync(drawings, shown, this.#everSaved);
+    const rejected: SyncResult['rejected'] = plan.notDrawable.map((id) => ({
+      id,
+      reason: 'only Polygon and LineString drawings can be edited on the map'
+    }));
+    for (const id of plan.remove) this.#remove(id);
+    if (plan.add.length > 0) {
+      const results = this.#draw.addFeatures(plan.add as unknown as GeoJSONStoreFeatures[]);
+      results.forEach((result, index) => {
+        if (!result.valid) {
+          rejected.push({ id: plan.add[index].id, reason: result.reason ?? 'invalid' });
+        }
+      });
+    }
+    for (const feature of plan.update) this.#update(feature, rejected);
+    return { rejected };
+  }
+
+  destroy(): void {
+    this.#map.off('mousemove', this.#onPointerMove);
+    this.#map.off('mouseout', this.#onPointerOut);
+    this.#label.destroy();
+    try {
+      this.#draw.stop();
+    } catch {
+      // The map was removed first (page teardown); its layers went with it.
+    }
+  }
+
+  #remove(id: string): void {
+    if (this.#selectedId === id) this.#draw.deselectFeature(id);
+    if (this.#draw.hasFeature(id)) this.#draw.removeFeatures([id]);
+    if (this.#live?.id === id) this.#setLive(null, false);
+  }
+
+  #update(feature: DrawableFeature, rejected: SyncResult['rejected']): void {
+    try {
+      this.#draw.updateFeatureGeometry(feature.id, feature.geometry);
+    } catch (error) {
+      rejected.push({ id: feature.id, reason: String(error) });
+    }
+  }
+
+  #onChange(ids: (string | number)[], type: string): void {
+    if (type === 'delete') {
+      if (this.#live && ids.includes(this.#live.id)) this.#setLive(null, false);
+      return;
+    }
+    if (this.#tool === 'static') return;
+    const drawing = this.#draw.getModeState() === 'drawing';
+    for (const id of ids) {
+      const feature = this.#draw.getSnapshotFeature(id);
+      if (!isDrawnShape(feature)) continue;
+      if (this.#tool === 'select') {
+        if (feature.id === this.#selectedId) this.#setLive(feature, true);
+      } else if (drawing && feature.properties.currentlyDrawing === true) {
+        this.#setLive(feature, true);
+      }
+    }
+  }
+
+  #setLive(
+    feature: (GeoJSONStoreFeatures<Polygon | LineString> & { id: string }) | null,
+    inProgress: boolean
+  ): void {
+    this.#live = feature
+      ? {
+          id: feature.id,
+          geometry: feature.geometry,
+          measurement: measureDrawing(feature.geometry),
+          inProgress
+        }
+      : null;
+    this.#showLabel();
+    this.#events.onlive(this.#live);
+  }
+
+  #showLabel(): void {
+    const live = this.#live;
+    if (!live || !live.inProgress || !live.measurement || !this.#pointer) {
+      this.#label.hide();
+      return;
+    }
+    this.#label.show(measurementText(live.measurement), this.#pointer.x, this.#pointer.y);
+  }
+
+  readonly #onPointerMove = (event: MapMouseEvent): void => {
+    this.#pointer = { x: event.point.x, y: event.point.y };
+    this.#showLabel();
+  };
+
+  readonly #onPointerOut = (): void => {
+    this.#pointer = null;
+    this.#label.hide();
+  };
+}

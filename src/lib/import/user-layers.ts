@@ -1,0 +1,212 @@
+/**
+ * The user's imported layers as the map page shows them: a stored layer made from an import
+ * result, its size in the plan's units (ellipsoidal area on CGCS2000, geodesic length), its extent
+ * for “zoom to”, and one feature described for a popup. DOM-free; every value taken from the file
+ * is returned as plain text.
+ */
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
+import { ellipsoidalArea } from '../geo/area.js';
+import { geodesicLength } from '../geo/length.js';
+import { formatAreaAll, formatLength } from '../geo/units.js';
+import type { StoredLayer } from './store';
+import type { ImportResult } from './types';
+import { forEachPosition } from './validate';
+
+export type Bbox = [number, number, number, number];
+
+/**
+ * A layer to store from a successful import: its features in WGS-84, named after the file.
+ * @param importedAt ISO 8601 time of the import
+ * @example layerFromImport(result, 'parcels.zip', crypto.randomUUID(), new Date().toISOString())
+ */
+export function layerFromImport(
+  result: ImportResult,
+  fileName: string,
+  id: string,
+  importedAt: string
+): StoredLayer {
+  if (result.status !== 'ok' || !result.usedCrs) {
+    throw new Error(`Only a successful import makes a layer (status ${result.status})`);
+  }
+  return {
+    id,
+    name: fileName,
+    sourceFile: fileName,
+    format: result.format,
+    crs: result.usedCrs,
+    importedAt,
+    features: result.features
+  };
+}
+
+function isAreal(geometry: Geometry | null): boolean {
+  if (!geometry) return false;
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(isAreal);
+  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+}
+
+function isLinear(geometry: Geometry | null): boolean {
+  if (!geometry) return false;
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(isLinear);
+  return geometry.type === 'LineString' || geometry.type === 'MultiLineString';
+}
+
+/** True for geometry that can be a plan feature's boundary (has an area to audit). */
+export function canBeBoundary(geometry: Geometry | null): boolean {
+  return geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+}
+
+export interface LayerSummary {
+  featureCount: number;
+  polygonCount: number;
+  lineCount: number;
+  pointCount: number;
+  /** Sum of the polygons' ellipsoidal areas, m². */
+  areaM2: number;
+  /** Sum of the lines' geodesic lengths, m. */
+  lengthM: number;
+  /** Extent in WGS-84, or null for a layer without positions. */
+  bbox: Bbox | null;
+}
+
+/** Layers are replaced, never changed in place, so a summary can be kept per layer object. */
+const summaries = new WeakMap<StoredLayer, LayerSummary>();
+
+/**
+ * Counts, total area and length, and extent of a layer (cached per layer object: measuring
+ * 100 000 parcels takes a moment).
+ */
+export function summarizeLayer(layer: StoredLayer): LayerSummary {
+  const cached = summaries.get(layer);
+  if (cached) return cached;
+  const summary: LayerSummary = {
+    featureCount: layer.features.length,
+    polygonCount: 0,
+    lineCount: 0,
+    pointCount: 0,
+    areaM2: 0,
+    lengthM: 0,
+    bbox: null
+  };
+  let box: Bbox | null = null;
+  for (const feature of layer.features) {
+    const geometry = feature.geometry;
+    if (!geometry) continue;
+    if (isAreal(geometry)) {
+      summary.polygonCount++;
+      summary.areaM2 += ellipsoidalArea(geometry);
+    } else if (isLinear(geometry)) {
+      summary.lineCount++;
+      summary.lengthM += geodesicLength(geometry);
+    } else summary.pointCount++;
+    forEachPosition(geometry, ([x, y]) => {
+      if (!box) box = [x, y, x, y];
+      else {
+        if (x < box[0]) box[0] = x;
+        if (y < box[1]) box[1] = y;
+        if (x > box[2]) box[2] = x;
+        if (y > box[3]) box[3] = y;
+      }
+    });
+  }
+  summary.bbox = box;
+  summaries.set(layer, summary);
+  return summary;
+}
+
+/**
+ * An area in the three units people here use, e.g. `835亩 · 55.7公顷 · 0.557平方公里`.
+ * @param squareMetres m²
+ */
+export function formatAreaText(squareMetres: number): string {
+  const all = formatAreaAll(squareMetres);
+  return `${all.mu} · ${all.hectares} · ${all.squareKilometres}`;
+}
+
+/** The layer's features as one FeatureCollection (the map source's data). */
+export function featureCollectionOf(
+  layer: StoredLayer
+): FeatureCollection<Geometry, GeoJsonProperties> {
+  return { type: 'FeatureCollection', features: layer.features };
+}
+
+const MAX_VALUE_CHARS = 200;
+const NAME_KEYS = ['name', 'Name', 'NAME', '名称', 'title', 'label', 'DKMC', 'XMMC'];
+
+/** A property value as text, shortened: strings verbatim, everything else as JSON. */
+export function propertyText(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (value === undefined) text = '';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+export interface ImportedFeatureInfo {
+  layerId: string;
+  layerName: string;
+  /** Position in the layer's features (what an assignment's `featureIndex` records). */
+  index: number;
+  featureId: string | number | undefined;
+  /** A name from the properties, or `要素 #n / Feature #n`. */
+  title: string;
+  /** The first properties, as [key, text]. */
+  properties: [string, string][];
+  /** How many more properties the feature has. */
+  moreProperties: number;
+  geometryType: string;
+  /** Ellipsoidal area or geodesic length in words, or null for points. */
+  measured: { quantity: 'area' | 'length'; value: number; text: string } | null;
+  canBeBoundary: boolean;
+}
+
+/** Properties shown in a popup before “and n more”. */
+export const POPUP_PROPERTIES = 12;
+
+/**
+ * What a popup says about feature `index` of an imported layer.
+ * @example describeImportedFeature(layer, 0).measured?.text // '1399亩 · 93.3公顷 · 0.933平方公里'
+ */
+export function describeImportedFeature(
+  layer: StoredLayer,
+  index: number,
+  maxProperties = POPUP_PROPERTIES
+): ImportedFeatureInfo {
+  const feature: Feature<Geometry, GeoJsonProperties> | undefined = layer.features[index];
+  if (!feature) throw new RangeError(`Layer ${layer.id} has no feature #${index + 1}`);
+  const entries = Object.entries(feature.properties ?? {});
+  const nameKey = NAME_KEYS.find(
+    (key) => typeof feature.properties?.[key] === 'string' && feature.properties[key] !== ''
+  );
+  const geometry = feature.geometry;
+  let measured: ImportedFeatureInfo['measured'] = null;
+  if (isAreal(geometry)) {
+    const value = ellipsoidalArea(geometry);
+    measured = { quantity: 'area', value, text: formatAreaText(value) };
+  } else if (isLinear(geometry)) {
+    const value = geodesicLength(geometry);
+    measured = { quantity: 'length', value, text: formatLength(value) };
+  }
+  return {
+    layerId: layer.id,
+    layerName: layer.name,
+    index,
+    featureId: feature.id,
+    title: nameKey
+      ? propertyText(feature.properties?.[nameKey])
+      : `要素 #${index + 1} / Feature #${index + 1}`,
+    properties: entries
+      .slice(0, maxProperties)
+      .map(([key, value]) => [propertyText(key), propertyText(value)]),
+    moreProperties: Math.max(0, entries.length - maxProperties),
+    geometryType: geometry?.type ?? 'null',
+    measured,
+    canBeBoundary: canBeBoundary(geometry)
+  };
+}

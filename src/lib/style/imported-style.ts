@@ -1,0 +1,129 @@
+/**
+ * How layers the user imported are drawn (issue #5): one GeoJSON source per layer and a fill,
+ * an outline and a circle layer over it, solid (an imported boundary is not schematic) and in a
+ * colour of their own. Pure functions over the theme, like build-style.ts, so tests validate them
+ * with the style-spec validator.
+ */
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type { Theme } from './theme';
+
+/**
+ * Every style layer and source of the user's own data starts with this, so the map's plan-feature
+ * click handler can tell that a user layer lies on top and leave the click to it.
+ */
+export const USER_LAYER_PREFIX = 'user-';
+
+const isPolygon: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['Polygon', 'MultiPolygon'],
+  true,
+  false
+];
+const isLine: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['LineString', 'MultiLineString'],
+  true,
+  false
+];
+const isPoint: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['Point', 'MultiPoint'],
+  true,
+  false
+];
+
+/** The source that holds an imported layer's features, e.g. `user-layer-3f2a…`. */
+export function importedSourceId(layerId: string): string {
+  return `${USER_LAYER_PREFIX}layer-${layerId}`;
+}
+
+/** The layer id back from a style layer or source id of an imported layer, or null. */
+export function importedLayerIdOf(styleId: string): string | null {
+  const match = /^user-layer-(.+?)(?:-(?:fill|outline|point))?$/.exec(styleId);
+  return match ? match[1] : null;
+}
+
+/**
+ * A stable colour for a layer: the same id always gets the same palette entry, so a layer keeps
+ * its colour across reloads and when others are deleted.
+ *
+ * @example importedLayerColour('a', defaultTheme) === importedLayerColour('a', defaultTheme)
+ */
+export function importedLayerColour(layerId: string, theme: Theme): string {
+  let hash = 0;
+  for (let i = 0; i < layerId.length; i++) hash = (Math.imul(hash, 31) + layerId.charCodeAt(i)) | 0;
+  const palette = theme.imported.palette;
+  return palette[Math.abs(hash) % palette.length];
+}
+
+/**
+ * The source of an imported layer. `data` is the GeoJSON object or a URL to it (a same-origin
+ * blob: URL). `generateId` numbers the features by their position, which is how a click finds
+ * the stored feature (and its unclipped geometry) again.
+ */
+export function importedSource(
+  data: GeoJSONSourceSpecification['data']
+): GeoJSONSourceSpecification {
+  return { type: 'geojson', data, generateId: true };
+}
+
+/**
+ * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
+ * circle for points — all solid, in the layer's colour.
+ *
+ * @example map.addSource(importedSourceId(id), importedSource(url));
+ *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
+ */
+export function importedLayerStyle(
+  layerId: string,
+  theme: Theme,
+  options: { visible?: boolean } = {}
+): LayerSpecification[] {
+  const source = importedSourceId(layerId);
+  const colour = importedLayerColour(layerId, theme);
+  const visibility = options.visible === false ? 'none' : 'visible';
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      filter: isPolygon,
+      layout: { visibility },
+      paint: { 'fill-color': colour, 'fill-opacity': theme.imported.fillOpacity }
+    },
+    {
+      id: `${source}-outline`,
+      type: 'line',
+      source,
+      filter: ['any', isPolygon, isLine],
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': colour, 'line-width': theme.imported.lineWidth }
+    },
+    {
+      id: `${source}-point`,
+      type: 'circle',
+      source,
+      filter: isPoint,
+      layout: { visibility },
+      paint: {
+        'circle-radius': 5,
+        'circle-color': colour,
+        'circle-stroke-color': theme.imported.pointStroke,
+        'circle-stroke-width': 1.5
+      }
+    }
+  ];
+}
+
+/** The ids of `importedLayerStyle(layerId, …)`, for visibility, clicks and removal. */
+export function importedStyleLayerIds(layerId: string): string[] {
+  const source = importedSourceId(layerId);
+  return [`${source}-fill`, `${source}-outline`, `${source}-point`];
+}
