@@ -186,3 +186,63 @@ describe('plan reader links to the map', () => {
     }
   });
 });
+
+describe('online basemap', () => {
+  /** @type {import('./harness.js').Site} */
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  it('fetches nothing until the user turns one on, then only from the address given', async () => {
+    const visit = await site.visit('/');
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      assert.deepEqual(visit.foreignRequests, [], 'offline by default');
+      await visit.page.locator('details.basemap summary').click();
+      const input = visit.page.locator('[data-basemap-url]');
+      await input.fill('https://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}');
+      await visit.page.locator('[data-basemap-on]').click();
+      assert.match(await visit.page.locator('.basemap [role="alert"]').innerText(), /GCJ-02/);
+      assert.deepEqual(visit.foreignRequests, [], 'a refused address is never requested');
+
+      await input.fill('https://tiles.example.invalid/{z}/{x}/{y}.png');
+      await visit.page.locator('[data-basemap-on]').click();
+      await visit.page.waitForTimeout(1500);
+      assert.ok(visit.foreignRequests.length > 0, 'tiles were requested once turned on');
+      for (const requested of visit.foreignRequests) {
+        assert.match(requested, /^https:\/\/tiles\.example\.invalid\/\d+\/\d+\/\d+\.png$/);
+      }
+      // Blocked tile requests are expected to log errors; only page errors count here.
+      assert.deepEqual(visit.pageErrors, []);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('remembers the choice across reloads, and forgets it when turned off', async () => {
+    const visit = await site.visit('/');
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      await visit.page.locator('details.basemap summary').click();
+      await visit.page
+        .locator('[data-basemap-url]')
+        .fill('https://tiles.example.invalid/{z}/{x}/{y}.png');
+      await visit.page.locator('[data-basemap-on]').click();
+      await visit.page.reload();
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready after reload');
+      assert.match(await visit.page.locator('details.basemap summary').innerText(), /已开启/);
+      await visit.page.locator('details.basemap summary').click();
+      await visit.page.getByRole('button', { name: /Turn off/ }).click();
+      await visit.page.reload();
+      assert.match(await visit.page.locator('details.basemap summary').innerText(), /关闭 off/);
+    } finally {
+      await visit.close();
+    }
+  });
+});
