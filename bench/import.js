@@ -1,22 +1,42 @@
 /**
- * Import pipeline benchmark (issue #5): a ~60 MB GeoJSON of 100 000 seeded random parcels near
- * Jinzhou, timed through `importFile` (decode + parse + validate + self-intersection check +
- * measure) against plain `JSON.parse` of the same text, in the same run. Reports the median of a
- * few repetitions and their ratio (goal ≤ 1.3×), plus the ratio without measuring.
+ * Import pipeline benchmark (issue #5), on a ~60 MB GeoJSON of 100 000 seeded random parcels
+ * near Jinzhou. Two parts, each printing ratios measured in the same run:
  *
- * The importer is TypeScript, so it is loaded through Vite's SSR module loader (no build step).
+ * 1. Node: `importFile` (decode + parse + validate + self-intersection check + measure) against
+ *    plain `JSON.parse` of the same text. Median of a few repetitions; goal ≤ 1.3×. The importer
+ *    is TypeScript, so it is loaded through Vite's SSR module loader (no build step).
+ * 2. Chromium: the file imported through the Web Worker (src/lib/import/client.ts) while the
+ *    main thread is watched — its longest task (Long Tasks API) and longest gap between animation
+ *    frames, against decoding and parsing the same file on the main thread — and the renderer
+ *    process's peak memory above the idle page (goal ≤ 3× the file size). Measured on a small
+ *    page bundled from bench/import-page/ with Vite into a temporary folder, and, when build/
+ *    exists, on the app itself (its file input; it also saves the layer and draws it).
+ *    Peak memory is the renderer's peak resident set (Linux /proc VmHWM, reset before each import).
  *
- * Usage: npm run bench:import [-- --parcels 100000 --vertices 18 --repetitions 5]
+ * Usage: npm run bench:import [-- --parcels 100000 --vertices 18 --repetitions 5
+ *          --browser-runs 3 --app-root build --no-browser --no-app]
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
+import { build, createServer } from 'vite';
+import { startServer } from '../scripts/serve.js';
+import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: options } = parseArgs({
   options: {
     parcels: { type: 'string', default: '100000' },
     vertices: { type: 'string', default: '18' },
     repetitions: { type: 'string', default: '5' },
-    seed: { type: 'string', default: '20210412' }
+    seed: { type: 'string', default: '20210412' },
+    'browser-runs': { type: 'string', default: '3' },
+    'app-root': { type: 'string', default: path.join(PROJECT_ROOT, 'build') },
+    'no-browser': { type: 'boolean', default: false },
+    'no-app': { type: 'boolean', default: false }
   }
 });
 const parcelCount = Number(options.parcels);
@@ -90,51 +110,328 @@ async function time(work) {
   return performance.now() - started;
 }
 
-const server = await createServer({
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, watch: null },
-  appType: 'custom',
-  optimizeDeps: { noDiscovery: true }
-});
-try {
-  const { importFile } = await server.ssrLoadModule('/src/lib/import/import-file.ts');
-  const text = makeParcels();
-  const bytes = new TextEncoder().encode(text);
-  console.log(
-    `${parcelCount} parcels × ${verticesPerParcel + 1} vertices, ${(bytes.length / 1e6).toFixed(1)} MB`
-  );
-
-  // Warm up both paths once (JIT), then alternate so both see the same machine state.
-  JSON.parse(text);
-  const warm = await importFile(bytes, 'parcels.geojson', { maxBytes: 1e9 });
-  if (warm.status !== 'ok' || warm.features.length !== parcelCount || warm.problems.length > 0) {
-    throw new Error(
-      `benchmark data did not import cleanly: ${warm.status} ${warm.problems.length}`
+/**
+ * Part 1: importFile against JSON.parse in Node.
+ * @param {string} text the GeoJSON
+ */
+async function benchmarkNode(text) {
+  const server = await createServer({
+    logLevel: 'error',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true }
+  });
+  try {
+    const { importFile } = await server.ssrLoadModule('/src/lib/import/import-file.ts');
+    const bytes = new TextEncoder().encode(text);
+    console.log(
+      `${parcelCount} parcels × ${verticesPerParcel + 1} vertices, ${(bytes.length / 1e6).toFixed(1)} MB`
     );
-  }
+    console.log('\nNode ' + process.version);
 
-  const parseTimes = [];
-  const importTimes = [];
-  const importNoMeasureTimes = [];
-  for (let r = 0; r < repetitions; r++) {
-    parseTimes.push(await time(() => JSON.parse(new TextDecoder().decode(bytes))));
-    importTimes.push(await time(() => importFile(bytes, 'parcels.geojson', { maxBytes: 1e9 })));
-    importNoMeasureTimes.push(
-      await time(() => importFile(bytes, 'parcels.geojson', { maxBytes: 1e9, measure: false }))
+    // Warm up both paths once (JIT), then alternate so both see the same machine state.
+    JSON.parse(text);
+    const warm = await importFile(bytes, 'parcels.geojson', { maxBytes: 1e9 });
+    if (warm.status !== 'ok' || warm.features.length !== parcelCount || warm.problems.length > 0) {
+      throw new Error(
+        `benchmark data did not import cleanly: ${warm.status} ${warm.problems.length}`
+      );
+    }
+
+    const parseTimes = [];
+    const importTimes = [];
+    const importNoMeasureTimes = [];
+    for (let r = 0; r < repetitions; r++) {
+      parseTimes.push(await time(() => JSON.parse(new TextDecoder().decode(bytes))));
+      importTimes.push(await time(() => importFile(bytes, 'parcels.geojson', { maxBytes: 1e9 })));
+      importNoMeasureTimes.push(
+        await time(() => importFile(bytes, 'parcels.geojson', { maxBytes: 1e9, measure: false }))
+      );
+    }
+    const parse = median(parseTimes);
+    const full = median(importTimes);
+    const noMeasure = median(importNoMeasureTimes);
+    console.log(
+      `decode + JSON.parse:                    ${parse.toFixed(0)} ms (median of ${repetitions})`
     );
+    console.log(
+      `importFile (parse+validate+measure):    ${full.toFixed(0)} ms → ${(full / parse).toFixed(2)}× (goal ≤ 1.3×)`
+    );
+    console.log(
+      `importFile without measuring:           ${noMeasure.toFixed(0)} ms → ${(noMeasure / parse).toFixed(2)}×`
+    );
+  } finally {
+    await server.close();
   }
-  const parse = median(parseTimes);
-  const full = median(importTimes);
-  const noMeasure = median(importNoMeasureTimes);
-  console.log(
-    `decode + JSON.parse:                    ${parse.toFixed(0)} ms (median of ${repetitions})`
-  );
-  console.log(
-    `importFile (parse+validate+measure):    ${full.toFixed(0)} ms → ${(full / parse).toFixed(2)}× (goal ≤ 1.3×)`
-  );
-  console.log(
-    `importFile without measuring:           ${noMeasure.toFixed(0)} ms → ${(noMeasure / parse).toFixed(2)}×`
-  );
-} finally {
-  await server.close();
 }
+
+/**
+ * Resident memory of a process from /proc (Linux): now and peak since the last reset, in bytes.
+ * @param {number} pid
+ * @returns {{ rss: number, peak: number } | null}
+ */
+function processMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    /** @param {string} field */
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    const rss = kb('VmRSS') * 1024;
+    const peak = kb('VmHWM') * 1024;
+    return Number.isFinite(rss) && Number.isFinite(peak) ? { rss, peak } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Chromium's renderer processes and their memory. Which one is the page's is decided afterwards:
+ * the one whose peak grew (other renderers are spares, idle).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<Map<number, { rss: number, peak: number }>>}
+ */
+async function rendererMemory(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const memory = new Map();
+    for (const { type, id } of processInfo) {
+      const usage = type === 'renderer' ? processMemory(id) : null;
+      if (usage) memory.set(id, usage);
+    }
+    return memory;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Starts a peak-memory measurement over all renderers; the returned function gives the largest
+ * rise of a renderer's peak resident set above its resident set at the start (or null where
+ * /proc is unavailable).
+ * @param {import('playwright-core').Browser} browser
+ */
+async function watchPeakMemory(browser) {
+  const before = await rendererMemory(browser);
+  let resettable = before.size > 0;
+  for (const pid of before.keys()) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current VmRSS
+    } catch {
+      resettable = false;
+    }
+  }
+  return async () => {
+    if (!resettable) return null;
+    const after = await rendererMemory(browser);
+    let rise = 0;
+    for (const [pid, start] of before) {
+      const end = after.get(pid);
+      if (end) rise = Math.max(rise, end.peak - start.rss);
+    }
+    return rise;
+  };
+}
+
+/** The watcher of bench/import-page/main.js, for pages that are not ours (the app). */
+function startMainThreadWatch() {
+  /** @type {number[]} */
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  let running = true;
+  let lastFrame = performance.now();
+  let longestGap = 0;
+  /** @param {number} now */
+  const frame = (now) => {
+    longestGap = Math.max(longestGap, now - lastFrame);
+    lastFrame = now;
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  /** @type {any} */ (window).__stopMainThreadWatch = async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    running = false;
+    for (const entry of observer.takeRecords()) tasks.push(entry.duration);
+    observer.disconnect();
+    return {
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      longTasks: tasks.length,
+      blockedMs: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+      longestFrameGapMs: longestGap
+    };
+  };
+}
+
+/**
+ * @typedef {{ elapsedMs: number, longestTaskMs: number, longTasks: number, blockedMs: number,
+ *   longestFrameGapMs: number, peakBytes: number | null }} BrowserRun
+ */
+
+/**
+ * One measurement on the bench page in a fresh context: `method` is one of its benchImport
+ * functions — the import through the worker, the chunked prototype, or the main-thread parse.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} origin
+ * @param {'importThroughWorker' | 'importInChunksThroughWorker' | 'parseOnMainThread'} method
+ * @returns {Promise<BrowserRun>}
+ */
+async function runBenchPage(browser, origin, method) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const peak = await watchPeakMemory(browser);
+    await page.evaluate(() => /** @type {any} */ (window).benchImport.load('/parcels.geojson'));
+    const run = await page.evaluate(
+      (name) => /** @type {any} */ (window).benchImport[name](),
+      method
+    );
+    if (run.features !== parcelCount || (run.status !== undefined && run.status !== 'ok')) {
+      throw new Error(`${method} on the bench page failed: ${JSON.stringify(run)}`);
+    }
+    return { ...run, peakBytes: await peak() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One import through the app's file input in a fresh context: from choosing the file until the
+ * layer is listed (imported in the worker, saved in IndexedDB, drawn on the map).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} origin
+ * @param {string} file path of the GeoJSON (Playwright takes files over 50 MB only by path)
+ * @returns {Promise<BrowserRun>}
+ */
+async function runApp(browser, origin, file) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, {
+      timeout: MAP_READY_TIMEOUT_MS
+    });
+    const peak = await watchPeakMemory(browser);
+    await page.evaluate(startMainThreadWatch);
+    const started = Date.now();
+    await page.setInputFiles('[data-import-input]', file);
+    await page
+      .waitForSelector('[data-user-layer], [data-import-message]', { timeout: 300_000 })
+      .catch(() => undefined);
+    const layers = await page.locator('[data-user-layer]').count();
+    if (layers !== 1) {
+      const message = await page
+        .locator('[data-import-message]')
+        .first()
+        .innerText()
+        .catch(() => '(no message)');
+      throw new Error(`the app did not list the imported layer: ${message}`);
+    }
+    const elapsedMs = Date.now() - started;
+    const watch = await page.evaluate(() => /** @type {any} */ (window).__stopMainThreadWatch());
+    return { elapsedMs, ...watch, peakBytes: await peak() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** @param {BrowserRun[]} runs */
+function summarise(runs) {
+  const pick = (/** @type {keyof BrowserRun} */ key) =>
+    median(runs.map((run) => /** @type {number} */ (run[key])));
+  const peaks = runs.map((run) => run.peakBytes).filter((p) => p !== null);
+  return {
+    elapsedMs: pick('elapsedMs'),
+    longestTaskMs: pick('longestTaskMs'),
+    longestFrameGapMs: pick('longestFrameGapMs'),
+    blockedMs: pick('blockedMs'),
+    longTasks: pick('longTasks'),
+    peakBytes: peaks.length ? Math.max(.../** @type {number[]} */ (peaks)) : null
+  };
+}
+
+/**
+ * Part 2: the import in Chromium, through the worker.
+ * @param {string} text the GeoJSON
+ */
+async function benchmarkBrowser(text) {
+  const runs = Math.max(1, Number(options['browser-runs']));
+  const fileBytes = Buffer.byteLength(text);
+  const pageRoot = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
+  /** @type {Array<{ close: () => Promise<void> }>} */
+  const toClose = [];
+  try {
+    await build({
+      configFile: false,
+      root: path.join(PROJECT_ROOT, 'bench/import-page'),
+      base: './',
+      logLevel: 'warn',
+      build: { outDir: pageRoot, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+      worker: { format: 'es' }
+    });
+    writeFileSync(path.join(pageRoot, 'parcels.geojson'), text);
+    const pageServer = await startServer({ root: pageRoot, port: 0 });
+    toClose.push(pageServer);
+    const browser = await launchChromium();
+    toClose.push(browser);
+    console.log(`\nChromium ${browser.version()}, ${runs} runs each in a fresh context (medians)`);
+
+    const methods = /** @type {const} */ ([
+      ['importThroughWorker', 'import through the worker (client.ts)'],
+      ['importInChunksThroughWorker', 'same, result posted in chunks (prototype)'],
+      ['parseOnMainThread', 'decode + JSON.parse on the main thread']
+    ]);
+    /** @type {Record<string, BrowserRun[]>} */
+    const pageRuns = {};
+    for (let run = 0; run < runs; run++) {
+      for (const [method] of methods) {
+        (pageRuns[method] ??= []).push(await runBenchPage(browser, pageServer.url, method));
+      }
+    }
+    const mb = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+    const memory = (/** @type {number | null} */ peak) =>
+      peak === null
+        ? 'peak memory not measured (needs Linux /proc)'
+        : `peak memory +${mb(peak)} = ${(peak / fileBytes).toFixed(2)}× the file (goal ≤ 3×)`;
+    const parse = summarise(pageRuns.parseOnMainThread);
+    /** @param {string} label @param {ReturnType<typeof summarise>} m */
+    const report = (label, m) => {
+      console.log(`  ${label}:`);
+      console.log(
+        `    ${m.elapsedMs.toFixed(0)} ms; longest main-thread task ${m.longestTaskMs.toFixed(0)} ms` +
+          ` = ${(m.longestTaskMs / parse.longestTaskMs).toFixed(2)}× the main-thread parse's` +
+          ` (${m.longTasks} long tasks, ${m.blockedMs.toFixed(0)} ms blocking), longest frame` +
+          ` gap ${m.longestFrameGapMs.toFixed(0)} ms`
+      );
+      console.log(`    ${memory(m.peakBytes)}`);
+    };
+    console.log('bench page (bench/import-page: the import core alone):');
+    for (const [method, label] of methods) report(label, summarise(pageRuns[method]));
+
+    const appRoot = path.resolve(String(options['app-root']));
+    if (options['no-app']) return;
+    if (!existsSync(path.join(appRoot, 'index.html'))) {
+      console.log(`app: skipped (${appRoot}/index.html not found; run npm run build first)`);
+      return;
+    }
+    const appServer = await startServer({ root: appRoot, port: 0 });
+    toClose.push(appServer);
+    const file = path.join(pageRoot, 'parcels.geojson');
+    const appRuns = [];
+    for (let run = 0; run < runs; run++) appRuns.push(await runApp(browser, appServer.url, file));
+    report(
+      `app (${path.relative(PROJECT_ROOT, appRoot) || '.'}/: file input → layer saved and listed)`,
+      summarise(appRuns)
+    );
+  } finally {
+    for (const item of toClose.reverse()) await item.close().catch(() => undefined);
+    rmSync(pageRoot, { recursive: true, force: true });
+  }
+}
+
+const text = makeParcels();
+await benchmarkNode(text);
+if (!options['no-browser']) await benchmarkBrowser(text);

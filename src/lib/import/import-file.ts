@@ -35,8 +35,8 @@ import type {
   ImportResult
 } from './types';
 import {
-  checkFeature,
   checkTopology,
+  inspectFeature,
   firstOutOfRange,
   forEachPosition,
   formatPosition,
@@ -109,16 +109,27 @@ function emptyResult(bytes: number): ImportResult {
  * (tests/unit/import-parts.test.ts checks the two agree).
  */
 export function extentLooksProjected(extent: Bbox): boolean {
-  return extent[0] < -180 || extent[2] > 180 || extent[1] < -90 || extent[3] > 90;
+  return outsideDegrees(extent[0], extent[1], extent[2], extent[3]);
 }
 
-/** Grows `bbox` in place to cover `extent` (a copy of `extent` if there is no box yet). */
-function mergeBbox(bbox: Bbox | null, extent: Bbox): Bbox {
-  if (!bbox) return [extent[0], extent[1], extent[2], extent[3]];
-  if (extent[0] < bbox[0]) bbox[0] = extent[0];
-  if (extent[1] < bbox[1]) bbox[1] = extent[1];
-  if (extent[2] > bbox[2]) bbox[2] = extent[2];
-  if (extent[3] > bbox[3]) bbox[3] = extent[3];
+/** extentLooksProjected on four numbers, for the import loop (no array per feature). */
+function outsideDegrees(minX: number, minY: number, maxX: number, maxY: number): boolean {
+  return minX < -180 || maxX > 180 || minY < -90 || maxY > 90;
+}
+
+/** Grows `bbox` in place to cover an extent (a new box if there is none yet). */
+function mergeBbox(
+  bbox: Bbox | null,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number
+): Bbox {
+  if (!bbox) return [minX, minY, maxX, maxY];
+  if (minX < bbox[0]) bbox[0] = minX;
+  if (minY < bbox[1]) bbox[1] = minY;
+  if (maxX > bbox[2]) bbox[2] = maxX;
+  if (maxY > bbox[3]) bbox[3] = maxY;
   return bbox;
 }
 
@@ -235,6 +246,47 @@ export function decideCrs(
   return { crs };
 }
 
+/**
+ * True if `id` sorts strictly after `previous` — numbers by value, strings by length and then
+ * UTF-16 unit by unit, so "parcel-10" follows "parcel-9". A strict order: ids that keep following
+ * one another are all different. Ids of different types never follow each other.
+ */
+export function idFollows(previous: string | number | undefined, id: unknown): boolean {
+  if (typeof id === 'number') {
+    return previous === undefined || (typeof previous === 'number' && id > previous);
+  }
+  if (typeof id !== 'string') return false; // null or an object (GeoJSON allows neither): Set
+  if (previous === undefined) return true;
+  if (typeof previous !== 'string') return false;
+  return id.length > previous.length || (id.length === previous.length && id > previous);
+}
+
+function idsOf(features: readonly CheckedFeature[]): (string | number)[] {
+  const ids: (string | number)[] = [];
+  for (const feature of features) if (feature.id !== undefined) ids.push(feature.id);
+  return ids;
+}
+
+/** Where each id first appears among the features checked so far (file indexes). */
+function firstIndexes(
+  features: readonly CheckedFeature[],
+  indexes: readonly number[]
+): Map<string | number, number> {
+  const first = new Map<string | number, number>();
+  for (let k = 0; k < features.length; k++) {
+    const id = features[k].id;
+    if (id !== undefined && !first.has(id)) first.set(id, indexes[k]);
+  }
+  return first;
+}
+
+function measureGeometry(geometry: Geometry): FeatureMeasurement {
+  return {
+    areaM2: hasPolygons(geometry) ? ellipsoidalArea(geometry) : null,
+    lengthM: hasLines(geometry) ? geodesicLength(geometry) : null
+  };
+}
+
 function hasPolygons(geometry: Geometry): boolean {
   if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasPolygons);
   return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
@@ -304,56 +356,86 @@ export async function importFile(
     result.stats.featureCount = source.features.length;
     problems.push(...source.problems);
 
-    // 3. Structure and numbers.
+    // 3. Structure and numbers. What is kept of each usable feature goes into parallel arrays
+    // (its extent into one Float64Array): one object per feature fewer for the garbage collector.
     const rejectedByReader = new Set(
       source.problems.filter((p) => p.severity === 'error').map((p) => p.featureIndex)
     );
-    const checked: { index: number; feature: CheckedFeature; projected: boolean; extent: Bbox }[] =
-      [];
-    const firstWithId = new Map<string | number, number>();
+    const total = source.features.length;
+    const checkedIndexes: number[] = [];
+    const topologies: (readonly ImportProblem[])[] = [];
+    const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
+    const checkedFeatures: CheckedFeature[] = [];
+    const extents = new Float64Array(total * 4);
+    // Repeated ids. Files usually number their features in order (1, 2, 3 or "parcel-9",
+    // "parcel-10"): while each id sorts after the one before it (idFollows), none can repeat and
+    // nothing needs remembering. At the first id out of order a Set of all ids so far takes over
+    // (a hash lookup per feature, a quarter of this loop's time in a 100 000-feature file). Where
+    // an id first appeared is only needed for the message, so that map is built at the first repeat.
+    let previousId: string | number | undefined;
+    let seenIds: Set<string | number> | null = null;
+    let firstIndexById: Map<string | number, number> | null = null;
     // Extents of the features whose numbers look projected and of those that look like degrees.
     let projectedBox: Bbox | null = null;
     let degreesBox: Bbox | null = null;
     let projectedCount = 0;
-    const total = source.features.length;
     for (let i = 0; i < total; i++) {
       if (pauseDue(i)) await pauseAt('validate', i, total);
       if (rejectedByReader.has(i)) continue;
-      const outcome = checkFeature(source.features[i], i);
-      problems.push(...outcome.problems);
-      result.stats.vertexCount += outcome.vertices;
+      const report = inspectFeature(source.features[i], i);
+      for (const problem of report.problems) problems.push(problem);
+      result.stats.vertexCount += report.vertices;
       if (result.stats.vertexCount > maxVertices) {
         throw new ImportFileError('too-many-vertices', {
           count: `> ${maxVertices}`,
           max: maxVertices
         });
       }
-      const feature = outcome.feature;
+      const feature = report.feature;
       if (!feature) continue;
-      if (feature.id !== undefined) {
-        const first = firstWithId.get(feature.id);
-        if (first === undefined) firstWithId.set(feature.id, i);
-        else
+      if (feature.id !== undefined && !seenIds && idFollows(previousId, feature.id)) {
+        previousId = feature.id;
+      } else if (feature.id !== undefined) {
+        seenIds ??= new Set(idsOf(checkedFeatures));
+        const seen = seenIds.size;
+        seenIds.add(feature.id);
+        if (seenIds.size === seen) {
+          firstIndexById ??= firstIndexes(checkedFeatures, checkedIndexes);
+          const first = firstIndexById.get(feature.id) as number;
           problems.push(
             featureProblem('duplicate-id', i, feature.id, {
               id: quote(feature.id),
               first: first + 1
             })
           );
+        } else firstIndexById?.set(feature.id, i);
       }
-      const extent = outcome.extent as Bbox;
-      const projected = extentLooksProjected(extent);
+      const { minX, minY, maxX, maxY } = report;
+      const at = checkedFeatures.length * 4;
+      extents[at] = minX;
+      extents[at + 1] = minY;
+      extents[at + 2] = maxX;
+      extents[at + 3] = maxY;
+      const projected = outsideDegrees(minX, minY, maxX, maxY);
       if (projected) {
         projectedCount++;
-        projectedBox = mergeBbox(projectedBox, extent);
-      } else degreesBox = mergeBbox(degreesBox, extent);
-      checked.push({ index: i, feature, projected, extent });
+        projectedBox = mergeBbox(projectedBox, minX, minY, maxX, maxY);
+      } else degreesBox = mergeBbox(degreesBox, minX, minY, maxX, maxY);
+      checkedIndexes.push(i);
+      checkedFeatures.push(feature);
+      // Step 5's self-intersection check and (for numbers in degrees, read as WGS-84 unless the
+      // CRS turns out otherwise) its measurement are done now, while this feature's coordinates
+      // are in the cache: a second pass over 100 000 features' coordinates costs more than the
+      // work itself. Their outcome is used, and its problems reported, in step 5 as before.
+      topologies.push(checkTopology(feature, i));
+      measuredAsWgs84.push(measure && !projected ? measureGeometry(feature.geometry) : null);
     }
     onProgress?.({ phase: 'validate', done: total, total });
-    if (checked.length === 0) throw new ImportFileError('no-usable-features', { count: total });
+    const checkedCount = checkedFeatures.length;
+    if (checkedCount === 0) throw new ImportFileError('no-usable-features', { count: total });
 
     // 4. Coordinate system, by majority: a stray feature must not turn a file projected.
-    const mostlyProjected = projectedCount * 2 > checked.length;
+    const mostlyProjected = projectedCount * 2 > checkedCount;
     const box = (mostlyProjected ? projectedBox : degreesBox) as Bbox;
     const decision = decideCrs(options.crs, source.declaredCrs, mostlyProjected, box);
     if (!decision.crs) {
@@ -371,17 +453,25 @@ export async function importFile(
     // 5. Geometry rules, conversion, range, measurement.
     let wgs84Box: Bbox | null = null;
     const measurements: FeatureMeasurement[] = [];
-    for (let k = 0; k < checked.length; k++) {
-      if (pauseDue(k)) await pauseAt('convert', k, checked.length);
-      const { index, feature, projected, extent } = checked[k];
+    for (let k = 0; k < checkedCount; k++) {
+      if (pauseDue(k)) await pauseAt('convert', k, checkedCount);
+      const index = checkedIndexes[k];
+      const feature = checkedFeatures[k];
+      const minX = extents[k * 4];
+      const minY = extents[k * 4 + 1];
+      const maxX = extents[k * 4 + 2];
+      const maxY = extents[k * 4 + 3];
+      const projected = outsideDegrees(minX, minY, maxX, maxY);
       if (!isGeographic(crs) && !projected) {
         // Degrees read as metres would land near the equator, in range: refuse instead.
         problems.push(featureProblem('crs-inconsistent', index, feature.id));
         continue;
       }
-      const topology = checkTopology(feature, index);
-      problems.push(...topology);
-      if (topology.some((p) => p.severity === 'error')) continue;
+      const topology = topologies[k];
+      if (topology.length > 0) {
+        for (const problem of topology) problems.push(problem);
+        if (topology.some((p) => p.severity === 'error')) continue;
+      }
 
       // Degrees are range-checked as written (so the message shows the file's numbers);
       // projected numbers after conversion.
@@ -406,13 +496,14 @@ export async function importFile(
         );
         continue;
       }
-      const output: Feature<Geometry, GeoJsonProperties> = {
-        type: 'Feature',
-        geometry,
-        properties: feature.properties
-      };
-      if (feature.id !== undefined) output.id = feature.id;
-      if (feature.bbox !== undefined && crs === 'wgs84') output.bbox = feature.bbox;
+      let output: Feature<Geometry, GeoJsonProperties>;
+      if (crs === 'wgs84') {
+        // Nothing changes: the checked feature (in normal form, see inspectFeature) is the output.
+        output = feature;
+      } else {
+        output = { type: 'Feature', geometry, properties: feature.properties };
+        if (feature.id !== undefined) output.id = feature.id;
+      }
       result.features.push(output);
       result.featureIndexes.push(index);
       result.stats.geometryTypes[geometry.type] =
@@ -420,16 +511,15 @@ export async function importFile(
       // wgs84/cgcs2000 numbers are not changed by the conversion.
       wgs84Box =
         crs === 'wgs84' || crs === 'cgcs2000'
-          ? mergeBbox(wgs84Box, extent)
+          ? mergeBbox(wgs84Box, minX, minY, maxX, maxY)
           : extendBbox(wgs84Box, geometry);
       if (measure) {
-        measurements.push({
-          areaM2: hasPolygons(geometry) ? ellipsoidalArea(geometry) : null,
-          lengthM: hasLines(geometry) ? geodesicLength(geometry) : null
-        });
+        measurements.push(
+          (geometry === feature.geometry ? measuredAsWgs84[k] : null) ?? measureGeometry(geometry)
+        );
       }
     }
-    onProgress?.({ phase: 'convert', done: checked.length, total: checked.length });
+    onProgress?.({ phase: 'convert', done: checkedCount, total: checkedCount });
     result.measurements = measurements;
     result.stats.bbox = wgs84Box;
 

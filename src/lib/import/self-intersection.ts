@@ -18,6 +18,11 @@ export type SelfIntersection =
 
 /** Below this many edges, insertion sort beats the built-in sort with a comparator. */
 const INSERTION_SORT_LIMIT = 48;
+/**
+ * Up to this many edges every pair is tested directly: a parcel's 20-odd edges overlap in x almost
+ * all, so the sweep would test nearly every pair anyway, after paying for its sort and list.
+ */
+const ALL_PAIRS_LIMIT = 32;
 /** Pair tests allowed per edge (plus a floor) before giving up. */
 const TESTS_PER_SEGMENT = 200;
 const MIN_TEST_BUDGET = 5_000_000;
@@ -127,17 +132,19 @@ function conflict(s: Segments, i: number, j: number): [number, number] | null {
   const ax = s.x1[i], ay = s.y1[i], bx = s.x2[i], by = s.y2[i]; // prettier-ignore
   const cx = s.x1[j], cy = s.y1[j], dx = s.x2[j], dy = s.y2[j]; // prettier-ignore
 
-  const o1 = orientation(ax, ay, bx, by, cx, cy);
-  const o2 = orientation(ax, ay, bx, by, dx, dy);
-  const o3 = orientation(cx, cy, dx, dy, ax, ay);
-  const o4 = orientation(cx, cy, dx, dy, bx, by);
-
   const sameRing = s.ring[i] === s.ring[j];
   let adjacent = false;
   if (sameRing) {
     const gap = Math.abs(s.order[i] - s.order[j]);
     adjacent = gap === 1 || gap === s.ringLength[s.ring[i]] - 1;
   }
+
+  const o1 = orientation(ax, ay, bx, by, cx, cy);
+  const o2 = orientation(ax, ay, bx, by, dx, dy);
+  // Adjacent edges share a vertex; unless collinear (a fold, handled below) that is all.
+  if (adjacent && (o1 !== 0 || o2 !== 0)) return null;
+  const o3 = orientation(cx, cy, dx, dy, ax, ay);
+  const o4 = orientation(cx, cy, dx, dy, bx, by);
 
   if (o1 === 0 && o2 === 0) {
     // Collinear: a conflict if they share more than a point.
@@ -166,6 +173,63 @@ function conflict(s: Segments, i: number, j: number): [number, number] | null {
   return null;
 }
 
+/** The usual answer, shared rather than allocated 100 000 times. */
+const NONE: SelfIntersection = Object.freeze({ kind: 'none' });
+
+/** Box of each edge of a small lone ring (minX, maxX, minY, maxY), then its ends (x1, y1, x2, y2). */
+const SMALL_BOXES = new Float64Array(ALL_PAIRS_LIMIT * 4);
+const SMALL_ENDS = new Float64Array(ALL_PAIRS_LIMIT * 4);
+
+/**
+ * True when a lone ring of at most ALL_PAIRS_LIMIT edges certainly has no conflict: the only
+ * pairs of edges whose boxes meet are neighbours that are not collinear — exactly the pairs for
+ * which conflict() returns null at its first test. Anything else (a meeting of non-neighbours, a
+ * straight or folded vertex, too many edges) returns false, and the full check decides. Scratch
+ * arrays and no per-ring allocation: this is the path 100 000 parcels take.
+ */
+function smallRingIsClear(positions: Position[]): boolean {
+  const box = SMALL_BOXES;
+  const end = SMALL_ENDS;
+  let count = 0;
+  let px = positions[0][0];
+  let py = positions[0][1];
+  for (let i = 1; i < positions.length; i++) {
+    const qx = positions[i][0];
+    const qy = positions[i][1];
+    if (qx === px && qy === py) continue; // a repeated point is not an edge
+    if (count === ALL_PAIRS_LIMIT) return false;
+    const at = count * 4;
+    end[at] = px;
+    end[at + 1] = py;
+    end[at + 2] = qx;
+    end[at + 3] = qy;
+    box[at] = px < qx ? px : qx;
+    box[at + 1] = px < qx ? qx : px;
+    box[at + 2] = py < qy ? py : qy;
+    box[at + 3] = py < qy ? qy : py;
+    count++;
+    px = qx;
+    py = qy;
+  }
+  for (let i = 1; i < count; i++) {
+    const a = i * 4;
+    const ax = end[a], ay = end[a + 1], bx = end[a + 2], by = end[a + 3]; // prettier-ignore
+    // The previous edge ends where this one starts: conflict() tests whether its start is on
+    // this edge's line.
+    if (orientation(ax, ay, bx, by, end[a - 4], end[a - 3]) === 0) return false;
+    const left = box[a], right = box[a + 1], bottom = box[a + 2], top = box[a + 3]; // prettier-ignore
+    const last = a - 4; // boxes of edges 0 … i - 2 lie before the previous edge's
+    for (let b = 0; b < last; b += 4) {
+      if (left > box[b + 1] || box[b] > right || bottom > box[b + 3] || box[b + 2] > top) continue;
+      // The last edge ends where the first starts (the ring is closed): there conflict()'s
+      // first orientation is exactly 0 and its second, the first edge's end, decides.
+      if (b === 0 && i === count - 1 && orientation(ax, ay, bx, by, end[2], end[3]) !== 0) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Checks one polygon (its shell and holes; each ring closed, numeric, ≥ 4 positions — validate.ts
  * ensures that first).
@@ -174,9 +238,41 @@ function conflict(s: Segments, i: number, j: number): [number, number] | null {
  *   // → { kind: 'found', at: [1, 1] }
  */
 export function findSelfIntersection(rings: Position[][]): SelfIntersection {
+  if (rings.length === 1 && smallRingIsClear(rings[0])) return NONE;
   const s = buildSegments(rings);
   const n = s.count;
   const { minX, maxX, minY, maxY } = s;
+
+  if (n <= ALL_PAIRS_LIMIT) {
+    // At most 496 pair tests: far below the work budget, so no budget is kept.
+    const { x1, y1, x2, y2, ring } = s;
+    for (let i = 1; i < n; i++) {
+      const left = minX[i];
+      const right = maxX[i];
+      const bottom = minY[i];
+      const top = maxY[i];
+      // Edge i - 1 of the same ring ends where edge i starts: they conflict only if collinear,
+      // which is conflict()'s own first orientation test — done here, saving the call.
+      const previous = i - 1;
+      if (
+        ring[previous] !== ring[i] ||
+        orientation(x1[i], y1[i], x2[i], y2[i], x1[previous], y1[previous]) === 0
+      ) {
+        if (left <= maxX[previous] && minX[previous] <= right) {
+          if (bottom <= maxY[previous] && minY[previous] <= top) {
+            const at = conflict(s, i, previous);
+            if (at) return { kind: 'found', at };
+          }
+        }
+      }
+      for (let j = 0; j < previous; j++) {
+        if (left > maxX[j] || minX[j] > right || bottom > maxY[j] || minY[j] > top) continue;
+        const at = conflict(s, i, j);
+        if (at) return { kind: 'found', at };
+      }
+    }
+    return { kind: 'none' };
+  }
 
   // Edges in order of their left end: insertion sort for the small rings of ordinary parcels
   // (no comparator calls), the built-in sort for big ones.

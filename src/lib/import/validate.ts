@@ -8,7 +8,7 @@
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 import geojsonValidation from 'geojson-validation';
 import { featureProblem, isErrorCode, quote } from './messages';
-import { findSelfIntersection } from './self-intersection';
+import { findSelfIntersection, type SelfIntersection } from './self-intersection';
 import type { ImportProblem } from './types';
 
 /** GeometryCollections nested deeper than this are refused. */
@@ -26,7 +26,9 @@ export type CheckedFeature = Feature<Geometry, GeoJsonProperties>;
 const NO_PROBLEMS: ImportProblem[] = [];
 
 /** What the walk over one feature found; allocated once per feature, so kept lean. */
-class FeatureReport {
+export class FeatureReport {
+  /** The feature, normalised, once the checks found no error; null until then or if they did. */
+  feature: CheckedFeature | null = null;
   problems: ImportProblem[] = NO_PROBLEMS;
   hasError = false;
   vertices = 0;
@@ -139,13 +141,48 @@ function checkPosition(
   return ok;
 }
 
+/** True for a finite number (NaN and ±Infinity give NaN here), without a call. */
+function isFiniteNumber(n: unknown): n is number {
+  return typeof n === 'number' && n - n === 0;
+}
+
 function checkPositions(value: unknown, path: string, report: FeatureReport): value is Position[] {
   if (!Array.isArray(value)) {
     nesting(report, 'positions', value, path);
     return false;
   }
+  // Fast path for the usual [x, y] or [x, y, z] of finite numbers: the extent is kept in locals
+  // and written back once. Anything else goes through checkPosition, which says what is wrong.
+  let minX = report.minX;
+  let minY = report.minY;
+  let maxX = report.maxX;
+  let maxY = report.maxY;
   let ok = true;
-  for (let i = 0; i < value.length; i++) {
+  let i = 0;
+  for (; i < value.length; i++) {
+    const position = value[i];
+    if (
+      Array.isArray(position) &&
+      (position.length === 2 || (position.length === 3 && isFiniteNumber(position[2])))
+    ) {
+      const x = position[0];
+      const y = position[1];
+      if (isFiniteNumber(x) && isFiniteNumber(y)) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+        continue;
+      }
+    }
+    break;
+  }
+  report.vertices += i;
+  report.minX = minX;
+  report.minY = minY;
+  report.maxX = maxX;
+  report.maxY = maxY;
+  for (; i < value.length; i++) {
     if (!checkPosition(value[i], path, i, report)) ok = false;
   }
   return ok;
@@ -273,6 +310,171 @@ const GEOMETRY_CHECKS: Record<string, (c: unknown, path: string, r: FeatureRepor
   MultiPolygon: (c, path, r) => checkList(c, path, r, 'polygons', (v, p) => checkPolygon(v, p, r))
 };
 
+/*
+ * geojson-validation walks every position again, which costs more than all our own checks on a
+ * file of small parcels. Once our walk found no error, every position is an array of ≥ 2 finite
+ * numbers, every line has ≥ 2 positions and every ring ≥ 4, closed in x and y; the library then
+ * has nothing to say about coordinates except one thing our walk does not look at: a ring whose
+ * first and last positions differ beyond x and y (`[1, 2, 0]` … `[1, 2, 5]`). So it is shown the
+ * feature with each coordinates array replaced by a small stand-in that it judges the same way —
+ * same nesting, same ring count and order, a ring that fails its closure test wherever the real
+ * one does — and all other members as they are. Its findings, prefixes and order included, are
+ * then those it would give for the real feature (tests/unit/import-validate-skeleton.test.ts
+ * checks this on random features).
+ */
+const STAND_IN_POSITION = [0, 0];
+const STAND_IN_POSITIONS = [
+  [0, 0],
+  [1, 1]
+];
+const STAND_IN_RING = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 0]
+];
+/** A ring the library refuses as not closed, as it would refuse the real one. */
+const STAND_IN_OPEN_RING = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 0, 0]
+];
+const STAND_IN_POLYGON = [STAND_IN_RING];
+
+/** Whether the library's `first.toString() === last.toString()` holds, for numeric positions. */
+function closedInAllDimensions(ring: Position[]): boolean {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first.length !== last.length) return false;
+  for (let k = 2; k < first.length; k++) if (first[k] !== last[k]) return false;
+  return true; // x and y were compared by checkRing
+}
+
+function ringStandIns(rings: Position[][]): unknown[] {
+  if (rings.length === 1 && closedInAllDimensions(rings[0])) return STAND_IN_POLYGON;
+  return rings.map((ring) => (closedInAllDimensions(ring) ? STAND_IN_RING : STAND_IN_OPEN_RING));
+}
+
+function coordinateStandIn(type: unknown, coordinates: unknown): unknown {
+  switch (type) {
+    case 'Point':
+      return STAND_IN_POSITION;
+    case 'MultiPoint':
+    case 'LineString':
+      return STAND_IN_POSITIONS;
+    case 'MultiLineString':
+      return (coordinates as unknown[]).map(() => STAND_IN_POSITIONS);
+    case 'Polygon':
+      return ringStandIns(coordinates as Position[][]);
+    case 'MultiPolygon':
+      return (coordinates as Position[][][]).map(ringStandIns);
+    default:
+      return coordinates;
+  }
+}
+
+/** The members of a geometry the library looks at, with coordinates replaced by stand-ins. */
+function geometrySkeleton(geometry: Record<string, unknown>): Record<string, unknown> {
+  const skeleton: Record<string, unknown> = {};
+  if ('type' in geometry) skeleton.type = geometry.type;
+  if ('bbox' in geometry) skeleton.bbox = geometry.bbox;
+  if (geometry.type === 'GeometryCollection') {
+    if ('geometries' in geometry) {
+      skeleton.geometries = (geometry.geometries as Record<string, unknown>[]).map(
+        geometrySkeleton
+      );
+    }
+  } else if ('coordinates' in geometry) {
+    skeleton.coordinates = coordinateStandIn(geometry.type, geometry.coordinates);
+  }
+  return skeleton;
+}
+
+/**
+ * A short key naming the skeleton of a feature, when it has one worth remembering: no bbox
+ * anywhere (a bbox's numbers would have to be part of the key) and no GeometryCollection.
+ * Features with the same key get the same skeleton, hence the same verdict.
+ */
+function skeletonKey(feature: Record<string, unknown>): string | null {
+  if ('bbox' in feature) return null;
+  // Constant strings, not built per feature: building and hashing them would cost as much again.
+  const keys = 'properties' in feature ? SKELETON_KEYS.withProperties : SKELETON_KEYS.without;
+  if (!('geometry' in feature)) return keys.none;
+  const geometry = feature.geometry as Record<string, unknown> | null;
+  if (geometry === null) return keys.null;
+  if ('bbox' in geometry) return null;
+  switch (geometry.type) {
+    case 'Point':
+      return keys.point;
+    case 'MultiPoint':
+      return keys.multiPoint;
+    case 'LineString':
+      return keys.lineString;
+    case 'Polygon': {
+      const rings = geometry.coordinates as Position[][];
+      return rings.length === 1 && closedInAllDimensions(rings[0]) ? keys.simplePolygon : null;
+    }
+    default:
+      return null;
+  }
+}
+
+const SKELETON_KEYS = {
+  withProperties: {
+    none: 'p|none',
+    null: 'p|null',
+    point: 'p|Point',
+    multiPoint: 'p|MultiPoint',
+    lineString: 'p|LineString',
+    simplePolygon: 'p|Polygon'
+  },
+  without: {
+    none: '-|none',
+    null: '-|null',
+    point: '-|Point',
+    multiPoint: '-|MultiPoint',
+    lineString: '-|LineString',
+    simplePolygon: '-|Polygon'
+  }
+};
+
+/** The library's verdict for each skeleton key (at most twelve keys, see SKELETON_KEYS). */
+const findingsBySkeleton = new Map<string, string[]>();
+
+/** geojson-validation's findings for a feature that passed our checks (see above). */
+function specFindings(feature: Record<string, unknown>): string[] {
+  const key = skeletonKey(feature);
+  const known = key === null ? undefined : findingsBySkeleton.get(key);
+  if (known) return known;
+  let findings: string[];
+  try {
+    findings = geojsonValidation.isFeature(specSkeleton(feature), true) as string[];
+  } catch (error) {
+    findings = [String(error)];
+  }
+  if (key !== null) findingsBySkeleton.set(key, findings);
+  return findings;
+}
+
+/**
+ * What geojson-validation needs to see of a feature that passed our checks (see above).
+ * Exported for the test that holds the library's verdict on it equal to its verdict on the
+ * feature itself.
+ */
+export function specSkeleton(feature: Record<string, unknown>): Record<string, unknown> {
+  const skeleton: Record<string, unknown> = {};
+  if ('type' in feature) skeleton.type = feature.type;
+  if ('bbox' in feature) skeleton.bbox = feature.bbox;
+  if ('properties' in feature) skeleton.properties = feature.properties;
+  if ('geometry' in feature) {
+    const geometry = feature.geometry;
+    skeleton.geometry =
+      geometry === null ? null : geometrySkeleton(geometry as Record<string, unknown>);
+  }
+  return skeleton;
+}
+
 function idOf(candidate: Record<string, unknown>): FeatureId {
   const id = candidate.id;
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
@@ -294,16 +496,32 @@ export interface StructureResult {
  *   coordinates: ['121.1', 41.1] } }, 0).problems[0].code // → 'non-numeric-coordinate'
  */
 export function checkFeature(candidate: unknown, index: number): StructureResult {
+  const report = inspectFeature(candidate, index);
+  const feature = report.feature;
+  return {
+    feature,
+    problems: report.problems,
+    vertices: report.vertices,
+    extent: feature ? [report.minX, report.minY, report.maxX, report.maxY] : null
+  };
+}
+
+/**
+ * checkFeature without the result object: the report itself, with the normalised feature on it
+ * (`report.feature`, null if there is an error) and the extent in `minX`…`maxY`. For the import
+ * loop, where 100 000 result objects and extent arrays would only feed the garbage collector.
+ */
+export function inspectFeature(candidate: unknown, index: number): FeatureReport {
   if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) {
     const report = new FeatureReport(index, undefined);
     report.add('not-a-feature', { type: kindOf(candidate) });
-    return { feature: null, problems: report.problems, vertices: 0, extent: null };
+    return report;
   }
   const object = candidate as Record<string, unknown>;
   const report = new FeatureReport(index, idOf(object));
   if (object.type !== 'Feature') {
     report.add('not-a-feature', { type: quote(object.type ?? '(none)') });
-    return { feature: null, problems: report.problems, vertices: 0, extent: null };
+    return report;
   }
   checkGeometry(object.geometry, 'geometry', 0, report);
 
@@ -314,8 +532,12 @@ export function checkFeature(candidate: unknown, index: number): StructureResult
   } else if (raw !== null && raw !== undefined) {
     report.add('properties-not-object', { actual: kindOf(raw) }, 'properties');
   }
-  for (const [field, value] of Object.entries(properties)) {
-    if (typeof value === 'string' && HTML_MARKUP.test(value)) {
+  // for…in rather than Object.entries: no array per feature (there may be 100 000).
+  for (const field in properties) {
+    if (!Object.hasOwn(properties, field)) continue;
+    const value = properties[field];
+    // Markup needs a '<'; looking for one first spares the regular expression most strings.
+    if (typeof value === 'string' && value.includes('<') && HTML_MARKUP.test(value)) {
       report.add('html-in-text', { field }, `properties.${field}`);
       break;
     }
@@ -323,18 +545,17 @@ export function checkFeature(candidate: unknown, index: number): StructureResult
 
   if (!report.hasError) {
     // The library's verdict is a second opinion: anything it finds that our checks let through
-    // (missing "properties", a malformed bbox, …) is reported as a warning.
-    let findings: string[] = [];
-    try {
-      findings = geojsonValidation.isFeature(object, true) as string[];
-    } catch (error) {
-      findings = [String(error)];
-    }
+    // (missing "properties", a malformed bbox, …) is reported as a warning. It is shown a
+    // skeleton of the feature (see specSkeleton) so it does not walk every position again.
+    const findings = specFindings(object);
     if (findings.length) report.add('geojson-spec', { detail: findings.slice(0, 3).join('; ') });
   }
 
-  if (report.hasError) {
-    return { feature: null, problems: report.problems, vertices: report.vertices, extent: null };
+  if (report.hasError) return report;
+  if (properties === raw && hasOnlyFeatureMembers(object)) {
+    // Already in normal form: keeping the object spares 100 000 copies in a big file.
+    report.feature = object as unknown as CheckedFeature;
+    return report;
   }
   const feature: CheckedFeature = {
     type: 'Feature',
@@ -343,12 +564,21 @@ export function checkFeature(candidate: unknown, index: number): StructureResult
   };
   if (object.id !== undefined) feature.id = object.id as string | number;
   if (object.bbox !== undefined) feature.bbox = object.bbox as Feature['bbox'];
-  return {
-    feature,
-    problems: report.problems,
-    vertices: report.vertices,
-    extent: [report.minX, report.minY, report.maxX, report.maxY]
-  };
+  report.feature = feature;
+  return report;
+}
+
+/**
+ * True if the feature has no members but those the normal form keeps (type, id, properties,
+ * geometry, bbox) and none of them is undefined — then the copy would hold exactly the same.
+ */
+function hasOnlyFeatureMembers(object: Record<string, unknown>): boolean {
+  for (const key in object) {
+    if (key === 'type' || key === 'properties' || key === 'geometry') continue;
+    if ((key === 'id' || key === 'bbox') && object[key] !== undefined) continue;
+    return false;
+  }
+  return true;
 }
 
 function polygonsOf(geometry: Geometry): Position[][][] {
@@ -369,29 +599,41 @@ function formatPosition(at: [number, number]): string {
   return `(${at[0].toFixed(digits)}, ${at[1].toFixed(digits)})`;
 }
 
+/** What checkTopology returns for the (usual) feature without problems: nothing to allocate. */
+const NO_TOPOLOGY_PROBLEMS: readonly ImportProblem[] = Object.freeze([]);
+
 /**
  * Geometry rules that need valid numbers: polygon boundaries must not cross themselves. Returns
  * the problems (errors for crossings, a warning if the check could not finish).
  */
-export function checkTopology(feature: CheckedFeature, index: number): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  const id = feature.id;
-  const polygons = polygonsOf(feature.geometry);
+export function checkTopology(feature: CheckedFeature, index: number): readonly ImportProblem[] {
+  const geometry = feature.geometry;
+  // A lone polygon, the common case, without building the list of polygons.
+  if (geometry.type === 'Polygon') {
+    const result = findSelfIntersection(geometry.coordinates);
+    if (result.kind === 'none') return NO_TOPOLOGY_PROBLEMS;
+    return [topologyProblem(result, index, feature.id)];
+  }
+  let problems: ImportProblem[] | null = null;
+  const polygons = polygonsOf(geometry);
   for (let p = 0; p < polygons.length; p++) {
     const result = findSelfIntersection(polygons[p]);
-    if (result.kind === 'found') {
-      problems.push(
-        featureProblem('self-intersection', index, id, { at: formatPosition(result.at) })
-      );
-      break;
-    }
-    if (result.kind === 'too-complex') {
-      problems.push(
-        featureProblem('self-intersection-not-checked', index, id, { segments: result.segments })
-      );
-    }
+    if (result.kind === 'none') continue;
+    problems ??= [];
+    problems.push(topologyProblem(result, index, feature.id));
+    if (result.kind === 'found') break;
   }
-  return problems;
+  return problems ?? NO_TOPOLOGY_PROBLEMS;
+}
+
+function topologyProblem(
+  result: Exclude<SelfIntersection, { kind: 'none' }>,
+  index: number,
+  id: FeatureId
+): ImportProblem {
+  return result.kind === 'found'
+    ? featureProblem('self-intersection', index, id, { at: formatPosition(result.at) })
+    : featureProblem('self-intersection-not-checked', index, id, { segments: result.segments });
 }
 
 /** Calls `visit` on every position of a geometry (valid structure assumed). */
