@@ -14,6 +14,7 @@ import {
 } from './crs.js';
 import { geodesicLength, geodesicPerimeter, turfLength } from './length.js';
 import { SQUARE_METRES_PER_MU, isAreaUnit, toMetres, toSquareMetres } from './units.js';
+import { GEOMETRY_TYPES } from './geometry-types.js';
 
 /** @typedef {import('geojson').Geometry} Geometry */
 /** @typedef {import('geojson').Feature<Geometry | null>} Feature */
@@ -80,15 +81,6 @@ export class InputError extends Error {
 }
 
 const MAX_COLLECTION_DEPTH = 8;
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection'
-]);
 
 /**
  * @param {unknown} value

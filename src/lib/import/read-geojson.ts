@@ -9,16 +9,7 @@ import { locateJsonError } from './json-syntax';
 import { quote } from './messages';
 import type { SourceData } from './source-data';
 import { decodeUtf8Strict, looksLikeGbk } from './text-encoding';
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection'
-]);
+import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;

@@ -11,6 +11,7 @@ import geojsonValidation from 'geojson-validation';
 import type { Plan } from '$lib/plan/types';
 import { FEATURE_KINDS } from './kinds';
 import { ACCURACIES, type FigureUnit, type LayerId } from './types';
+import { SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 
 export interface ContractProblem {
   /** File name as given, e.g. `structure.geojson`. */
@@ -48,14 +49,7 @@ export const MAX_COORDINATE_DECIMALS = 6;
 /** Stable English slugs: lower-case words joined by single hyphens. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon'
-]);
+const GEOMETRY_TYPES = SIMPLE_GEOMETRY_TYPES;
 
 const REQUIRED_TEXT = ['id', 'name', 'nameEn', 'kind', 'locationBasis', 'source'] as const;
 

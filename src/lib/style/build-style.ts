@@ -11,6 +11,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { LayerDeclaration } from '$lib/layers/registry';
 import type { Theme } from './theme';
+import { isLine, isPoint, isPolygon } from './geometry-filters';
 
 /** Name of the hatch image drawn over schematic areas (added at runtime by src/lib/style/hatch.ts). */
 export const HATCH_IMAGE = 'schematic-hatch';
@@ -19,27 +20,6 @@ export const SELECTION_SOURCE = 'selection';
 /** CJK and Latin are drawn from local system fonts; the stack name is only a key. */
 export const LABEL_FONT = ['Noto Sans Regular'];
 
-const isPolygon: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['Polygon', 'MultiPolygon'],
-  true,
-  false
-];
-const isLine: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['LineString', 'MultiLineString'],
-  true,
-  false
-];
-const isPoint: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['Point', 'MultiPoint'],
-  true,
-  false
-];
 const isSchematic: ExpressionSpecification = ['==', ['get', 'accuracy'], 'schematic'];
 const isNotSchematic: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'schematic'];
 

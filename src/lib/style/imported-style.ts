@@ -5,39 +5,17 @@
  * with the style-spec validator.
  */
 import type {
-  ExpressionSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Theme } from './theme';
+import { isLine, isPoint, isPolygon } from './geometry-filters';
 
 /**
  * Every style layer and source of the user's own data starts with this, so the map's plan-feature
  * click handler can tell that a user layer lies on top and leave the click to it.
  */
 export const USER_LAYER_PREFIX = 'user-';
-
-const isPolygon: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['Polygon', 'MultiPolygon'],
-  true,
-  false
-];
-const isLine: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['LineString', 'MultiLineString'],
-  true,
-  false
-];
-const isPoint: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['Point', 'MultiPoint'],
-  true,
-  false
-];
 
 /** The source that holds an imported layer's features, e.g. `user-layer-3f2a…`. */
 export function importedSourceId(layerId: string): string {
