@@ -6,10 +6,10 @@ import gcoord from 'gcoord';
 import { roundCoordinate } from './geojson-io.js';
 
 /**
- * The source is quantised to ~100 m, so 5 decimals (~1 m) keep every bit of its information;
- * the sixth only added bytes to every page load.
+ * The source is quantised to 1/1024° (~85 m × 110 m here), so 4 decimals (~10 m) keep every bit
+ * of its information; more only add bytes to every page load.
  */
-export const CONTEXT_DECIMALS = 5;
+export const CONTEXT_DECIMALS = 4;
 
 /** The package file, relative to the package root. */
 export const SOURCE_FILE =
@@ -166,7 +166,7 @@ export function buildJinzhouContext(sourceText, packageVersion, gcoordVersion) {
         licence: 'MIT'
       },
       crs: 'WGS-84 longitude/latitude (RFC 7946)',
-      conversion: `GCJ-02 quantised to ~1/1024° (~100 m), converted to WGS-84 with gcoord ${gcoordVersion}; rounded to ${CONTEXT_DECIMALS} decimals (~1 m, far finer than the ~100 m source); repeated vertices dropped; rings wound by the right-hand rule`,
+      conversion: `GCJ-02 quantised to ~1/1024° (~100 m), converted to WGS-84 with gcoord ${gcoordVersion}; rounded to ${CONTEXT_DECIMALS} decimals (~10 m, ten times finer than the ~100 m source grid); repeated vertices dropped; rings wound by the right-hand rule`,
       accuracy:
         'boundary: vertices good to about ±100 m (the source quantisation); an administrative outline for orientation, not a cadastral boundary',
       date: METHOD_DATE,

@@ -107,7 +107,7 @@ describe('context layer geodata/context/jinzhou-districts.geojson', () => {
     expect(metadata.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('writes WGS-84 positions with at most 5 decimals and closed, right-hand rings', () => {
+  it('writes WGS-84 positions with at most 4 decimals and closed, right-hand rings', () => {
     for (const feature of committed.features) {
       const polygons =
         feature.geometry.type === 'Polygon'
@@ -119,8 +119,8 @@ describe('context layer geodata/context/jinzhou-districts.geojson', () => {
         expect(turf.booleanClockwise(outer)).toBe(false);
       }
       for (const [lon, lat] of allPositions(feature.geometry)) {
-        expect(Math.round(lon * 1e5) / 1e5).toBe(lon);
-        expect(Math.round(lat * 1e5) / 1e5).toBe(lat);
+        expect(Math.round(lon * 1e4) / 1e4).toBe(lon);
+        expect(Math.round(lat * 1e4) / 1e4).toBe(lat);
         expect(lon).toBeGreaterThan(120);
         expect(lon).toBeLessThan(123);
       }
