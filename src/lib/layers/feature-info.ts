@@ -3,7 +3,8 @@
  * names, accuracy, the measured size next to the plan's figures, and the paragraphs that
  * mention it.
  */
-import type { Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { bbox, pointOnFeature } from '@turf/turf';
 import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
 import { geodesicLength, turfLength } from '$lib/geo/length.js';
 import {
@@ -63,6 +64,10 @@ export interface FeatureInfo {
   refs: ParagraphRef[];
   locationBasis: string;
   source: string;
+  /** Where the map should look: [west, south, east, north], null without geometry. */
+  bounds: [number, number, number, number] | null;
+  /** A point on the feature (inside polygons) to open its popup at; null without geometry. */
+  anchor: [number, number] | null;
 }
 
 const EXCERPT_CHARS = 90;
@@ -117,6 +122,15 @@ function excerptOf(paragraphId: string, names: readonly string[]): string {
   return paragraph ? quoteMentioning(paragraph.text, names, EXCERPT_CHARS) : '';
 }
 
+/** Where to look at a feature and where to open its popup. */
+function placement(feature: PlanFeature): Pick<FeatureInfo, 'bounds' | 'anchor'> {
+  if (!feature.geometry) return { bounds: null, anchor: null };
+  const located = feature as Feature<Geometry>;
+  const [west, south, east, north] = bbox(located);
+  const [lon, lat] = pointOnFeature(located).geometry.coordinates;
+  return { bounds: [west, south, east, north], anchor: [lon, lat] };
+}
+
 /** @example describeFeature(featureById('zijing-industrial-park')!).figures[0].stated === '6.9平方公里' */
 export function describeFeature(feature: PlanFeature): FeatureInfo {
   const p = feature.properties;
@@ -138,7 +152,8 @@ export function describeFeature(feature: PlanFeature): FeatureInfo {
       excerpt: excerptOf(id, [p.name, ...(p.aliases ?? [])])
     })),
     locationBasis: p.locationBasis,
-    source: p.source
+    source: p.source,
+    ...placement(feature)
   };
 }
 
