@@ -4,7 +4,8 @@
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
 import type { ImportProgress, ImportResult } from './types';
-import type { FromWorker, ToWorker, WorkerImportOptions } from './worker-protocol';
+import type { StoredLayer, StoreResult } from './store';
+import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
 
 /** The part of the Worker interface the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -23,6 +24,12 @@ export interface ImportJob {
 export interface ClientOptions extends WorkerImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Have the worker save a successful import as a layer itself (see SaveRequest); how that went
+   * is given to `onSaved` just before the promise resolves.
+   */
+  saveAs?: SaveRequest;
+  onSaved?: (saved: StoreResult) => void;
   /** Makes the worker; the default starts src/lib/import/worker.ts as a module worker. */
   createWorker?: () => WorkerLike;
 }
@@ -34,8 +41,10 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * Imports a file in a Web Worker. The bytes are copied to the worker (not transferred), so the
- * caller can import them again with a CRS the user picked after a `needs-crs` result.
+ * Imports a file in a Web Worker. The result comes back in slices (worker-protocol.ts), so the
+ * page never spends one long task taking in 100 000 features. The bytes are copied to the
+ * worker (not transferred), so the caller can import them again with a CRS the user picked after
+ * a `needs-crs` result.
  *
  * @example
  * const job = importInWorker(new Uint8Array(await file.arrayBuffer()), file.name, { onProgress });
@@ -47,7 +56,14 @@ export function importInWorker(
   name: string,
   options: ClientOptions = {}
 ): ImportJob {
-  const { onProgress, signal, createWorker = startWorker, ...importOptions } = options;
+  const {
+    onProgress,
+    signal,
+    createWorker = startWorker,
+    saveAs,
+    onSaved,
+    ...importOptions
+  } = options;
   const id = nextId++;
   let worker: WorkerLike | null = null;
   let settle: { resolve: (r: ImportResult) => void; reject: (e: unknown) => void } | null = null;
@@ -74,6 +90,10 @@ export function importInWorker(
     }
     signal?.addEventListener('abort', cancel);
     worker = createWorker();
+    // The result arrives in slices (worker-protocol.ts postFeatures), gathered here.
+    const features: ImportResult['features'] = [];
+    const featureIndexes: number[] = [];
+    const measurements: ImportResult['measurements'] = [];
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.id !== id || !settle) return;
@@ -81,11 +101,22 @@ export function importInWorker(
         onProgress?.(message.progress);
         return;
       }
+      if (message.type === 'features') {
+        for (const feature of message.features) features.push(feature);
+        for (const index of message.featureIndexes) featureIndexes.push(index);
+        for (const measurement of message.measurements) measurements.push(measurement);
+        return;
+      }
+      if (message.type !== 'result' && message.type !== 'cancelled' && message.type !== 'error') {
+        return;
+      }
       const current = settle;
       settle = null;
       finish();
-      if (message.type === 'result') current.resolve(message.result);
-      else if (message.type === 'cancelled') {
+      if (message.type === 'result') {
+        if (message.saved) onSaved?.(message.saved);
+        current.resolve({ ...message.result, features, featureIndexes, measurements });
+      } else if (message.type === 'cancelled') {
         current.reject(new DOMException('The import was cancelled.', 'AbortError'));
       } else current.reject(new Error(message.message));
     });
@@ -96,7 +127,54 @@ export function importInWorker(
       finish();
       current.reject(new Error(`Import worker failed: ${event.message}`));
     });
-    worker.postMessage({ type: 'import', id, bytes, name, options: importOptions });
+    worker.postMessage({
+      type: 'import',
+      id,
+      bytes,
+      name,
+      options: importOptions,
+      ...(saveAs ? { save: saveAs } : {})
+    });
   });
   return { promise, cancel };
+}
+
+/**
+ * Reads every layer saved in the database `databaseName` in a Web Worker, which sends them back
+ * in slices: restoring a 100 000-feature layer on page load then takes many short tasks on the
+ * page instead of one of seconds (store.ts listLayers would deserialise it in one). Oldest
+ * import first, as listLayers.
+ *
+ * @example userData.load(openImportStore, (store) => loadLayersInWorker(store.name!))
+ */
+export function loadLayersInWorker(
+  databaseName: string,
+  { createWorker = startWorker }: { createWorker?: () => WorkerLike } = {}
+): Promise<StoredLayer[]> {
+  const id = nextId++;
+  return new Promise<StoredLayer[]>((resolve, reject) => {
+    const worker = createWorker();
+    const layers: StoredLayer[] = [];
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      outcome();
+    };
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      if (message.type === 'layer') layers.push(message.layer);
+      else if (message.type === 'features') {
+        const features = layers.at(-1)?.features;
+        if (features) for (const feature of message.features) features.push(feature);
+      } else if (message.type === 'layers-loaded') settle(() => resolve(layers));
+      else if (message.type === 'error') settle(() => reject(new Error(message.message)));
+    });
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      settle(() => reject(new Error(`Import worker failed: ${event.message}`)));
+    });
+    worker.postMessage({ type: 'load-layers', id, databaseName });
+  });
 }

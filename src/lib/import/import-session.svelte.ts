@@ -9,6 +9,7 @@ import { isoNow } from './clock';
 import type { ClientOptions, ImportJob } from './client';
 import { importReport, type ImportReport } from './import-report';
 import type { BilingualMessage, CrsId, ImportProgress, ImportResult } from './types';
+import type { StoreResult } from './store';
 import type { UserData } from './user-data.svelte';
 import { layerFromImport } from './user-layers';
 
@@ -180,8 +181,18 @@ export class ImportSession {
     // The importer may report progress before it returns its job, so progress is matched to
     // this run by the generation rather than by the job.
     const generation = this.#generation;
+    // A big layer is saved by the worker that holds it (see SaveRequest), so the page does not
+    // clone it into IndexedDB in one long task; it needs the layer's id and time up front.
+    const layerId = this.#newId();
+    const importedAt = this.#now();
+    const databaseName = this.#userData.store?.name;
+    let savedInWorker: StoreResult | undefined;
     const job = this.#run(bytes, name, {
       ...(crs ? { crs } : {}),
+      ...(databaseName ? { saveAs: { databaseName, layerId, importedAt } } : {}),
+      onSaved: (saved) => {
+        savedInWorker = saved;
+      },
       onProgress: (progress) => {
         if (this.#generation === generation) this.progress = progress;
       }
@@ -221,8 +232,10 @@ export class ImportSession {
     }
     this.#bytes = null;
     if (result.status === 'ok') {
-      const layer = layerFromImport(result, name, this.#newId(), this.#now());
-      const saved = await this.#userData.addLayer(layer);
+      const layer = layerFromImport(result, name, layerId, importedAt);
+      const saved = savedInWorker
+        ? this.#userData.addSavedLayer(layer, savedInWorker)
+        : await this.#userData.addLayer(layer);
       if (!saved) this.#userData.keepUnsaved(layer);
       this.layerId = layer.id;
     }

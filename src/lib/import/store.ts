@@ -11,6 +11,7 @@ import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { storageError } from './messages';
 import type { BilingualMessage, CrsId } from './types';
+import type { LayerSummary } from './user-layers';
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
 const DATABASE_VERSION = 1;
@@ -29,6 +30,11 @@ export interface StoredLayer {
   /** ISO 8601 time of the import. */
   importedAt: string;
   features: Feature<Geometry, GeoJsonProperties>[];
+  /**
+   * Counts, totals and extent, as measured by the import (user-layers.ts summarizeLayer), so the
+   * layer list need not walk 100 000 features on the page; absent in older records.
+   */
+  summary?: LayerSummary;
 }
 
 /** Where an assigned geometry came from. */
@@ -129,6 +135,8 @@ function invalid(detail: string, detailEn: string): { ok: false; error: Bilingua
 }
 
 export interface ImportStore {
+  /** The database's name, so a worker can open the same one (import worker-protocol.ts). */
+  readonly name?: string;
   saveLayer(layer: StoredLayer): Promise<StoreResult>;
   getLayer(id: string): Promise<StoredLayer | undefined>;
   /** All layers, oldest import first. */
@@ -222,6 +230,7 @@ export async function openImportStore(
   }
 
   const store: ImportStore = {
+    name: options.name ?? DEFAULT_DATABASE_NAME,
     saveLayer: (layer) => write(['layers'], (tx) => tx.objectStore('layers').put(layer)),
     getLayer: (id) => db.get('layers', id),
     listLayers: async () => (await layerHeaders()).layers,

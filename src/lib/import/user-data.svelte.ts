@@ -6,6 +6,7 @@
  * proxy every coordinate. Replace the arrays to update; never mutate them in place.
  */
 import type { Geometry } from 'geojson';
+import { loadLayersInWorker } from './client';
 import { isoNow } from './clock';
 import type { BilingualMessage } from './types';
 import {
@@ -17,6 +18,16 @@ import {
   type StoredLayer,
   type StoreResult
 } from './store';
+
+/** The saved layers, read by the import worker when there is one, else (or should it fail) here. */
+async function readLayersOffThePage(store: ImportStore): Promise<StoredLayer[]> {
+  if (typeof Worker === 'undefined' || !store.name) return store.listLayers();
+  try {
+    return await loadLayersInWorker(store.name);
+  } catch {
+    return store.listLayers();
+  }
+}
 
 export class UserData {
   layers = $state.raw<StoredLayer[]>([]);
@@ -34,12 +45,21 @@ export class UserData {
 
   #store: ImportStore | null = null;
 
-  /** Opens the database and reads everything saved; safe to call once per page. */
-  async load(open: () => Promise<ImportStore> = () => openImportStore()): Promise<void> {
+  /**
+   * Opens the database and reads everything saved; safe to call once per page. In a browser the
+   * layers are read by the import worker and arrive in slices (client.ts loadLayersInWorker), so
+   * a big saved layer does not block the page for seconds; without workers, or should that
+   * fail, they are read here.
+   */
+  async load(
+    open: () => Promise<ImportStore> = () => openImportStore(),
+    readLayers: (store: ImportStore) => Promise<StoredLayer[]> = readLayersOffThePage
+  ): Promise<void> {
     try {
-      this.#store = await open();
+      const store = await open();
+      this.#store = store;
       const [layers, drawings, assignments] = await Promise.all([
-        this.#store.listLayers(),
+        readLayers(store),
         this.#store.listDrawings(),
         this.#store.listAssignments()
       ]);
@@ -67,6 +87,21 @@ export class UserData {
     const saved = await this.#write((store) => store.saveLayer(layer));
     if (saved) this.layers = [...this.layers.filter((l) => l.id !== layer.id), layer];
     return saved;
+  }
+
+  /**
+   * Takes in a layer the import worker already saved (or failed to save: then the reason becomes
+   * `storageError` and false is returned, as addLayer does), without cloning it into IndexedDB
+   * again on the page.
+   */
+  addSavedLayer(layer: StoredLayer, saved: StoreResult): boolean {
+    if (!saved.ok) {
+      this.storageError = saved.error;
+      return false;
+    }
+    this.storageError = null;
+    this.layers = [...this.layers.filter((l) => l.id !== layer.id), layer];
+    return true;
   }
 
   async deleteLayer(id: string): Promise<boolean> {

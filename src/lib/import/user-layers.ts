@@ -35,8 +35,39 @@ export function layerFromImport(
     format: result.format,
     crs: result.usedCrs,
     importedAt,
-    features: result.features
+    features: result.features,
+    ...(result.measurements.length === result.features.length
+      ? { summary: summaryOfImport(result) }
+      : {})
   };
+}
+
+/**
+ * The summary of an import's usable features from what the import measured (areas, lengths,
+ * extent), without measuring again: one cheap pass over the geometry types.
+ */
+function summaryOfImport(result: ImportResult): LayerSummary {
+  const summary: LayerSummary = {
+    featureCount: result.features.length,
+    polygonCount: 0,
+    lineCount: 0,
+    pointCount: 0,
+    areaM2: 0,
+    lengthM: 0,
+    bbox: result.stats.bbox ? [...result.stats.bbox] : null
+  };
+  result.features.forEach(({ geometry }, index) => {
+    if (!geometry) return;
+    const { areaM2, lengthM } = result.measurements[index];
+    if (isAreal(geometry)) {
+      summary.polygonCount++;
+      summary.areaM2 += areaM2 ?? 0;
+    } else if (isLinear(geometry)) {
+      summary.lineCount++;
+      summary.lengthM += lengthM ?? 0;
+    } else summary.pointCount++;
+  });
+  return summary;
 }
 
 function isAreal(geometry: Geometry | null): boolean {
@@ -73,11 +104,12 @@ export interface LayerSummary {
 const summaries = new WeakMap<StoredLayer, LayerSummary>();
 
 /**
- * Counts, total area and length, and extent of a layer (cached per layer object: measuring
- * 100 000 parcels takes a moment).
+ * Counts, total area and length, and extent of a layer: the one the import measured when the
+ * layer has it, else measured here (cached per layer object: measuring 100 000 parcels takes a
+ * moment).
  */
 export function summarizeLayer(layer: StoredLayer): LayerSummary {
-  const cached = summaries.get(layer);
+  const cached = summaries.get(layer) ?? layer.summary;
   if (cached) return cached;
   const summary: LayerSummary = {
     featureCount: layer.features.length,
