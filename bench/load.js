@@ -206,7 +206,7 @@ async function measureLoad(browser, server) {
       return [
         new URL(location.href).pathname,
         ...entries
-          .filter((entry) => entry.startTime <= readyAt)
+          .filter((entry) => entry.startTime < readyAt)
           .map((entry) => new URL(entry.name).pathname)
       ];
     }, readyMs);
