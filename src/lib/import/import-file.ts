@@ -38,7 +38,7 @@ import {
   checkTopology,
   inspectFeature,
   firstOutOfRange,
-  forEachPosition,
+  extendBbox,
   formatPosition,
   type CheckedFeature
 } from './validate';
@@ -131,20 +131,6 @@ function mergeBbox(
   if (maxX > bbox[2]) bbox[2] = maxX;
   if (maxY > bbox[3]) bbox[3] = maxY;
   return bbox;
-}
-
-function extendBbox(bbox: Bbox | null, geometry: Geometry): Bbox | null {
-  let box = bbox;
-  forEachPosition(geometry, ([x, y]) => {
-    if (!box) box = [x, y, x, y];
-    else {
-      if (x < box[0]) box[0] = x;
-      if (y < box[1]) box[1] = y;
-      if (x > box[2]) box[2] = x;
-      if (y > box[3]) box[3] = y;
-    }
-  });
-  return box;
 }
 
 interface CrsDecision {

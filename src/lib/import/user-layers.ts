@@ -10,7 +10,7 @@ import { geodesicLength } from '../geo/length.js';
 import { formatAreaAll, formatLength } from '../geo/units.js';
 import type { StoredLayer } from './store';
 import type { ImportResult } from './types';
-import { forEachPosition } from './validate';
+import { extendBbox } from './validate';
 
 export type Bbox = [number, number, number, number];
 
@@ -131,15 +131,7 @@ export function summarizeLayer(layer: StoredLayer): LayerSummary {
       summary.lineCount++;
       summary.lengthM += geodesicLength(geometry);
     } else summary.pointCount++;
-    forEachPosition(geometry, ([x, y]) => {
-      if (!box) box = [x, y, x, y];
-      else {
-        if (x < box[0]) box[0] = x;
-        if (y < box[1]) box[1] = y;
-        if (x > box[2]) box[2] = x;
-        if (y > box[3]) box[3] = y;
-      }
-    });
+    box = extendBbox(box, geometry);
   }
   summary.bbox = box;
   summaries.set(layer, summary);

@@ -636,6 +636,27 @@ function topologyProblem(
     : featureProblem('self-intersection-not-checked', index, id, { segments: result.segments });
 }
 
+/**
+ * The box [west, south, east, north] around `bbox` (or nothing yet) and every position of
+ * `geometry`, in the geometry's units. Mutates and returns `bbox` when one is given.
+ */
+export function extendBbox(
+  bbox: [number, number, number, number] | null,
+  geometry: Geometry
+): [number, number, number, number] | null {
+  let box = bbox;
+  forEachPosition(geometry, ([x, y]) => {
+    if (!box) box = [x, y, x, y];
+    else {
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    }
+  });
+  return box;
+}
+
 /** Calls `visit` on every position of a geometry (valid structure assumed). */
 export function forEachPosition(geometry: Geometry, visit: (position: Position) => void): void {
   switch (geometry.type) {
