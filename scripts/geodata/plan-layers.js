@@ -87,6 +87,7 @@ export function buildPlanLayers(planText, context) {
         planRefs,
         figures: spec.figures ?? [],
         ...(spec.aliases ? { aliases: spec.aliases } : {}),
+        ...(spec.terms ? { mentions: spec.terms } : {}),
         source: spec.source
       },
       geometry: spec.geometry ? windRightHand(spec.geometry(places)) : null

@@ -225,3 +225,14 @@ describe('contract violations are reported with file, feature and reason', () =>
     ]);
   });
 });
+
+describe('mentions', () => {
+  it('are shipped for features the plan names collectively, and quote the right sentence', async () => {
+    const { featureById } = await import('$lib/layers/catalog');
+    const { describeFeature } = await import('$lib/layers/feature-info');
+    const park = featureById('zijing-industrial-park');
+    expect(park?.properties.mentions).toContain('一区三园');
+    const ref = describeFeature(park!).refs.find((r) => r.id === 'c3s1p4');
+    expect(ref?.excerpt).toContain('一区三园');
+  });
+});

@@ -384,17 +384,19 @@ function checkFeature(
   }
   checkFigures(report, where, properties.figures, knownRefs, paragraphs);
 
-  const aliases = properties.aliases;
-  if (
-    aliases !== undefined &&
-    (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.trim() === ''))
-  ) {
-    report.add(
-      where,
-      'aliases',
-      'aliases must be a list of non-empty strings',
-      'aliases 应为非空字符串的列表'
-    );
+  for (const field of ['aliases', 'mentions'] as const) {
+    const strings = properties[field];
+    if (
+      strings !== undefined &&
+      (!Array.isArray(strings) || strings.some((a) => typeof a !== 'string' || a.trim() === ''))
+    ) {
+      report.add(
+        where,
+        field,
+        `${field} must be a list of non-empty strings`,
+        `${field} 应为非空字符串的列表`
+      );
+    }
   }
 
   checkGeometry(report, where, feature, properties.accuracy);

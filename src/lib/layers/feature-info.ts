@@ -149,7 +149,7 @@ export function describeFeature(feature: PlanFeature): FeatureInfo {
     refs: p.planRefs.map((id) => ({
       id,
       label: locationLabel(id) ?? id,
-      excerpt: excerptOf(id, [p.name, ...(p.aliases ?? [])])
+      excerpt: excerptOf(id, [p.name, ...(p.aliases ?? []), ...(p.mentions ?? [])])
     })),
     locationBasis: p.locationBasis,
     source: p.source,

@@ -43,6 +43,11 @@ export interface PlanFeatureProperties {
   source: string;
   /** Other spellings the plan uses for the same place (e.g. `古玩城`), for linking text to features. */
   aliases?: string[];
+  /**
+   * Other words by which a paragraph refers to it without naming it (e.g. `一区三园` for each of
+   * the parks): used to quote the right sentence, never to link text to the feature.
+   */
+  mentions?: string[];
 }
 
 export type PlanFeature = Feature<Geometry | null, PlanFeatureProperties>;
