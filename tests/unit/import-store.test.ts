@@ -257,3 +257,21 @@ describe('storage full', () => {
     expect(await store.listDrawings()).toEqual([]);
   });
 });
+
+describe('countLayers', () => {
+  test('counts saved layers without reading them', async () => {
+    const store = await openImportStore({ name: `count-${Math.random()}` });
+    expect(await store.countLayers()).toBe(0);
+    await store.saveLayer({
+      id: 'one',
+      name: 'one.geojson',
+      sourceFile: 'one.geojson',
+      format: 'geojson',
+      crs: 'wgs84',
+      importedAt: '2026-01-01T00:00:00.000Z',
+      features: []
+    });
+    expect(await store.countLayers()).toBe(1);
+    store.close();
+  });
+});

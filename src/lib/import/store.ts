@@ -141,6 +141,8 @@ export interface ImportStore {
   getLayer(id: string): Promise<StoredLayer | undefined>;
   /** All layers, oldest import first. */
   listLayers(): Promise<StoredLayer[]>;
+  /** How many layers are saved, without reading them. */
+  countLayers(): Promise<number>;
   deleteLayer(id: string): Promise<StoreResult>;
   assign(assignment: Assignment): Promise<StoreResult>;
   unassign(planFeatureId: string): Promise<StoreResult>;
@@ -234,6 +236,7 @@ export async function openImportStore(
     saveLayer: (layer) => write(['layers'], (tx) => tx.objectStore('layers').put(layer)),
     getLayer: (id) => db.get('layers', id),
     listLayers: async () => (await layerHeaders()).layers,
+    countLayers: () => db.count('layers'),
     deleteLayer: (id) => write(['layers'], (tx) => tx.objectStore('layers').delete(id)),
     assign: (assignment) =>
       write(['assignments'], (tx) => tx.objectStore('assignments').put(assignment)),

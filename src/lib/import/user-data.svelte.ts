@@ -22,6 +22,8 @@ import {
 /** The saved layers, read by the import worker when there is one, else (or should it fail) here. */
 async function readLayersOffThePage(store: ImportStore): Promise<StoredLayer[]> {
   if (typeof Worker === 'undefined' || !store.name) return store.listLayers();
+  // Most visits have nothing saved: don't start the worker (and fetch its code) for that.
+  if ((await store.countLayers()) === 0) return [];
   try {
     return await loadLayersInWorker(store.name);
   } catch {
