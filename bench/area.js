@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { area as turfAreaOf } from '@turf/turf';
 import { ellipsoidalArea, geographicLibArea } from '../src/lib/geo/area.js';
+import { seededRandom } from './seeded-random.js';
 
 /** @typedef {import('geojson').Polygon} Polygon */
 
@@ -21,21 +22,6 @@ const { values: options } = parseArgs({
 });
 const targetVertices = Number(options.vertices);
 const repetitions = Math.max(1, Number(options.repetitions));
-
-/**
- * mulberry32: a small seeded generator so every run measures the same parcels.
- * @param {number} seed
- */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A star-shaped ring (never self-intersecting) around a centre, radius in metres.

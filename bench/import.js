@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { build, createServer } from 'vite';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
+import { seededRandom } from './seeded-random.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,21 +44,6 @@ const { values: options } = parseArgs({
 const parcelCount = Number(options.parcels);
 const verticesPerParcel = Number(options.vertices);
 const repetitions = Math.max(1, Number(options.repetitions));
-
-/**
- * mulberry32: a small seeded generator so every run measures the same parcels.
- * @param {number} seed
- */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** @param {number} x */
 const round7 = (x) => Math.round(x * 1e7) / 1e7;

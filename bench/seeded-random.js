@@ -1,0 +1,16 @@
+/**
+ * mulberry32: a small seeded generator, so every benchmark run measures the same data.
+ * @param {number} seed
+ * @returns {() => number} uniform in [0, 1)
+ * @example const random = seededRandom(42); random(); // 0.6011…
+ */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
