@@ -25,6 +25,7 @@ import { build, createServer } from 'vite';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
 import { seededRandom } from './seeded-random.js';
+import { watchMainThread } from './main-thread-watch.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -219,58 +220,6 @@ async function watchPeakMemory(browser) {
   };
 }
 
-/** The watcher of bench/import-page/main.js, for pages that are not ours (the app). */
-function startMainThreadWatch() {
-  /** @type {number[]} */
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  let running = true;
-  let lastFrame = performance.now();
-  let longestGap = 0;
-  /** @param {number} now */
-  const frame = (now) => {
-    longestGap = Math.max(longestGap, now - lastFrame);
-    lastFrame = now;
-    if (running) requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  // How many long tasks came before every feature was in MapLibre (the app marks that moment
-  // with data-user-layers-drawn="fed", before the frames that draw them).
-  let tasksWhenFed = -1;
-  const marks = new MutationObserver((records) => {
-    for (const record of records) {
-      const target = /** @type {HTMLElement} */ (record.target);
-      if (target.dataset.userLayersDrawn === 'fed' && tasksWhenFed < 0) {
-        for (const entry of observer.takeRecords()) tasks.push(entry.duration);
-        tasksWhenFed = tasks.length;
-      }
-    }
-  });
-  marks.observe(document.body, {
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['data-user-layers-drawn']
-  });
-  /** @type {any} */ (window).__stopMainThreadWatch = async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    running = false;
-    for (const entry of observer.takeRecords()) tasks.push(entry.duration);
-    observer.disconnect();
-    marks.disconnect();
-    const untilFed = tasks.slice(0, Math.max(0, tasksWhenFed));
-    return {
-      longestTaskUntilFedMs: untilFed.length ? Math.max(...untilFed) : 0,
-      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
-      longTasks: tasks.length,
-      blockedMs: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-      longestFrameGapMs: longestGap
-    };
-  };
-}
-
 /**
  * @typedef {{ elapsedMs: number, longestTaskMs: number, longTasks: number, blockedMs: number,
  *   longestFrameGapMs: number, peakBytes: number | null, listedMs?: number,
@@ -324,7 +273,15 @@ async function runApp(browser, origin, file) {
       timeout: MAP_READY_TIMEOUT_MS
     });
     const peak = await watchPeakMemory(browser);
-    await page.evaluate(startMainThreadWatch);
+    // The app does not bundle the watcher, so its source is handed over; the mark is the app's
+    // data-user-layers-drawn="fed": every feature is in MapLibre, before the frames that draw them.
+    await page.evaluate((source) => {
+      const watch = new Function(`return (${source})`)();
+      /** @type {any} */ (window).__mainThreadWatch = watch({
+        attribute: 'data-user-layers-drawn',
+        value: 'fed'
+      });
+    }, watchMainThread.toString());
     // Cleared so the wait below sees this import's drawing, not the empty map's.
     await page.evaluate(() => {
       for (const element of document.querySelectorAll('[data-user-layers-drawn]')) {
@@ -350,8 +307,17 @@ async function runApp(browser, origin, file) {
     // Drawn: the app marks the map's container once MapLibre has every feature and went idle.
     await page.waitForSelector('[data-user-layers-drawn="true"]', { timeout: 300_000 });
     const elapsedMs = Date.now() - started;
-    const watch = await page.evaluate(() => /** @type {any} */ (window).__stopMainThreadWatch());
-    return { elapsedMs, listedMs, peakWhenListedBytes, ...watch, peakBytes: await peak() };
+    const { longestTaskUntilMarkMs, ...watch } = await page.evaluate(() =>
+      /** @type {any} */ (window).__mainThreadWatch.stop()
+    );
+    return {
+      elapsedMs,
+      listedMs,
+      peakWhenListedBytes,
+      ...watch,
+      longestTaskUntilFedMs: longestTaskUntilMarkMs,
+      peakBytes: await peak()
+    };
   } finally {
     await context.close();
   }

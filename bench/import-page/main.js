@@ -4,49 +4,10 @@
 // with Vite, serves it with a generated file beside it and calls the functions below.
 
 import { importInWorker } from '../../src/lib/import/client';
+import { watchMainThread } from '../main-thread-watch.js';
 
 /** @type {Uint8Array | null} */
 let bytes = null;
-
-/**
- * Watches the main thread until the returned function is called: Long Tasks (≥ 50 ms, the
- * browser's own measure) and the longest gap between animation frames (what the user sees).
- */
-function watchMainThread() {
-  /** @type {number[]} */
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  let running = true;
-  let lastFrame = performance.now();
-  let longestGap = 0;
-  /** @param {number} now */
-  const frame = (now) => {
-    longestGap = Math.max(longestGap, now - lastFrame);
-    lastFrame = now;
-    if (running) requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  // The work must start in a task of its own: a task already running when the observer starts
-  // (the one that called this) is never reported.
-  const ready = new Promise((resolve) => setTimeout(resolve, 0));
-  const stop = async () => {
-    // Two more frames, so a task that just ended is reported and its gap is counted.
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    running = false;
-    for (const entry of observer.takeRecords()) tasks.push(entry.duration);
-    observer.disconnect();
-    return {
-      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
-      longTasks: tasks.length,
-      blockedMs: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-      longestFrameGapMs: longestGap
-    };
-  };
-  return { ready, stop };
-}
 
 /** Fetches the file into memory (not measured). @param {string} url */
 async function load(url) {
