@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSite, listProblems } from './harness.js';
+import { startSite, assertClean } from './harness.js';
 
 const HYDRATION_TIMEOUT_MS = 10_000;
 
@@ -52,12 +52,7 @@ describe('audit page /audit', () => {
       assert.match(heading, /土地指标核对/);
       assert.ok(rows >= 9, `expected a row for each of the plan's 9 figures, found ${rows}`);
       assert.equal(verifiedSchematic, 0, 'a schematic or derived shape is marked verified');
-      const problems = [
-        listProblems('foreign requests', visit.foreignRequests),
-        listProblems('console errors', visit.consoleErrors),
-        listProblems('page errors', visit.pageErrors)
-      ].filter(Boolean);
-      assert.deepEqual(problems, [], problems.join('\n'));
+      assertClean(visit);
     } finally {
       await visit.close();
     }

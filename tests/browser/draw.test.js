@@ -4,23 +4,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, waitForMapReady, listProblems } from './harness.js';
+import { startSite, waitForMapReady, assertClean } from './harness.js';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
 import { geodesicLength } from '../../src/lib/geo/length.js';
 import { formatAreaAll, formatLength } from '../../src/lib/geo/units.js';
-
-/** @param {import('./harness.js').Visit} visit @param {string[]} dialogs */
-function assertClean(visit, dialogs) {
-  const problems = [
-    listProblems('requests to other origins', visit.foreignRequests),
-    listProblems('console errors', visit.consoleErrors),
-    listProblems('page errors', visit.pageErrors),
-    listProblems('native dialogs (confirm/alert)', dialogs)
-  ]
-    .filter(Boolean)
-    .join('\n');
-  assert.equal(problems, '', problems);
-}
 
 /**
  * Every record of one object store of the app's IndexedDB database.

@@ -4,19 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, waitForMapReady, listProblems } from './harness.js';
-
-/** @param {import('./harness.js').Visit} visit */
-function assertClean(visit) {
-  const problems = [
-    listProblems('requests to other origins', visit.foreignRequests),
-    listProblems('console errors', visit.consoleErrors),
-    listProblems('page errors', visit.pageErrors)
-  ]
-    .filter(Boolean)
-    .join('\n');
-  assert.equal(problems, '', problems);
-}
+import { startSite, waitForMapReady, assertClean } from './harness.js';
 
 /** @param {import('playwright-core').Page} page */
 async function popupText(page) {

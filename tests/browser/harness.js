@@ -2,6 +2,7 @@
 // Chromium through playwright-core, and records everything a page must never do — reach another
 // origin, log a console error, throw an uncaught error — so each test can fail listing them.
 
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,4 +160,22 @@ export async function waitForMapReady(page, timeoutMs = MAP_READY_TIMEOUT_MS) {
 export function listProblems(label, items) {
   if (items.length === 0) return '';
   return `${label} (${items.length}):\n  - ${items.join('\n  - ')}`;
+}
+
+/**
+ * Fails listing everything a page must never do: reach another origin, log a console error, throw,
+ * or (when the test collects them) raise a native alert/confirm/prompt dialog.
+ * @param {Visit} visit
+ * @param {string[]} [dialogs] messages of the dialogs the page raised
+ */
+export function assertClean(visit, dialogs = []) {
+  const problems = [
+    listProblems('requests to other origins', visit.foreignRequests),
+    listProblems('console errors', visit.consoleErrors),
+    listProblems('page errors', visit.pageErrors),
+    listProblems('native dialogs (alert/confirm/prompt)', dialogs)
+  ]
+    .filter(Boolean)
+    .join('\n');
+  assert.equal(problems, '', problems);
 }

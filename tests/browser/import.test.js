@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startSite, waitForMapReady, listProblems, PROJECT_ROOT } from './harness.js';
+import { startSite, waitForMapReady, PROJECT_ROOT, assertClean } from './harness.js';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
 import { formatAreaAll } from '../../src/lib/geo/units.js';
 
@@ -51,22 +51,6 @@ function squareFeature([lon, lat], km2, properties) {
 function geojsonFile(name, feature) {
   const text = JSON.stringify({ type: 'FeatureCollection', features: [feature] });
   return { name, mimeType: 'application/geo+json', buffer: Buffer.from(text) };
-}
-
-/**
- * @param {import('./harness.js').Visit} visit
- * @param {string[]} dialogs alert/confirm/prompt messages the page raised
- */
-function assertClean(visit, dialogs) {
-  const problems = [
-    listProblems('requests to other origins', visit.foreignRequests),
-    listProblems('console errors', visit.consoleErrors),
-    listProblems('page errors', visit.pageErrors),
-    listProblems('dialogs', dialogs)
-  ]
-    .filter(Boolean)
-    .join('\n');
-  assert.equal(problems, '', problems);
 }
 
 /**
