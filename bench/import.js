@@ -26,6 +26,7 @@ import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
 import { seededRandom } from './seeded-random.js';
 import { watchMainThread } from './main-thread-watch.js';
+import { longTasksFromTrace } from './trace-tasks.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -223,7 +224,8 @@ async function watchPeakMemory(browser) {
 /**
  * @typedef {{ elapsedMs: number, longestTaskMs: number, longTasks: number, blockedMs: number,
  *   longestFrameGapMs: number, peakBytes: number | null, listedMs?: number,
- *   longestTaskUntilFedMs?: number, peakWhenListedBytes?: number | null }} BrowserRun
+ *   longestTaskUntilFedMs?: number, peakWhenListedBytes?: number | null,
+ *   longestOwnWorkMs?: number, longestGpuWaitMs?: number }} BrowserRun
  */
 
 /**
@@ -279,7 +281,9 @@ async function runApp(browser, origin, file) {
       const watch = new Function(`return (${source})`)();
       /** @type {any} */ (window).__mainThreadWatch = watch({
         attribute: 'data-user-layers-drawn',
-        value: 'fed'
+        value: 'fed',
+        // The map with no user layers is 'fed' too, as soon as the saved (none) are loaded.
+        requires: '[data-user-layer]'
       });
     }, watchMainThread.toString());
     // Cleared so the wait below sees this import's drawing, not the empty map's.
@@ -288,6 +292,9 @@ async function runApp(browser, origin, file) {
         /** @type {HTMLElement} */ (element).dataset.userLayersDrawn = 'false';
       }
     });
+    // Traced as well, to tell the page's own work from waiting for the GPU process to draw
+    // (trace-tasks.js).
+    await browser.startTracing(page, { categories: ['toplevel', 'gpu'] });
     const started = Date.now();
     await page.setInputFiles('[data-import-input]', file);
     await page
@@ -310,7 +317,10 @@ async function runApp(browser, origin, file) {
     const { longestTaskUntilMarkMs, ...watch } = await page.evaluate(() =>
       /** @type {any} */ (window).__mainThreadWatch.stop()
     );
+    const traced = longTasksFromTrace(JSON.parse(String(await browser.stopTracing())).traceEvents);
     return {
+      longestOwnWorkMs: Math.max(0, ...traced.map((task) => task.ownMs)),
+      longestGpuWaitMs: Math.max(0, ...traced.map((task) => task.gpuWaitMs)),
       elapsedMs,
       listedMs,
       peakWhenListedBytes,
@@ -428,6 +438,13 @@ async function benchmarkBrowser(text) {
           : Math.max(.../** @type {number[]} */ (peaksWhenListed))
       )} by then); longest main-thread task until every feature is in MapLibre (before` +
         ` drawing): ${untilFed.toFixed(0)} ms`
+    );
+    const ownWork = median(appRuns.map((run) => run.longestOwnWorkMs ?? 0));
+    const gpuWait = median(appRuns.map((run) => run.longestGpuWaitMs ?? 0));
+    console.log(
+      `    from the trace: the longest main-thread task's own work (script, style, layout,` +
+        ` messages) ${ownWork.toFixed(0)} ms (goal ≤ 50 ms); the longest wait for the GPU` +
+        ` process to draw a frame (software compositing reads the WebGL canvas back) ${gpuWait.toFixed(0)} ms`
     );
   } finally {
     for (const item of toClose.reverse()) await item.close().catch(() => undefined);

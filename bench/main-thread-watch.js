@@ -4,8 +4,9 @@
  * imports, nothing from module scope), so the bench page imports it and bench/import.js hands its
  * source to a page it does not own (the app).
  *
- * @param {{ attribute: string, value: string }} [mark] when an element's `attribute` becomes
- *   `value`, the long tasks so far are also reported apart (`longestTaskUntilMarkMs`)
+ * @param {{ attribute: string, value: string, requires?: string }} [mark] when an element's
+ *   `attribute` becomes `value` — while an element matching the CSS selector `requires` exists,
+ *   if given — the long tasks so far are also reported apart (`longestTaskUntilMarkMs`)
  * @returns {{ ready: Promise<unknown>, stop: () => Promise<{ longestTaskMs: number,
  *   longestTaskUntilMarkMs: number, longTasks: number, blockedMs: number,
  *   longestFrameGapMs: number }> }}
@@ -33,7 +34,11 @@ export function watchMainThread(mark) {
     if (!mark) return;
     for (const record of records) {
       const target = /** @type {Element} */ (record.target);
-      if (target.getAttribute(mark.attribute) === mark.value && tasksAtMark < 0) {
+      if (
+        target.getAttribute(mark.attribute) === mark.value &&
+        tasksAtMark < 0 &&
+        (!mark.requires || document.querySelector(mark.requires))
+      ) {
         for (const entry of observer.takeRecords()) tasks.push(entry.duration);
         tasksAtMark = tasks.length;
       }

@@ -17,25 +17,25 @@ import { UserData } from '$lib/import/user-data.svelte';
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 let databases = 0;
 
-function fileOf(name: string) {
-  const bytes = readFileSync(join(DIR, name));
-  return {
-    name,
-    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
-  };
+function fileOf(name: string): File {
+  return new File([readFileSync(join(DIR, name))], name);
 }
 
 /** Runs importFile in-process, recording what it was asked. */
 function inProcessRunner(calls: { name: string; crs?: string }[]): ImportRunner {
-  return (bytes, name, options: ClientOptions): ImportJob => {
+  return (source, name, options: ClientOptions): ImportJob => {
     calls.push({ name, crs: options.crs });
     const controller = new AbortController();
+    const read = async () =>
+      source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
     return {
-      promise: importFile(bytes, name, {
-        crs: options.crs,
-        signal: controller.signal,
-        onProgress: options.onProgress
-      }),
+      promise: read().then((bytes) =>
+        importFile(bytes, name, {
+          crs: options.crs,
+          signal: controller.signal,
+          onProgress: options.onProgress
+        })
+      ),
       cancel: () => controller.abort(new DOMException('The import was cancelled.', 'AbortError'))
     };
   };
@@ -150,11 +150,7 @@ describe('ImportSession', () => {
     const target = await loadedUserData();
     const calls: { name: string; crs?: string }[] = [];
     const restoring = new ImportSession(target, inProcessRunner(calls), newId);
-    const bytes = new TextEncoder().encode(backupText);
-    await restoring.open({
-      name: 'linghe-user-data.geojson',
-      arrayBuffer: async () => bytes.buffer
-    });
+    await restoring.open(new File([backupText], 'linghe-user-data.geojson'));
     expect(calls).toEqual([]);
     expect(restoring.phase).toBe('restored');
     expect(restoring.message?.code).toBe('backup-restored');

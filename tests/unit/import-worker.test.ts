@@ -139,7 +139,7 @@ describe('createImportHandler (the worker side)', () => {
     await handle({
       type: 'import',
       id: 7,
-      bytes: manyParcels(200_000),
+      source: manyParcels(200_000),
       name: 'm.geojson',
       options: {}
     });
@@ -153,13 +153,24 @@ describe('createImportHandler (the worker side)', () => {
     await handle({
       type: 'import',
       id: 1,
-      bytes: fixture('good.kml'),
+      source: fixture('good.kml'),
       name: 'good.kml',
       options: {}
     });
     const result = posted.find((m) => m.type === 'result');
     expect(result).toBeDefined();
     expect(structuredClone(result)).toEqual(result);
+  });
+
+  test('a File is read in the worker and imports as its bytes do', async () => {
+    const posted: FromWorker[] = [];
+    const handle = createImportHandler((message) => posted.push(message));
+    const file = new File([fixture('good-wgs84.geojson')], 'good-wgs84.geojson');
+    await handle({ type: 'import', id: 2, source: file, name: file.name, options: {} });
+    const fromFile = posted.filter((m) => m.type === 'features').flatMap((m) => m.features);
+    const direct = await importFile(fixture('good-wgs84.geojson'), file.name);
+    expect(direct.features.length).toBeGreaterThan(0);
+    expect(fromFile).toEqual(direct.features);
   });
 
   test('KML is read without a DOMParser, as in a Web Worker', async () => {

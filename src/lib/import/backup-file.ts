@@ -16,18 +16,28 @@ const PEEK_BYTES = 64 * 1024;
 const MEMBER_PATTERN = new RegExp(`"${BACKUP_MEMBER}"\\s*:\\s*\\{`);
 
 /**
- * True if the bytes look like a backup: JSON with a `"linghePlanMap": {` member near the start
- * (where exportAll writes it) or near the end (if another program reordered the members).
+ * True if a file looks like a backup: JSON with a `"linghePlanMap": {` member near the start
+ * (where exportAll writes it) or near the end (if another program reordered the members). Only
+ * the file's two ends are read, so choosing a 60 MB layer does not load it on the page (the
+ * import worker reads it).
  *
- * @example looksLikeBackup(new TextEncoder().encode(JSON.stringify(await store.exportAll()))) // true
+ * @example if (await looksLikeBackupFile(file)) restore(new Uint8Array(await file.arrayBuffer()));
  */
-export function looksLikeBackup(bytes: Uint8Array): boolean {
+export async function looksLikeBackupFile(file: Pick<Blob, 'size' | 'slice'>): Promise<boolean> {
+  const read = async (start: number, end: number) =>
+    new Uint8Array(await file.slice(start, end).arrayBuffer());
+  const head = await read(0, PEEK_BYTES);
+  const tail = file.size > PEEK_BYTES ? await read(file.size - PEEK_BYTES, file.size) : null;
+  return looksLikeBackupEnds(head, tail);
+}
+
+/** The test of looksLikeBackupFile on the first and (for a longer file) last PEEK_BYTES. */
+function looksLikeBackupEnds(head: Uint8Array, tail: Uint8Array | null): boolean {
   const decoder = new TextDecoder('utf-8');
-  const head = decoder.decode(bytes.subarray(0, PEEK_BYTES));
-  if (!/^\uFEFF?\s*\{/.test(head)) return false;
-  if (MEMBER_PATTERN.test(head)) return true;
-  if (bytes.length <= PEEK_BYTES) return false;
-  return MEMBER_PATTERN.test(decoder.decode(bytes.subarray(bytes.length - PEEK_BYTES)));
+  const start = decoder.decode(head);
+  if (!/^\uFEFF?\s*\{/.test(start)) return false;
+  if (MEMBER_PATTERN.test(start)) return true;
+  return tail !== null && MEMBER_PATTERN.test(decoder.decode(tail));
 }
 
 /** Parses a backup file; store.importAll checks its structure. */

@@ -3,7 +3,7 @@
  * result as a promise, reports progress, and can be cancelled (a `cancel()` call or an
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
-import type { ImportProgress, ImportResult } from './types';
+import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
 
@@ -42,17 +42,18 @@ let nextId = 1;
 
 /**
  * Imports a file in a Web Worker. The result comes back in slices (worker-protocol.ts), so the
- * page never spends one long task taking in 100 000 features. The bytes are copied to the
- * worker (not transferred), so the caller can import them again with a CRS the user picked after
- * a `needs-crs` result.
+ * page never spends one long task taking in 100 000 features. A File (Blob) is read by the worker,
+ * so the page never holds its bytes; bytes are copied to the worker (not transferred). Either
+ * way the caller can import the same source again with a CRS the user picked after a `needs-crs`
+ * result.
  *
  * @example
- * const job = importInWorker(new Uint8Array(await file.arrayBuffer()), file.name, { onProgress });
+ * const job = importInWorker(file, file.name, { onProgress });
  * cancelButton.onclick = job.cancel;
  * const result = await job.promise;
  */
 export function importInWorker(
-  bytes: Uint8Array,
+  source: ImportSource,
   name: string,
   options: ClientOptions = {}
 ): ImportJob {
@@ -130,7 +131,7 @@ export function importInWorker(
     worker.postMessage({
       type: 'import',
       id,
-      bytes,
+      source,
       name,
       options: importOptions,
       ...(saveAs ? { save: saveAs } : {})

@@ -4,21 +4,24 @@
  * the coordinate system if needed and import again with the answer → save the layer and report.
  * The import function and the clock are injected, so tests drive it without a Worker.
  */
-import { looksLikeBackup, parseBackup } from './backup-file';
+import { looksLikeBackupFile, parseBackup } from './backup-file';
 import { isoNow } from './clock';
 import type { ClientOptions, ImportJob } from './client';
 import { importReport, type ImportReport } from './import-report';
-import type { BilingualMessage, CrsId, ImportProgress, ImportResult } from './types';
+import type { BilingualMessage, CrsId, ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoreResult } from './store';
 import type { UserData } from './user-data.svelte';
 import { layerFromImport } from './user-layers';
 
-export type ImportRunner = (bytes: Uint8Array, name: string, options: ClientOptions) => ImportJob;
+export type ImportRunner = (
+  source: ImportSource,
+  name: string,
+  options: ClientOptions
+) => ImportJob;
 
-/** The part of a File the session reads (tests pass plain objects). */
-export interface FileLike {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
+/** The part of a File the session reads: a Blob with a name. */
+export interface FileLike extends Blob {
+  readonly name: string;
 }
 
 export type SessionPhase =
@@ -55,7 +58,8 @@ export class ImportSession {
   /** A message about the session itself: cancelled, unreadable file, restore outcome. */
   message = $state.raw<(BilingualMessage & { tone: 'info' | 'error' }) | null>(null);
 
-  #bytes: Uint8Array | null = null;
+  /** The file being imported, kept for importing it again with the CRS the user chooses. */
+  #file: Blob | null = null;
   #job: ImportJob | null = null;
   /** Bumped by every open and dismissal, so a file still being read cannot overwrite a newer one. */
   #generation = 0;
@@ -80,16 +84,21 @@ export class ImportSession {
     return this.phase === 'reading' || this.phase === 'importing' || this.phase === 'restoring';
   }
 
-  /** Reads a file and imports it, or restores it when it is a backup of this app. */
+  /**
+   * Imports a file, or restores it when it is a backup of this app. The page reads only the file's
+   * ends (is it a backup?); the import worker reads the rest.
+   */
   async open(file: FileLike): Promise<void> {
     this.#abandon();
     this.#reset();
     const generation = this.#generation;
     this.fileName = file.name;
     this.phase = 'reading';
-    let bytes: Uint8Array;
+    let backup: Uint8Array | null = null;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      if (/\.(geo)?json$/i.test(file.name) && (await looksLikeBackupFile(file))) {
+        backup = new Uint8Array(await file.arrayBuffer());
+      }
     } catch (error) {
       if (generation !== this.#generation) return;
       this.phase = 'idle';
@@ -102,11 +111,11 @@ export class ImportSession {
       return;
     }
     if (generation !== this.#generation) return;
-    if (/\.(geo)?json$/i.test(file.name) && looksLikeBackup(bytes)) {
-      await this.restore(bytes);
+    if (backup) {
+      await this.restore(backup);
       return;
     }
-    this.#bytes = bytes;
+    this.#file = file;
     await this.#import();
   }
 
@@ -136,7 +145,7 @@ export class ImportSession {
 
   /** Imports the pending file again, reading its coordinates in the system the user chose. */
   async chooseCrs(crs: CrsId): Promise<void> {
-    if (!this.#bytes || this.phase !== 'needs-crs') return;
+    if (!this.#file || this.phase !== 'needs-crs') return;
     await this.#import(crs);
   }
 
@@ -161,7 +170,7 @@ export class ImportSession {
 
   #reset(): void {
     this.#generation++;
-    this.#bytes = null;
+    this.#file = null;
     this.phase = 'idle';
     this.progress = null;
     this.report = null;
@@ -171,7 +180,7 @@ export class ImportSession {
   }
 
   async #import(crs?: CrsId): Promise<void> {
-    const bytes = this.#bytes as Uint8Array;
+    const file = this.#file as Blob;
     const name = this.fileName;
     this.phase = 'importing';
     this.progress = null;
@@ -187,7 +196,7 @@ export class ImportSession {
     const importedAt = this.#now();
     const databaseName = this.#userData.store?.name;
     let savedInWorker: StoreResult | undefined;
-    const job = this.#run(bytes, name, {
+    const job = this.#run(file, name, {
       ...(crs ? { crs } : {}),
       ...(databaseName ? { saveAs: { databaseName, layerId, importedAt } } : {}),
       onSaved: (saved) => {
@@ -206,7 +215,7 @@ export class ImportSession {
       this.#job = null;
       const cancelled = error instanceof DOMException && error.name === 'AbortError';
       this.phase = 'idle';
-      this.#bytes = null;
+      this.#file = null;
       this.message = cancelled
         ? {
             code: 'import-cancelled',
@@ -230,7 +239,7 @@ export class ImportSession {
       this.phase = 'needs-crs';
       return;
     }
-    this.#bytes = null;
+    this.#file = null;
     if (result.status === 'ok') {
       const layer = layerFromImport(result, name, layerId, importedAt);
       const saved = savedInWorker

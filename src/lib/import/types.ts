@@ -11,6 +11,11 @@ import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
  */
 export type CrsId = string;
 
+/**
+ * What an import reads: a File (or other Blob), read where the import runs, or its bytes.
+ */
+export type ImportSource = Blob | Uint8Array;
+
 /** What the bytes turned out to be. */
 export type ImportFormat = 'geojson' | 'kml' | 'shapefile-zip' | 'kmz';
 

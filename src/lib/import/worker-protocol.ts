@@ -4,7 +4,13 @@
  */
 import { importFile } from './import-file';
 import { openImportStore, type StoredLayer, type StoreResult } from './store';
-import type { BilingualMessage, ImportOptions, ImportProgress, ImportResult } from './types';
+import type {
+  BilingualMessage,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  ImportSource
+} from './types';
 import { layerFromImport } from './user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
@@ -25,7 +31,8 @@ export type ToWorker =
   | {
       type: 'import';
       id: number;
-      bytes: Uint8Array;
+      /** A File is read here, in the worker (client.ts importInWorker). */
+      source: ImportSource;
       name: string;
       options: WorkerImportOptions;
       save?: SaveRequest;
@@ -79,10 +86,13 @@ export function createImportHandler(post: (message: FromWorker) => void) {
       await postSavedLayers(message.id, message.databaseName, post);
       return;
     }
-    const { id, bytes, name, options, save } = message;
+    const { id, source, name, options, save } = message;
     const controller = new AbortController();
     running.set(id, controller);
     try {
+      const bytes =
+        source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
+      controller.signal.throwIfAborted();
       const result = await importFile(bytes, name, {
         ...options,
         signal: controller.signal,
