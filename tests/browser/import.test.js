@@ -229,6 +229,41 @@ describe('importing files on the map page', () => {
     }
   });
 
+  it('draws a big layer from tiles cut in a worker; a click finds the stored feature', async () => {
+    const { visit, page, dialogs } = await openMap(site);
+    try {
+      // 61 × 51 squares (more than a GeoJSON source takes): the middle one is the layer's centre.
+      const [columns, rows, step] = [61, 51, 0.0006];
+      const features = [];
+      for (let row = 0; row < rows; row++) {
+        for (let column = 0; column < columns; column++) {
+          const index = row * columns + column;
+          const centre = [121.18 + column * step, 41.1 + row * step];
+          features.push(squareFeature(centre, 0.0008, { name: `格 ${index}` }));
+        }
+      }
+      const middle = Math.floor(rows / 2) * columns + Math.floor(columns / 2);
+      const buffer = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+      const file = { name: 'grid.geojson', mimeType: 'application/geo+json', buffer };
+      assert.equal(await importThroughInput(page, file), 'ok');
+      const drawn = '#map[data-user-layers-drawn="true"]';
+      await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
+      let popup = await openImportedPopup(page, 'grid.geojson');
+      assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
+
+      // Restored from IndexedDB after a reload, the layer is cut into tiles again.
+      await page.reload();
+      assert.ok((await waitForMapReady(page)).ready, 'map never became ready after the reload');
+      await page.locator('[data-user-layer-name]', { hasText: 'grid.geojson' }).waitFor();
+      await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
+      popup = await openImportedPopup(page, 'grid.geojson');
+      assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
+      assertClean(visit, dialogs);
+    } finally {
+      await visit.close();
+    }
+  });
+
   it('asks for the coordinate system of a Gauss-Krüger file and uses the answer', async () => {
     const { visit, page, dialogs } = await openMap(site);
     try {

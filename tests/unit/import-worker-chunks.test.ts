@@ -1,12 +1,10 @@
 /**
  * The import worker hands big results to the page in slices, saves layers itself and reads saved
  * layers back in slices (issue #5: no long main-thread task for 100 000 features), driven
- * in-process on fake-indexeddb; and big layers reach MapLibre in `updateData` batches.
+ * in-process on fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import type { Feature } from 'geojson';
-import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { importInWorker, loadLayersInWorker, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
 import { openImportStore, type StoredLayer, type StoreResult } from '../../src/lib/import/store';
@@ -18,13 +16,6 @@ import {
   type FromWorker,
   type ToWorker
 } from '../../src/lib/import/worker-protocol';
-import {
-  FEATURES_PER_UPDATE,
-  UserLayersOnMap,
-  type MapLike
-} from '../../src/lib/layers/user-layers-on-map';
-import { importedSourceId, importedStyleLayerIds } from '../../src/lib/style/imported-style';
-import { defaultTheme } from '../../src/lib/style/theme';
 
 /** A Worker stand-in that clones every message, as postMessage does, and records what it sent. */
 class InProcessWorker implements WorkerLike {
@@ -168,118 +159,5 @@ describe('the import worker, in slices', () => {
     );
     expect(userData.layers).toEqual(expected);
     expect(userData.storageError).toBeNull();
-  });
-});
-
-/** A map whose GeoJSON sources take `updateData` batches, each resolved a task later. */
-class FakeMap implements MapLike {
-  sources = new Map<string, SourceSpecification & { batches: Feature[][] }>();
-  layers: LayerSpecification[] = [{ id: 'labels', type: 'symbol', source: 'plan' }];
-  addSource(id: string, spec: SourceSpecification) {
-    const source = {
-      ...spec,
-      batches: [] as Feature[][],
-      updateData: (diff: { add: Feature[] }) => {
-        source.batches.push(diff.add);
-        return new Promise<void>((resolve) => setTimeout(resolve));
-      }
-    };
-    this.sources.set(id, source);
-  }
-  removeSource(id: string) {
-    this.sources.delete(id);
-  }
-  getSource(id: string) {
-    return this.sources.get(id);
-  }
-  addLayer(layer: LayerSpecification) {
-    this.layers.unshift(layer);
-  }
-  removeLayer(id: string) {
-    this.layers = this.layers.filter((l) => l.id !== id);
-  }
-  getLayer(id: string) {
-    return this.layers.find((l) => l.id === id);
-  }
-  getLayersOrder() {
-    return this.layers.map((l) => l.id);
-  }
-  setLayoutProperty(id: string, name: string, value: unknown) {
-    const layer = this.getLayer(id)!;
-    layer.layout = { ...layer.layout, [name]: value } as never;
-  }
-  visibility(id: string) {
-    return (this.getLayer(id)?.layout as { visibility?: string } | undefined)?.visibility;
-  }
-}
-
-function bigLayer(count: number): StoredLayer {
-  return {
-    id: 'big',
-    name: 'big.geojson',
-    sourceFile: 'big.geojson',
-    format: 'geojson',
-    crs: 'wgs84',
-    importedAt: '2024-05-01T08:00:00.000Z',
-    features: Array.from({ length: count }, (_, i) => ({
-      type: 'Feature',
-      id: `parcel-${i}`,
-      properties: { n: i },
-      geometry: { type: 'Point', coordinates: [121, 41] }
-    }))
-  };
-}
-
-describe('UserLayersOnMap with a big layer', () => {
-  test('starts the source empty and adds the features in batches, ids = positions', async () => {
-    const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
-    const layer = bigLayer(2 * FEATURES_PER_UPDATE + 1);
-    onMap.sync([layer], new Set());
-    const source = map.sources.get(importedSourceId('big'))!;
-    expect(source).toMatchObject({ generateId: false, data: { features: [] } });
-    expect(map.getLayersOrder().slice(0, 3).sort()).toEqual(importedStyleLayerIds('big').sort());
-    // Off while being fed (MapLibre would redraw after every batch), on once complete.
-    const styleIds = importedStyleLayerIds('big');
-    expect(styleIds.map((id) => map.visibility(id))).toEqual(['none', 'none', 'none']);
-    await onMap.fed();
-    expect(styleIds.map((id) => map.visibility(id))).toEqual(['visible', 'visible', 'visible']);
-    expect(source.batches.map((b) => b.length)).toEqual([
-      FEATURES_PER_UPDATE,
-      FEATURES_PER_UPDATE,
-      1
-    ]);
-    const added = source.batches.flat();
-    expect(added.map((f) => f.id)).toEqual(layer.features.map((_, i) => i));
-    expect(added[7].properties).toEqual({ n: 7 });
-    // The stored features keep their own ids.
-    expect(layer.features[7].id).toBe('parcel-7');
-  });
-
-  test('a layer hidden while being fed stays hidden', async () => {
-    const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
-    const layer = bigLayer(FEATURES_PER_UPDATE + 1);
-    onMap.sync([layer], new Set());
-    onMap.sync([layer], new Set(['big']));
-    await onMap.fed();
-    expect(importedStyleLayerIds('big').map((id) => map.visibility(id))).toEqual([
-      'none',
-      'none',
-      'none'
-    ]);
-    onMap.sync([layer], new Set());
-    expect(map.visibility(importedStyleLayerIds('big')[0])).toBe('visible');
-  });
-
-  test('stops feeding a layer removed meanwhile', async () => {
-    const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
-    onMap.sync([bigLayer(3 * FEATURES_PER_UPDATE)], new Set());
-    const source = map.sources.get(importedSourceId('big'))!;
-    onMap.sync([], new Set());
-    await onMap.fed();
-    expect(source.batches).toEqual([]);
-    expect(map.sources.size).toBe(0);
   });
 });

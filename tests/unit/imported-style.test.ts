@@ -10,6 +10,7 @@ import {
   importedSource,
   importedSourceId,
   importedStyleLayerIds,
+  importedTileSource,
   USER_LAYER_PREFIX
 } from '$lib/style/imported-style';
 import { defaultTheme } from '$lib/style/theme';
@@ -30,6 +31,32 @@ describe('importedLayerStyle', () => {
     const inline = { type: 'FeatureCollection', features: [] };
     expect(validateStyleMin(styleWith(LAYER_ID, inline))).toEqual([]);
     expect(validateStyleMin(styleWith(LAYER_ID, 'blob:http://127.0.0.1/abc'))).toEqual([]);
+  });
+
+  it('passes the validator over the vector tiles of a big layer; its outlines start zoomed in', () => {
+    const base = buildStyle(layerRegistry, defaultTheme);
+    const source = importedTileSource(`linghe-user://${LAYER_ID}/{z}/{x}/{y}`, 14);
+    const layers = importedLayerStyle(LAYER_ID, defaultTheme, {
+      big: { sourceLayer: 'features' }
+    });
+    const style: StyleSpecification = {
+      ...base,
+      sources: { ...base.sources, [importedSourceId(LAYER_ID)]: source },
+      layers: [...base.layers, ...layers]
+    };
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(source).toMatchObject({ type: 'vector', maxzoom: 14 });
+    for (const layer of layers) expect(layer).toMatchObject({ 'source-layer': 'features' });
+    // Outlines only once zoomed in; fills and points at every zoom.
+    expect(layers.map((layer) => layer.minzoom)).toEqual([
+      undefined,
+      defaultTheme.imported.bigLayerOutlineMinZoom,
+      undefined
+    ]);
+    for (const layer of importedLayerStyle(LAYER_ID, defaultTheme)) {
+      expect(layer).not.toHaveProperty('source-layer');
+      expect(layer).not.toHaveProperty('minzoom');
+    }
   });
 
   it('draws fills, outlines and points solid, in the layer colour', () => {

@@ -1,11 +1,19 @@
 /**
- * UserLayersOnMap against a fake map: imported layers get a source and their style layers under
- * the plan's labels, hidden layers are switched off, deleted ones removed without a trace.
+ * UserLayersOnMap against a fake map and a fake tile server: imported layers get a source and
+ * their style layers under the plan's labels, hidden layers are switched off, deleted ones
+ * removed without a trace, and big layers are drawn from tiles once the tile worker has them.
  */
 import { describe, expect, test } from 'vitest';
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { StoredLayer } from '$lib/import/store';
-import { UserLayersOnMap, type MapLike } from '$lib/layers/user-layers-on-map';
+import {
+  FEATURES_PER_GEOJSON_SOURCE,
+  UserLayersOnMap,
+  type MapLike,
+  type TileServerLike
+} from '$lib/layers/user-layers-on-map';
+import { userTileUrl } from '$lib/layers/user-tiles-client';
+import { USER_TILE_LAYER } from '$lib/layers/user-tiles-format';
 import { importedSourceId, importedStyleLayerIds } from '$lib/style/imported-style';
 import { defaultTheme } from '$lib/style/theme';
 
@@ -47,6 +55,24 @@ class FakeMap implements MapLike {
   }
 }
 
+/** Records what it is asked; each load finishes a task later (or fails, if told to). */
+class FakeTiles implements TileServerLike {
+  loads: { layerId: string; features: readonly unknown[] }[] = [];
+  dropped: string[] = [];
+  failing = false;
+  async load(layerId: string, features: readonly unknown[]) {
+    this.loads.push({ layerId, features });
+    await new Promise((resolve) => setTimeout(resolve));
+    if (this.failing) throw new Error('cannot index');
+  }
+  drop(layerId: string) {
+    this.dropped.push(layerId);
+  }
+}
+
+const onMapOf = (map: FakeMap, tiles = new FakeTiles()) =>
+  new UserLayersOnMap(map, defaultTheme, tiles);
+
 function layer(id: string): StoredLayer {
   return {
     id,
@@ -71,7 +97,7 @@ const visibilityOf = (map: FakeMap, id: string) =>
 describe('UserLayersOnMap', () => {
   test('adds a source and its layers below the plan labels', () => {
     const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
+    const onMap = onMapOf(map);
     const a = layer('a');
     onMap.sync([a], new Set());
     const source = map.getSource(importedSourceId('a')) as { data: { features: unknown[] } };
@@ -88,7 +114,7 @@ describe('UserLayersOnMap', () => {
 
   test('hides, shows and removes layers; nothing is added twice', () => {
     const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
+    const onMap = onMapOf(map);
     const [a, b] = [layer('a'), layer('b')];
     onMap.sync([a, b], new Set(['b']));
     expect(visibilityOf(map, importedStyleLayerIds('b')[0])).toBe('none');
@@ -112,12 +138,101 @@ describe('UserLayersOnMap', () => {
 
   test('redraws a layer whose stored object was replaced', () => {
     const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme);
+    const onMap = onMapOf(map);
     onMap.sync([layer('a')], new Set());
     const replaced = { ...layer('a'), features: [] };
     onMap.sync([replaced], new Set());
     const source = map.getSource(importedSourceId('a')) as { data: { features: unknown[] } };
     expect(source.data.features).toEqual([]);
     expect(onMap.layerOf('a')).toBe(replaced);
+  });
+});
+
+function bigLayer(count: number): StoredLayer {
+  return {
+    ...layer('big'),
+    features: Array.from({ length: count }, (_, i) => ({
+      type: 'Feature',
+      id: `parcel-${i}`,
+      properties: { n: i },
+      geometry: { type: 'Point', coordinates: [121, 41] }
+    }))
+  };
+}
+
+describe('UserLayersOnMap with a big layer', () => {
+  const styleIds = importedStyleLayerIds('big');
+
+  test('draws it from the tile worker, switched on once the tiles are ready', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    const onMap = onMapOf(map, tiles);
+    const big = bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1);
+    onMap.sync([big], new Set());
+    expect(map.getSource(importedSourceId('big'))).toEqual({
+      type: 'vector',
+      tiles: [userTileUrl('big')],
+      minzoom: 0,
+      maxzoom: 14
+    });
+    for (const id of styleIds)
+      expect(map.getLayer(id)).toMatchObject({ 'source-layer': USER_TILE_LAYER });
+    expect(tiles.loads).toHaveLength(1);
+    expect(tiles.loads[0].layerId).toBe('big');
+    // The stored features themselves: tile ids are their positions.
+    expect(tiles.loads[0].features).toBe(big.features);
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    await onMap.fed();
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['visible', 'visible', 'visible']);
+  });
+
+  test('a small layer stays a GeoJSON source and never reaches the tile worker', () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    onMapOf(map, tiles).sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE)], new Set());
+    expect(map.getSource(importedSourceId('big'))).toMatchObject({ type: 'geojson' });
+    expect(tiles.loads).toEqual([]);
+  });
+
+  test('a layer hidden while its tiles are prepared stays hidden', async () => {
+    const map = new FakeMap();
+    const onMap = onMapOf(map);
+    const big = bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1);
+    onMap.sync([big], new Set());
+    onMap.sync([big], new Set(['big']));
+    await onMap.fed();
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    onMap.sync([big], new Set());
+    expect(visibilityOf(map, styleIds[0])).toBe('visible');
+  });
+
+  test('a layer removed meanwhile is dropped from the tile worker and never switched on', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    const onMap = onMapOf(map, tiles);
+    onMap.sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1)], new Set());
+    onMap.sync([], new Set());
+    await onMap.fed();
+    expect(tiles.dropped).toEqual(['big']);
+    expect(map.sources.size).toBe(0);
+    expect(map.getLayersOrder()).toEqual(['background', 'parks-fill', 'parks-label']);
+  });
+
+  test('a layer the worker cannot index stays off, without an exception', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    tiles.failing = true;
+    const onMap = onMapOf(map, tiles);
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      onMap.sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1)], new Set());
+      await onMap.fed();
+    } finally {
+      console.warn = warn;
+    }
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    expect(warnings).toHaveLength(1);
   });
 });

@@ -42,10 +42,12 @@ export type ToWorker =
   | { type: 'load-layers'; id: number; databaseName: string };
 
 /**
- * Features per `features` message: ~2000 parcels take ~10 ms to deserialise on the main thread,
- * so a 100 000-feature result arrives in many short tasks instead of one ~550 ms one.
+ * Features per `features` message: ~1000 parcels take ~5 ms to deserialise on the main thread,
+ * so a 100 000-feature result arrives in many short tasks instead of one ~550 ms one. (With 2000
+ * a slice sometimes took ~70 ms: the young-generation collection that followed it had to copy
+ * every object just made.)
  */
-export const FEATURES_PER_MESSAGE = 2000;
+export const FEATURES_PER_MESSAGE = 1000;
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ImportProgress }

@@ -1,23 +1,22 @@
 /**
  * Keeps the map's sources and style layers in step with the user's imported layers: a layer
- * added to UserData appears (one GeoJSON source, the layers of src/lib/style/imported-style.ts,
- * under the plan's labels), a deleted one disappears, a hidden one is switched off.
+ * added to UserData appears (a source, the layers of src/lib/style/imported-style.ts, under the
+ * plan's labels), a deleted one disappears, a hidden one is switched off.
  *
- * A small layer goes to MapLibre as the object itself. A big one (more than FEATURES_PER_UPDATE
- * features) would be cloned to MapLibre's worker in one long main-thread task (~0.5 s for 100 000
- * parcels), so its source starts empty and the features are added by `updateData` in batches,
- * one batch per task, each waiting for MapLibre's worker to take the one before (otherwise
- * MapLibre merges the waiting batches into one big message again). `updateData` needs feature
- * ids: the map's copies get their position in the layer as id — what `generateId` gives small
- * layers — so a click finds the stored feature the same way for both.
+ * A small layer (up to FEATURES_PER_GEOJSON_SOURCE features) goes to MapLibre as a GeoJSON
+ * source holding the object itself. A big one is drawn from vector tiles that a worker of this
+ * app cuts from it (user-tiles-client.ts, served through addProtocol): its features are handed to
+ * that worker in slices, one per task, and the layer is switched on once the worker has built its
+ * index. Either way a drawn feature's id is its position in the layer, so a click finds the
+ * stored feature (and its unclipped geometry) the same way.
  *
- * Measured in Chromium with 100 000 parcels (~60 MB of GeoJSON): handing MapLibre a blob: URL
- * instead — even a Blob built in a worker — took longer overall (10–16 s to idle against 7–8 s)
- * and blocked the main thread at least as long, because MapLibre's worker sends data loaded
- * from a URL back to the main thread.
+ * Measured in Chromium with 100 000 parcels (~60 MB of GeoJSON), MapLibre's own GeoJSON source
+ * was the wrong tool for a big layer: fed with `updateData` in batches (so that no single
+ * structured clone blocks the page) it rebuilt its index after every batch and kept a copy of
+ * every feature — 14 s from listed to drawn and 1.5 GB more memory; handed a blob: URL instead,
+ * MapLibre's worker sent the parsed data back to the page in one long task.
  */
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature } from 'geojson';
 import type { StoredLayer } from '$lib/import/store';
 import { featureCollectionOf } from '$lib/import/user-layers';
 import {
@@ -25,23 +24,18 @@ import {
   importedSource,
   importedSourceId,
   importedStyleLayerIds,
+  importedTileSource,
   USER_LAYER_PREFIX
 } from '$lib/style/imported-style';
 import type { Theme } from '$lib/style/theme';
+import { userTileUrl, type UserTileServer } from './user-tiles-client';
+import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
-/** Features per `updateData` batch: ~2500 parcels take ~15 ms to send to MapLibre's worker. */
-export const FEATURES_PER_UPDATE = 2500;
+/** Layers with more features than this are drawn from tiles cut in a worker. */
+export const FEATURES_PER_GEOJSON_SOURCE = 2500;
 
-/** The part of a GeoJSONSource used to feed a big layer in batches. */
-interface UpdatableSource {
-  updateData(diff: { add: Feature[] }): Promise<void>;
-}
-
-const isUpdatable = (source: unknown): source is UpdatableSource =>
-  typeof (source as Partial<UpdatableSource> | null)?.updateData === 'function';
-
-/** Lets the page breathe between batches (a macrotask, so rendering and input get their turn). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The part of UserTileServer this module uses (tests pass a fake). */
+export type TileServerLike = Pick<UserTileServer, 'load' | 'drop'>;
 
 /** The part of maplibre-gl's Map this module uses (tests pass a fake). */
 export interface MapLike {
@@ -59,12 +53,15 @@ export class UserLayersOnMap {
   /** The layer objects on the map, by id (a replaced object is redrawn). */
   #shown = new Map<string, StoredLayer>();
   #hidden = new Set<string>();
-  /** Big layers still being fed to MapLibre in batches, by id. */
+  /** Big layers whose tiles are still being prepared, by id. */
   #feeding = new Map<string, Promise<void>>();
+  /** Big layers drawn from tiles (their tile index lives in `tiles`). */
+  #tiled = new Set<string>();
 
   constructor(
     readonly map: MapLike,
-    readonly theme: Theme
+    readonly theme: Theme,
+    readonly tiles: TileServerLike
   ) {}
 
   /** Adds, removes and shows or hides style layers so the map matches `layers`. */
@@ -92,7 +89,7 @@ export class UserLayersOnMap {
     return this.#shown.get(layerId);
   }
 
-  /** Resolves once every layer on the map has all its features in MapLibre. */
+  /** Resolves once every layer on the map can be drawn (a big layer's tiles are ready). */
   async fed(): Promise<void> {
     while (this.#feeding.size > 0) await Promise.all(this.#feeding.values());
   }
@@ -111,53 +108,50 @@ export class UserLayersOnMap {
 
   #add(layer: StoredLayer, visible: boolean): void {
     const source = importedSourceId(layer.id);
-    let feeding = false;
+    const tiled = layer.features.length > FEATURES_PER_GEOJSON_SOURCE;
     if (!this.map.getSource(source)) {
-      if (layer.features.length <= FEATURES_PER_UPDATE) {
-        this.map.addSource(source, importedSource(featureCollectionOf(layer)));
-      } else {
-        this.map.addSource(source, {
-          ...importedSource({ type: 'FeatureCollection', features: [] }),
-          generateId: false
-        });
-        feeding = true;
-      }
+      this.map.addSource(
+        source,
+        tiled
+          ? importedTileSource(userTileUrl(layer.id), USER_TILE_MAX_ZOOM)
+          : importedSource(featureCollectionOf(layer))
+      );
     }
     const before = this.#beforeId();
-    // A layer being fed stays switched off until it has every feature: MapLibre would otherwise
-    // reload and redraw its tiles after every batch.
+    // A tiled layer stays switched off until its tiles are ready: switched on, MapLibre would ask
+    // for tiles the worker cannot cut yet (and keep the empty answers).
     for (const style of importedLayerStyle(layer.id, this.theme, {
-      visible: visible && !feeding
+      visible: visible && !tiled,
+      ...(tiled ? { big: { sourceLayer: USER_TILE_LAYER } } : {})
     })) {
       if (!this.map.getLayer(style.id)) this.map.addLayer(style, before);
     }
     this.#shown.set(layer.id, layer);
     if (visible) this.#hidden.delete(layer.id);
     else this.#hidden.add(layer.id);
-    if (feeding) this.#feed(layer);
+    if (tiled) {
+      this.#tiled.add(layer.id);
+      this.#feed(layer);
+    }
   }
 
-  /** Adds a big layer's features to its (empty) source in batches, one per task. */
+  /** Has the tile worker index a big layer, then switches the layer on (unless hidden). */
   #feed(layer: StoredLayer): void {
-    const feeding = (async () => {
-      const features = layer.features;
-      for (let start = 0; start < features.length; start += FEATURES_PER_UPDATE) {
-        await nextTask();
-        // Stop when the layer left the map (or was replaced) meanwhile.
-        if (this.#shown.get(layer.id) !== layer) return;
-        const source = this.map.getSource(importedSourceId(layer.id));
-        if (!isUpdatable(source)) return;
-        const end = Math.min(start + FEATURES_PER_UPDATE, features.length);
-        const batch: Feature[] = [];
-        for (let index = start; index < end; index++) batch.push({ ...features[index], id: index });
-        await source.updateData({ add: batch });
-      }
-      if (this.#shown.get(layer.id) === layer && !this.#hidden.has(layer.id)) {
-        this.#setStyleVisibility(layer.id, true);
-      }
-    })()
-      // A source removed mid-way rejects its waiting update: the layer is gone, nothing to do.
-      .catch(() => undefined)
+    const feeding = this.tiles
+      .load(layer.id, layer.features)
+      .then(() => {
+        // The layer may have left the map (or been replaced) meanwhile.
+        if (this.#shown.get(layer.id) === layer && !this.#hidden.has(layer.id)) {
+          this.#setStyleVisibility(layer.id, true);
+        }
+      })
+      // A layer the worker cannot index stays off; the list still shows it. (One that left the
+      // map meanwhile — the worker stopped with the page — needs no word.)
+      .catch((error: unknown) => {
+        if (this.#shown.get(layer.id) === layer) {
+          console.warn(`Layer ${layer.id} cannot be drawn:`, error);
+        }
+      })
       .finally(() => {
         if (this.#feeding.get(layer.id) === feeding) this.#feeding.delete(layer.id);
       });
@@ -170,6 +164,7 @@ export class UserLayersOnMap {
     }
     const source = importedSourceId(id);
     if (this.map.getSource(source)) this.map.removeSource(source);
+    if (this.#tiled.delete(id)) this.tiles.drop(id);
     this.#shown.delete(id);
     this.#hidden.delete(id);
   }

@@ -6,7 +6,8 @@
  */
 import type {
   GeoJSONSourceSpecification,
-  LayerSpecification
+  LayerSpecification,
+  VectorSourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Theme } from './theme';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
@@ -53,8 +54,21 @@ export function importedSource(
 }
 
 /**
+ * The source of a big imported layer: vector tiles cut from it in a worker of this app and served
+ * through maplibre-gl's addProtocol (src/lib/layers/user-tiles-client.ts), never over the
+ * network. Each tile feature's id is its position in the layer, as with `importedSource`.
+ *
+ * @example importedTileSource(userTileUrl(id), 14)
+ */
+export function importedTileSource(tilesUrl: string, maxzoom: number): VectorSourceSpecification {
+  return { type: 'vector', tiles: [tilesUrl], minzoom: 0, maxzoom };
+}
+
+/**
  * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
- * circle for points — all solid, in the layer's colour.
+ * circle for points — all solid, in the layer's colour. `big`: the source is an
+ * importedTileSource, whose tile layer each style layer names, and outlines start at the theme's
+ * `bigLayerOutlineMinZoom`.
  *
  * @example map.addSource(importedSourceId(id), importedSource(url));
  *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
@@ -62,12 +76,12 @@ export function importedSource(
 export function importedLayerStyle(
   layerId: string,
   theme: Theme,
-  options: { visible?: boolean } = {}
+  options: { visible?: boolean; big?: { sourceLayer: string } } = {}
 ): LayerSpecification[] {
   const source = importedSourceId(layerId);
   const colour = importedLayerColour(layerId, theme);
   const visibility = options.visible === false ? 'none' : 'visible';
-  return [
+  const layers: LayerSpecification[] = [
     {
       id: `${source}-fill`,
       type: 'fill',
@@ -98,6 +112,16 @@ export function importedLayerStyle(
       }
     }
   ];
+  const { big } = options;
+  if (!big) return layers;
+  return layers.map(
+    (layer) =>
+      ({
+        ...layer,
+        'source-layer': big.sourceLayer,
+        ...(layer.type === 'line' ? { minzoom: theme.imported.bigLayerOutlineMinZoom } : {})
+      }) as LayerSpecification
+  );
 }
 
 /** The ids of `importedLayerStyle(layerId, …)`, for visibility, clicks and removal. */

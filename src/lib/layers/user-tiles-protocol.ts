@@ -1,0 +1,118 @@
+/**
+ * Messages between the page (user-tiles-client.ts) and the user-tile worker
+ * (user-tiles-worker.ts), and the worker-side handler — kept apart from the worker entry so Node
+ * tests can drive it without a Worker.
+ */
+import type { Feature } from 'geojson';
+import { UserTileIndex } from './user-tiles';
+
+export type ToTileWorker =
+  /** The next slice of a layer's features, in order (ids count on from the slice before). */
+  | { type: 'add'; layerId: string; features: (Feature | null)[] }
+  /** Build the layer's index; answered by `ready` or `error`, exactly once per `finish`. */
+  | { type: 'finish'; layerId: string }
+  | { type: 'tile'; requestId: number; layerId: string; z: number; x: number; y: number }
+  /** Forget the layer (a later `add` with the same id starts a new one). */
+  | { type: 'drop'; layerId: string };
+
+export type FromTileWorker =
+  | { type: 'ready'; layerId: string }
+  | { type: 'error'; layerId: string; message: string }
+  /**
+   * A tile's MVT bytes (transferred, not copied), or null: nothing there, or the layer is
+   * unknown or not finished. `error` says why a tile could not be made (data is then null).
+   */
+  | { type: 'tile'; requestId: number; data: ArrayBuffer | null; error?: string };
+
+export type PostFromTileWorker = (message: FromTileWorker, transfer?: Transferable[]) => void;
+
+/** A layer being built or built; a failed `add` is kept as its message until `finish`. */
+type LayerState = { index: UserTileIndex } | { failed: string };
+
+/**
+ * Handles ToTileWorker messages, posting FromTileWorker messages through `post` (with a tile's
+ * ArrayBuffer in the transfer list). Synchronous: one message is handled at a time, in order.
+ *
+ * @example
+ * const handle = createUserTileHandler((message, transfer) =>
+ *   self.postMessage(message, { transfer }));
+ * self.addEventListener('message', (event) => handle(event.data)); // in user-tiles-worker.ts
+ */
+export function createUserTileHandler(post: PostFromTileWorker) {
+  const layers = new Map<string, LayerState>();
+
+  function add(layerId: string, features: (Feature | null)[]): void {
+    let state = layers.get(layerId);
+    if (!state) layers.set(layerId, (state = { index: new UserTileIndex() }));
+    if ('failed' in state) return;
+    if (state.index.finished) {
+      layers.set(layerId, {
+        failed: `Layer ${layerId} was already finished; drop it before loading it again`
+      });
+      return;
+    }
+    try {
+      state.index.add(features);
+    } catch (error) {
+      layers.set(layerId, { failed: `Layer ${layerId}: ${messageOf(error)}` });
+    }
+  }
+
+  function finish(layerId: string): void {
+    // A layer with no `add` before its `finish` is an empty one.
+    const state = layers.get(layerId) ?? { index: new UserTileIndex() };
+    if ('failed' in state) {
+      layers.delete(layerId);
+      post({ type: 'error', layerId, message: state.failed });
+      return;
+    }
+    try {
+      if (!state.index.finished) state.index.finish();
+      layers.set(layerId, state);
+      post({ type: 'ready', layerId });
+    } catch (error) {
+      layers.delete(layerId);
+      post({ type: 'error', layerId, message: `Layer ${layerId}: ${messageOf(error)}` });
+    }
+  }
+
+  function tile(message: Extract<ToTileWorker, { type: 'tile' }>): void {
+    const { requestId, layerId, z, x, y } = message;
+    const state = layers.get(layerId);
+    if (!state || 'failed' in state || !state.index.finished) {
+      post({ type: 'tile', requestId, data: null });
+      return;
+    }
+    try {
+      const data = state.index.tile(z, x, y)?.buffer ?? null;
+      if (data) post({ type: 'tile', requestId, data }, [data]);
+      else post({ type: 'tile', requestId, data: null });
+    } catch (error) {
+      post({
+        type: 'tile',
+        requestId,
+        data: null,
+        error: `Tile ${z}/${x}/${y} of layer ${layerId}: ${messageOf(error)}`
+      });
+    }
+  }
+
+  return function handle(message: ToTileWorker): void {
+    switch (message.type) {
+      case 'add':
+        add(message.layerId, message.features);
+        return;
+      case 'finish':
+        finish(message.layerId);
+        return;
+      case 'tile':
+        tile(message);
+        return;
+      case 'drop':
+        layers.delete(message.layerId);
+        return;
+    }
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
