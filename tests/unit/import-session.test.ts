@@ -163,6 +163,26 @@ describe('ImportSession', () => {
     });
   });
 
+  test('a restore that fails half way keeps what the page shows and says why', async () => {
+    const userData = await loadedUserData();
+    const session = new ImportSession(userData, inProcessRunner([]), newId);
+    await session.open(fileOf('good-wgs84.geojson'));
+    const before = userData.layers;
+    const outcome = await userData.restoreFile(new Blob(['{}']), 'merge', async () => {
+      throw new Error('the disk went away');
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    if (!outcome.ok) expect(outcome.error.en).toContain('the disk went away');
+    expect(userData.layers).toBe(before);
+    expect(userData.storageError?.code).toBe('storage-failed');
+
+    // Through the session, a broken backup is one message in both languages.
+    await session.restore(new Blob(['{"type":"FeatureCollection","linghePlanMap":{']));
+    expect(session.phase).toBe('restored');
+    expect(session.message).toMatchObject({ code: 'backup-invalid', tone: 'error' });
+    expect(userData.layers).toBe(before);
+  });
+
   test('a store that refuses to save keeps the layer for this page and loses nothing saved', async () => {
     const name = `session-${++databases}`;
     const real = await openImportStore({ name });

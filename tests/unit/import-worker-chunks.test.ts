@@ -1,15 +1,21 @@
 /**
  * The import worker hands big results to the page in slices, saves layers itself and reads saved
- * layers back in slices (issue #5: no long main-thread task for 100 000 features), driven
- * in-process on fake-indexeddb.
+ * layers back in slices, and makes and restores backups (issue #5: no long main-thread task for
+ * 100 000 features), driven in-process on fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { importInWorker, loadLayersInWorker, type WorkerLike } from '../../src/lib/import/client';
+import {
+  exportInWorker,
+  importInWorker,
+  loadLayersInWorker,
+  restoreInWorker,
+  type WorkerLike
+} from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
 import { openImportStore, type StoredLayer, type StoreResult } from '../../src/lib/import/store';
 import { UserData } from '../../src/lib/import/user-data.svelte';
-import { summarizeLayer } from '../../src/lib/import/user-layers';
+import { layerFromImport, summarizeLayer } from '../../src/lib/import/user-layers';
 import {
   createImportHandler,
   FEATURES_PER_MESSAGE,
@@ -159,5 +165,50 @@ describe('the import worker, in slices', () => {
     );
     expect(userData.layers).toEqual(expected);
     expect(userData.storageError).toBeNull();
+  });
+});
+
+describe('backups made and restored by the import worker', () => {
+  test('a backup made in the worker restores, in the worker, into another database exactly', async () => {
+    const from = await openImportStore({ name: `backup-from-${++databases}` });
+    const imported = await importFile(squares(30), 's.geojson');
+    const layer = layerFromImport(imported, 's.geojson', 'layer-1', '2024-05-01T08:00:00.000Z');
+    expect((await from.saveLayer(layer)).ok).toBe(true);
+    const file = await exportInWorker(from.name!, { createWorker: () => new InProcessWorker() });
+    expect(file.type).toBe('application/geo+json');
+    const withoutTime = (backup: { linghePlanMap: { exportedAt?: string } }) => {
+      delete backup.linghePlanMap.exportedAt;
+      return backup;
+    };
+    expect(withoutTime(JSON.parse(await file.text()))).toEqual(
+      withoutTime(JSON.parse(JSON.stringify(await from.exportAll())))
+    );
+
+    const to = await openImportStore({ name: `backup-to-${++databases}` });
+    const outcome = await restoreInWorker(file, to.name!, 'merge', {
+      createWorker: () => new InProcessWorker()
+    });
+    expect(outcome).toEqual({ ok: true, layers: 1, assignments: 0, drawings: 0 });
+    expect(await to.listLayers()).toEqual([layer]);
+    from.close();
+    to.close();
+  });
+
+  test('a broken backup is refused in both languages and nothing is written', async () => {
+    const to = await openImportStore({ name: `backup-broken-${++databases}` });
+    const outcome = await restoreInWorker(
+      new Blob(['{"type":"FeatureCollection","linghePlanMap":{']),
+      to.name!,
+      'merge',
+      { createWorker: () => new InProcessWorker() }
+    );
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('backup-invalid');
+      expect(outcome.error.zh).toMatch(/无法读取/);
+      expect(outcome.error.en).toMatch(/cannot be read/);
+    }
+    expect(await to.countLayers()).toBe(0);
+    to.close();
   });
 });

@@ -1,11 +1,16 @@
 /**
- * Telling a backup of this app (store.exportAll, saved as `linghe-user-data.geojson`) from an
- * ordinary GeoJSON file, so that dropping a backup on the import control restores it instead of
- * adding it as a layer. A backup is plain GeoJSON with the `linghePlanMap` foreign member.
+ * The backup file of this app (store.exportAll, saved as `linghe-user-data.geojson`): telling
+ * one from an ordinary GeoJSON file, so that dropping a backup on the import control restores it
+ * instead of adding it as a layer; making one; restoring one. A backup is plain GeoJSON with the
+ * `linghePlanMap` foreign member.
  */
 import { storageError } from './messages';
-import { BACKUP_MEMBER } from './store';
-import type { BilingualMessage } from './types';
+import { BACKUP_MEMBER, type ImportStore, type ImportSummary } from './store';
+import type { BilingualMessage, ImportSource } from './types';
+
+/** How a restore went: what was restored, or why nothing was. */
+export type RestoreOutcome =
+  ({ ok: true } & ImportSummary) | { ok: false; error: BilingualMessage };
 
 /** The name of the exported file. */
 export const BACKUP_FILE_NAME = 'linghe-user-data.geojson';
@@ -48,13 +53,49 @@ export function parseBackup(
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, backup: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    const detail = String(error).slice(0, 120);
-    return {
-      ok: false,
-      error: storageError('backup-invalid', {
-        detail: `无法读取：${detail}`,
-        detailEn: `it cannot be read: ${detail}`
-      })
-    };
+    return unreadable(error);
   }
+}
+
+function unreadable(error: unknown): { ok: false; error: BilingualMessage } {
+  const detail = String(error).slice(0, 120);
+  return {
+    ok: false,
+    error: storageError('backup-invalid', {
+      detail: `无法读取：${detail}`,
+      detailEn: `it cannot be read: ${detail}`
+    })
+  };
+}
+
+/**
+ * Reads a backup file and restores it into `store` (store.importAll: all or nothing). Parsing a
+ * big backup takes seconds, so the page has the import worker do it (client.ts restoreInWorker).
+ *
+ * @example const outcome = await restoreBackupFile(file, store, 'merge');
+ */
+export async function restoreBackupFile(
+  source: ImportSource,
+  store: Pick<ImportStore, 'importAll'>,
+  mode: 'merge' | 'replace'
+): Promise<RestoreOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
+  } catch (error) {
+    return unreadable(error);
+  }
+  const parsed = parseBackup(bytes);
+  if (!parsed.ok) return parsed;
+  return store.importAll(parsed.backup, mode);
+}
+
+/**
+ * Everything saved, as the backup file's contents (a GeoJSON FeatureCollection). Serialising a
+ * big layer takes seconds, so the page has the import worker do it (client.ts exportInWorker).
+ *
+ * @example link.href = URL.createObjectURL(await exportBackupFile(store));
+ */
+export async function exportBackupFile(store: Pick<ImportStore, 'exportAll'>): Promise<Blob> {
+  return new Blob([JSON.stringify(await store.exportAll())], { type: 'application/geo+json' });
 }

@@ -3,6 +3,7 @@
  * result as a promise, reports progress, and can be cancelled (a `cancel()` call or an
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
+import type { RestoreOutcome } from './backup-file';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -178,4 +179,77 @@ export function loadLayersInWorker(
     });
     worker.postMessage({ type: 'load-layers', id, databaseName });
   });
+}
+
+/**
+ * Sends one request to a new worker and resolves with the answer `pick` finds (undefined: not
+ * the answer yet); an `error` message or a crash rejects. The worker is stopped either way.
+ */
+function askWorker<T>(
+  request: ToWorker,
+  pick: (message: FromWorker) => T | undefined,
+  createWorker: () => WorkerLike
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const worker = createWorker();
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      outcome();
+    };
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.id !== request.id) return;
+      if (message.type === 'error') {
+        settle(() => reject(new Error(message.message)));
+        return;
+      }
+      const answer = pick(message);
+      if (answer !== undefined) settle(() => resolve(answer));
+    });
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      settle(() => reject(new Error(`Import worker failed: ${event.message}`)));
+    });
+    worker.postMessage(request);
+  });
+}
+
+/**
+ * Restores a backup file into the database `databaseName` in a Web Worker: a backup holding a
+ * 100 000-feature layer is parsed and written there, not in one long task on the page.
+ *
+ * @example const outcome = await restoreInWorker(file, store.name!, 'merge');
+ */
+export function restoreInWorker(
+  source: ImportSource,
+  databaseName: string,
+  mode: 'merge' | 'replace',
+  { createWorker = startWorker }: { createWorker?: () => WorkerLike } = {}
+): Promise<RestoreOutcome> {
+  const id = nextId++;
+  return askWorker(
+    { type: 'restore', id, source, databaseName, mode },
+    (message) => (message.type === 'restored' ? message.outcome : undefined),
+    createWorker
+  );
+}
+
+/**
+ * The backup file of the database `databaseName`, made in a Web Worker (serialising a
+ * 100 000-feature layer takes seconds).
+ *
+ * @example const file = await exportInWorker(store.name!); // a Blob of GeoJSON
+ */
+export function exportInWorker(
+  databaseName: string,
+  { createWorker = startWorker }: { createWorker?: () => WorkerLike } = {}
+): Promise<Blob> {
+  const id = nextId++;
+  return askWorker(
+    { type: 'export', id, databaseName },
+    (message) => (message.type === 'exported' ? message.file : undefined),
+    createWorker
+  );
 }

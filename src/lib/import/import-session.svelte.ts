@@ -4,7 +4,7 @@
  * the coordinate system if needed and import again with the answer → save the layer and report.
  * The import function and the clock are injected, so tests drive it without a Worker.
  */
-import { looksLikeBackupFile, parseBackup } from './backup-file';
+import { looksLikeBackupFile } from './backup-file';
 import { isoNow } from './clock';
 import type { ClientOptions, ImportJob } from './client';
 import { importReport, type ImportReport } from './import-report';
@@ -94,11 +94,9 @@ export class ImportSession {
     const generation = this.#generation;
     this.fileName = file.name;
     this.phase = 'reading';
-    let backup: Uint8Array | null = null;
+    let backup = false;
     try {
-      if (/\.(geo)?json$/i.test(file.name) && (await looksLikeBackupFile(file))) {
-        backup = new Uint8Array(await file.arrayBuffer());
-      }
+      backup = /\.(geo)?json$/i.test(file.name) && (await looksLikeBackupFile(file));
     } catch (error) {
       if (generation !== this.#generation) return;
       this.phase = 'idle';
@@ -112,20 +110,19 @@ export class ImportSession {
     }
     if (generation !== this.#generation) return;
     if (backup) {
-      await this.restore(backup);
+      await this.restore(file);
       return;
     }
     this.#file = file;
     await this.#import();
   }
 
-  /** Restores a backup file (merging it into what is saved). */
-  async restore(bytes: Uint8Array): Promise<void> {
+  /** Restores a backup file (merging it into what is saved), off the page. */
+  async restore(source: ImportSource): Promise<void> {
     this.phase = 'restoring';
-    const parsed = parseBackup(bytes);
-    const restored = parsed.ok ? await this.#userData.restore(parsed.backup, 'merge') : null;
+    const restored = await this.#userData.restoreFile(source, 'merge');
     this.phase = 'restored';
-    if (restored) {
+    if (restored.ok) {
       this.message = {
         code: 'backup-restored',
         tone: 'info',
@@ -133,13 +130,7 @@ export class ImportSession {
         en: `Restored from the backup: ${restored.layers} layer(s), ${restored.assignments} boundary assignment(s), ${restored.drawings} drawing(s).`
       };
     } else {
-      const error = parsed.ok ? this.#userData.storageError : parsed.error;
-      this.message = {
-        code: error?.code ?? 'backup-invalid',
-        tone: 'error',
-        zh: error?.zh ?? '无法恢复备份。',
-        en: error?.en ?? 'The backup cannot be restored.'
-      };
+      this.message = { ...restored.error, tone: 'error' };
     }
   }
 

@@ -11,7 +11,7 @@ import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { storageError } from './messages';
 import type { BilingualMessage, CrsId } from './types';
-import type { LayerSummary } from './user-layers';
+import { summarizeLayer, type LayerSummary } from './user-layers';
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
 const DATABASE_VERSION = 1;
@@ -397,5 +397,7 @@ function readBackup(
       );
     }
   }
+  // Measured now, once, so the layer list does not measure every feature on the page later.
+  for (const layer of layers.values()) layer.summary = summarizeLayer(layer);
   return { ok: true, layers: [...layers.values()], assignments, drawings };
 }

@@ -6,9 +6,10 @@
  * proxy every coordinate. Replace the arrays to update; never mutate them in place.
  */
 import type { Geometry } from 'geojson';
-import { loadLayersInWorker } from './client';
+import { exportBackupFile, restoreBackupFile, type RestoreOutcome } from './backup-file';
+import { exportInWorker, loadLayersInWorker, restoreInWorker } from './client';
 import { isoNow } from './clock';
-import type { BilingualMessage } from './types';
+import type { BilingualMessage, ImportSource } from './types';
 import {
   openImportStore,
   type Assignment,
@@ -29,6 +30,22 @@ async function readLayersOffThePage(store: ImportStore): Promise<StoredLayer[]> 
   } catch {
     return store.listLayers();
   }
+}
+
+/** A backup restored by the import worker when there is one, else here. */
+async function restoreOffThePage(
+  source: ImportSource,
+  store: ImportStore,
+  mode: 'merge' | 'replace'
+): Promise<RestoreOutcome> {
+  if (typeof Worker === 'undefined' || !store.name) return restoreBackupFile(source, store, mode);
+  return restoreInWorker(source, store.name, mode);
+}
+
+/** The backup file, made by the import worker when there is one, else here. */
+async function exportOffThePage(store: ImportStore): Promise<Blob> {
+  if (typeof Worker === 'undefined' || !store.name) return exportBackupFile(store);
+  return exportInWorker(store.name);
 }
 
 export class UserData {
@@ -169,29 +186,49 @@ export class UserData {
   }
 
   /**
-   * Restores a backup made by `store.exportAll` (merge: records with the same ids are replaced,
-   * the rest kept), then reads everything back. Returns how much was restored, or null with
-   * `storageError` set.
+   * Restores a backup file (merging into what is saved, or replacing it), then reads everything
+   * back. The file is parsed and written off the page, in the import worker, and the layers are
+   * read back there too (see readLayersOffThePage), so a big backup never blocks the page.
+   * A failure leaves the saved data and this page's state as they were, and is also kept as
+   * `storageError`.
+   *
+   * @example const outcome = await userData.restoreFile(file);
    */
-  async restore(
-    backup: unknown,
-    mode: 'merge' | 'replace' = 'merge'
-  ): Promise<{ layers: number; assignments: number; drawings: number } | null> {
-    let summary: { layers: number; assignments: number; drawings: number } | null = null;
-    const restored = await this.#write(async (store) => {
-      const result = await store.importAll(backup, mode);
-      if (!result.ok) return result;
-      summary = {
-        layers: result.layers,
-        assignments: result.assignments,
-        drawings: result.drawings
-      };
-      return { ok: true };
-    });
+  async restoreFile(
+    source: ImportSource,
+    mode: 'merge' | 'replace' = 'merge',
+    restore: (
+      source: ImportSource,
+      store: ImportStore,
+      mode: 'merge' | 'replace'
+    ) => Promise<RestoreOutcome> = restoreOffThePage,
+    readLayers: (store: ImportStore) => Promise<StoredLayer[]> = readLayersOffThePage
+  ): Promise<RestoreOutcome> {
     const store = this.#store;
-    if (!restored || !store) return null;
+    if (!store) {
+      this.storageError ??= this.#unavailable();
+      return { ok: false, error: this.#unavailable() };
+    }
+    let outcome: RestoreOutcome;
+    try {
+      outcome = await restore(source, store, mode);
+    } catch (error) {
+      outcome = {
+        ok: false,
+        error: {
+          code: 'storage-failed',
+          zh: `恢复失败：${String(error).slice(0, 200)}`,
+          en: `The restore failed: ${String(error).slice(0, 200)}`
+        }
+      };
+    }
+    if (!outcome.ok) {
+      this.storageError = outcome.error;
+      return outcome;
+    }
+    this.storageError = null;
     const [layers, drawings, assignments] = await Promise.all([
-      store.listLayers(),
+      readLayers(store),
       store.listDrawings(),
       store.listAssignments()
     ]);
@@ -199,7 +236,19 @@ export class UserData {
     this.layers = [...layers, ...unsaved.filter((u) => !layers.some((l) => l.id === u.id))];
     this.drawings = drawings;
     this.assignments = assignments;
-    return summary;
+    return outcome;
+  }
+
+  /**
+   * Everything saved, as the backup file (made off the page, in the import worker), or null when
+   * storage is unavailable (then `storageError` says so).
+   */
+  async exportFile(exportBackup: (store: ImportStore) => Promise<Blob> = exportOffThePage) {
+    if (!this.#store) {
+      this.storageError ??= this.#unavailable();
+      return null;
+    }
+    return exportBackup(this.#store);
   }
 
   /** The store itself, for export and restore (null when storage is unavailable). */
@@ -210,11 +259,7 @@ export class UserData {
   /** Runs one write; on failure keeps the in-memory state as it was and reports why. */
   async #write(write: (store: ImportStore) => Promise<StoreResult>): Promise<boolean> {
     if (!this.#store) {
-      this.storageError ??= {
-        code: 'storage-unavailable',
-        zh: '浏览器存储不可用，无法保存。',
-        en: 'Browser storage is unavailable; nothing can be saved.'
-      };
+      this.storageError ??= this.#unavailable();
       return false;
     }
     const result = await write(this.#store);
@@ -224,5 +269,13 @@ export class UserData {
     }
     this.storageError = null;
     return true;
+  }
+
+  #unavailable(): BilingualMessage {
+    return {
+      code: 'storage-unavailable',
+      zh: '浏览器存储不可用，无法保存。',
+      en: 'Browser storage is unavailable; nothing can be saved.'
+    };
   }
 }

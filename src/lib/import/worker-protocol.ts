@@ -3,7 +3,8 @@
  * worker-side handler — kept apart from worker.ts so Node tests can drive it without a Worker.
  */
 import { importFile } from './import-file';
-import { openImportStore, type StoredLayer, type StoreResult } from './store';
+import { exportBackupFile, restoreBackupFile, type RestoreOutcome } from './backup-file';
+import { openImportStore, type ImportStore, type StoredLayer, type StoreResult } from './store';
 import type {
   BilingualMessage,
   ImportOptions,
@@ -39,7 +40,17 @@ export type ToWorker =
     }
   | { type: 'cancel'; id: number }
   /** Read every saved layer and send it back in slices (store.ts listLayers, off the page). */
-  | { type: 'load-layers'; id: number; databaseName: string };
+  | { type: 'load-layers'; id: number; databaseName: string }
+  /** Restore a backup file into the database (backup-file.ts restoreBackupFile, off the page). */
+  | {
+      type: 'restore';
+      id: number;
+      source: ImportSource;
+      databaseName: string;
+      mode: 'merge' | 'replace';
+    }
+  /** Make the backup file of the database (backup-file.ts exportBackupFile, off the page). */
+  | { type: 'export'; id: number; databaseName: string };
 
 /**
  * Features per `features` message: ~1000 parcels take ~5 ms to deserialise on the main thread,
@@ -69,7 +80,9 @@ export type FromWorker =
   /** A saved layer without its features; the `features` messages after it carry them. */
   | { type: 'layer'; id: number; layer: StoredLayer }
   /** Every saved layer has been sent. */
-  | { type: 'layers-loaded'; id: number };
+  | { type: 'layers-loaded'; id: number }
+  | { type: 'restored'; id: number; outcome: RestoreOutcome }
+  | { type: 'exported'; id: number; file: Blob };
 
 /**
  * Handles ToWorker messages, posting FromWorker messages through `post`. Each import gets its own
@@ -86,6 +99,17 @@ export function createImportHandler(post: (message: FromWorker) => void) {
     }
     if (message.type === 'load-layers') {
       await postSavedLayers(message.id, message.databaseName, post);
+      return;
+    }
+    if (message.type === 'restore' || message.type === 'export') {
+      await withStore(message.id, message.databaseName, post, async (store) => {
+        if (message.type === 'export') {
+          post({ type: 'exported', id: message.id, file: await exportBackupFile(store) });
+        } else {
+          const outcome = await restoreBackupFile(message.source, store, message.mode);
+          post({ type: 'restored', id: message.id, outcome });
+        }
+      });
       return;
     }
     const { id, source, name, options, save } = message;
@@ -115,6 +139,25 @@ export function createImportHandler(post: (message: FromWorker) => void) {
       running.delete(id);
     }
   };
+}
+
+/** Runs `work` on the database `databaseName`; any failure is posted as an `error` message. */
+async function withStore(
+  id: number,
+  databaseName: string,
+  post: (message: FromWorker) => void,
+  work: (store: ImportStore) => Promise<void>
+): Promise<void> {
+  try {
+    const store = await openImportStore({ name: databaseName });
+    try {
+      await work(store);
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    post({ type: 'error', id, message: String(error) });
+  }
 }
 
 /** Reads every saved layer and posts each as a `layer` message and its `features` messages. */
