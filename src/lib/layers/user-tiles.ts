@@ -9,6 +9,7 @@
 import { GeoJSONVT, type GeoJSONVTOptions } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { PackedGeometries } from './packed-geometries';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 export { USER_TILE_LAYER, USER_TILE_MAX_ZOOM };
@@ -85,8 +86,14 @@ const TILEABLE = new Set<Geometry['type']>([
  * const bytes = index.tile(14, 13704, 6136); // Uint8Array (an MVT), or null: nothing there
  */
 export class UserTileIndex {
-  /** Geometry-only copies of the features added so far; null once finished. */
-  #pending: Feature[] | null = [];
+  /**
+   * The geometries added so far, packed as they arrive (a slice's GeoJSON objects can go at once),
+   * and each one's position in the layer; null once finished.
+   */
+  #pending: { geometries: PackedGeometries; ids: number[] } | null = {
+    geometries: new PackedGeometries(),
+    ids: []
+  };
   #count = 0;
   #index: GeoJSONVT | null = null;
   /** Tiles handed out so far, by "z/x/y" (see #encode); null: nothing there. */
@@ -119,20 +126,33 @@ export class UserTileIndex {
             `Feature #${id} has geometry type "${String(geometry.type)}", which cannot be tiled`
         );
       }
-      pending.push({ type: 'Feature', id, geometry, properties: null });
+      pending.geometries.add(geometry);
+      pending.ids.push(id);
     }
   }
 
-  /** Builds the index (the long step: ~0.4 s for 100 000 parcels) and drops the input. */
+  /**
+   * Builds the index (the long step: ~0.4 s for 100 000 parcels) and drops the input. geojson-vt
+   * reads its input once, feature by feature, into its own arrays; it is handed features made
+   * from the packed geometries one at a time as it asks for them, so the whole layer never
+   * exists as GeoJSON objects here.
+   */
   finish(): void {
     const pending = this.#pending;
     if (!pending) throw new Error('UserTileIndex.finish() called twice');
     this.#pending = null;
-    const collection: FeatureCollection = { type: 'FeatureCollection', features: pending };
+    const { geometries, ids } = pending;
+    const feature = (k: number): Feature => ({
+      type: 'Feature',
+      id: ids[k],
+      geometry: geometries.geometry(k),
+      properties: null
+    });
+    const collection: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: featuresOnDemand(ids.length, feature)
+    };
     this.#index = new GeoJSONVT(collection, TILE_OPTIONS);
-    // geojson-vt copies coordinates into its own arrays; emptying ours frees the input even if
-    // something still holds `collection`.
-    pending.length = 0;
   }
 
   /**
@@ -178,4 +198,26 @@ export function isTileCoordinate(z: number, x: number, y: number): boolean {
   if (!Number.isInteger(z) || z < 0 || z > 24) return false;
   const size = 2 ** z;
   return Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < size && y < size;
+}
+
+/**
+ * An array of `length` features that makes each one when it is read (by index or by iterating)
+ * and keeps none: what geojson-vt reads its input through (see UserTileIndex.finish).
+ */
+export function featuresOnDemand(length: number, make: (index: number) => Feature): Feature[] {
+  return new Proxy([] as Feature[], {
+    get(target, key, receiver) {
+      if (key === 'length') return length;
+      if (typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key)) {
+        const index = Number(key);
+        return index < length ? make(index) : undefined;
+      }
+      if (key === Symbol.iterator) {
+        return function* () {
+          for (let index = 0; index < length; index++) yield make(index);
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    }
+  });
 }
