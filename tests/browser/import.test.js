@@ -218,6 +218,8 @@ describe('importing files on the map page', () => {
         (await page.locator('[data-user-layer-count]').textContent()) ?? '',
         /^5 个要素/
       );
+      // A small layer has its outlines at every zoom, so no note about them.
+      assert.equal(await page.locator('[data-user-layer-outline-note]').count(), 0);
 
       await page.reload();
       assert.ok((await waitForMapReady(page)).ready, 'map never became ready after the reload');
@@ -248,6 +250,10 @@ describe('importing files on the map page', () => {
       assert.equal(await importThroughInput(page, file), 'ok');
       const drawn = '#map[data-user-layers-drawn="true"]';
       await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
+      assert.match(
+        (await page.locator('[data-user-layer-outline-note]').textContent()) ?? '',
+        /放大到 13 级后显示轮廓/
+      );
       let popup = await openImportedPopup(page, 'grid.geojson');
       assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
 

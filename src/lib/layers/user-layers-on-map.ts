@@ -34,6 +34,11 @@ import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 /** Layers with more features than this are drawn from tiles cut in a worker. */
 export const FEATURES_PER_GEOJSON_SOURCE = 2500;
 
+/** Whether a layer is drawn from tiles (and its outlines only once zoomed in; see the theme). */
+export function isDrawnFromTiles(layer: StoredLayer): boolean {
+  return layer.features.length > FEATURES_PER_GEOJSON_SOURCE;
+}
+
 /** The part of UserTileServer this module uses (tests pass a fake). */
 export type TileServerLike = Pick<UserTileServer, 'load' | 'drop'>;
 
@@ -108,7 +113,7 @@ export class UserLayersOnMap {
 
   #add(layer: StoredLayer, visible: boolean): void {
     const source = importedSourceId(layer.id);
-    const tiled = layer.features.length > FEATURES_PER_GEOJSON_SOURCE;
+    const tiled = isDrawnFromTiles(layer);
     if (!this.map.getSource(source)) {
       this.map.addSource(
         source,
