@@ -37,7 +37,8 @@ describe('importedLayerStyle', () => {
     const base = buildStyle(layerRegistry, defaultTheme);
     const source = importedTileSource(`linghe-user://${LAYER_ID}/{z}/{x}/{y}`, 14);
     const layers = importedLayerStyle(LAYER_ID, defaultTheme, {
-      big: { sourceLayer: 'features' }
+      big: { sourceLayer: 'features' },
+      label: '名称'
     });
     const style: StyleSpecification = {
       ...base,
@@ -47,12 +48,17 @@ describe('importedLayerStyle', () => {
     expect(validateStyleMin(style)).toEqual([]);
     expect(source).toMatchObject({ type: 'vector', maxzoom: 14 });
     for (const layer of layers) expect(layer).toMatchObject({ 'source-layer': 'features' });
-    // Outlines only once zoomed in; fills and points at every zoom.
+    // Outlines and labels only once zoomed in; fills and points at every zoom.
     expect(layers.map((layer) => layer.minzoom)).toEqual([
       undefined,
       defaultTheme.imported.bigLayerOutlineMinZoom,
-      undefined
+      undefined,
+      defaultTheme.imported.bigLayerLabelMinZoom
     ]);
+    expect(layers[3]).toMatchObject({
+      type: 'symbol',
+      layout: { 'text-field': ['to-string', ['get', '名称']] }
+    });
     for (const layer of importedLayerStyle(LAYER_ID, defaultTheme)) {
       expect(layer).not.toHaveProperty('source-layer');
       expect(layer).not.toHaveProperty('minzoom');
@@ -79,7 +85,11 @@ describe('importedLayerStyle', () => {
 
   it('names every source and style layer with the user prefix, apart from the plan layers', () => {
     const ids = importedStyleLayerIds(LAYER_ID);
-    expect(importedLayerStyle(LAYER_ID, defaultTheme).map((l) => l.id)).toEqual(ids);
+    expect(importedLayerStyle(LAYER_ID, defaultTheme, { label: 'name' }).map((l) => l.id)).toEqual(
+      ids
+    );
+    // Without a label property, no label layer.
+    expect(importedLayerStyle(LAYER_ID, defaultTheme).map((l) => l.id)).toEqual(ids.slice(0, 3));
     for (const id of [...ids, importedSourceId(LAYER_ID)]) {
       expect(id.startsWith(USER_LAYER_PREFIX)).toBe(true);
       expect(importedLayerIdOf(id)).toBe(LAYER_ID);

@@ -57,11 +57,11 @@ class FakeMap implements MapLike {
 
 /** Records what it is asked; each load finishes a task later (or fails, if told to). */
 class FakeTiles implements TileServerLike {
-  loads: { layerId: string; features: readonly unknown[] }[] = [];
+  loads: { layerId: string; features: readonly unknown[]; label: string | null }[] = [];
   dropped: string[] = [];
   failing = false;
-  async load(layerId: string, features: readonly unknown[]) {
-    this.loads.push({ layerId, features });
+  async load(layerId: string, features: readonly unknown[], label: string | null = null) {
+    this.loads.push({ layerId, features, label });
     await new Promise((resolve) => setTimeout(resolve));
     if (this.failing) throw new Error('cannot index');
   }
@@ -124,7 +124,8 @@ describe('UserLayersOnMap', () => {
     expect(visibilityOf(map, importedStyleLayerIds('a')[1])).toBe('none');
     expect(visibilityOf(map, importedStyleLayerIds('b')[1])).toBe('visible');
     onMap.sync([a, b], new Set(['a']));
-    expect(map.layers.filter((l) => l.id.startsWith('user-'))).toHaveLength(6);
+    // Fill, outline, point and label (the features have a name) for each of the two.
+    expect(map.layers.filter((l) => l.id.startsWith('user-'))).toHaveLength(8);
 
     onMap.sync([b], new Set());
     expect(map.getSource(importedSourceId('a'))).toBeUndefined();
@@ -154,11 +155,37 @@ function bigLayer(count: number): StoredLayer {
     features: Array.from({ length: count }, (_, i) => ({
       type: 'Feature',
       id: `parcel-${i}`,
-      properties: { n: i },
+      properties: { name: `地块 ${i}`, n: i },
       geometry: { type: 'Point', coordinates: [121, 41] }
     }))
   };
 }
+
+describe('labels of imported layers', () => {
+  test('a layer with names is labelled with them at every zoom; one without gets no label', () => {
+    const map = new FakeMap();
+    const onMap = onMapOf(map);
+    const unnamed: StoredLayer = {
+      ...layer('u'),
+      features: [{ ...layer('u').features[0], properties: { area: 3 } }]
+    };
+    onMap.sync([layer('a'), unnamed], new Set());
+    const label = map.getLayer(importedStyleLayerIds('a')[3]);
+    expect(label).toMatchObject({
+      type: 'symbol',
+      layout: { 'text-field': ['to-string', ['get', 'name']] }
+    });
+    expect(label?.minzoom).toBeUndefined();
+    expect(map.getLayer(importedStyleLayerIds('u')[3])).toBeUndefined();
+    // Only style layers on the map are clicked, hidden and shown.
+    expect(onMap.interactiveLayerIds()).toEqual([
+      ...importedStyleLayerIds('a'),
+      ...importedStyleLayerIds('u').slice(0, 3)
+    ]);
+    onMap.sync([layer('a'), unnamed], new Set(['u']));
+    expect(visibilityOf(map, importedStyleLayerIds('u')[0])).toBe('none');
+  });
+});
 
 describe('UserLayersOnMap with a big layer', () => {
   const styleIds = importedStyleLayerIds('big');
@@ -179,11 +206,24 @@ describe('UserLayersOnMap with a big layer', () => {
       expect(map.getLayer(id)).toMatchObject({ 'source-layer': USER_TILE_LAYER });
     expect(tiles.loads).toHaveLength(1);
     expect(tiles.loads[0].layerId).toBe('big');
+    // Tiles carry the name the layer is labelled with; labels and outlines start zoomed in.
+    expect(tiles.loads[0].label).toBe('name');
+    expect(styleIds.map((id) => map.getLayer(id)?.minzoom)).toEqual([
+      undefined,
+      defaultTheme.imported.bigLayerOutlineMinZoom,
+      undefined,
+      defaultTheme.imported.bigLayerLabelMinZoom
+    ]);
     // The stored features themselves: tile ids are their positions.
     expect(tiles.loads[0].features).toBe(big.features);
-    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none', 'none']);
     await onMap.fed();
-    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['visible', 'visible', 'visible']);
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual([
+      'visible',
+      'visible',
+      'visible',
+      'visible'
+    ]);
   });
 
   test('a small layer stays a GeoJSON source and never reaches the tile worker', () => {
@@ -201,7 +241,7 @@ describe('UserLayersOnMap with a big layer', () => {
     onMap.sync([big], new Set());
     onMap.sync([big], new Set(['big']));
     await onMap.fed();
-    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none', 'none']);
     onMap.sync([big], new Set());
     expect(visibilityOf(map, styleIds[0])).toBe('visible');
   });
@@ -232,7 +272,7 @@ describe('UserLayersOnMap with a big layer', () => {
     } finally {
       console.warn = warn;
     }
-    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none']);
+    expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none', 'none']);
     expect(warnings).toHaveLength(1);
   });
 });

@@ -186,12 +186,17 @@ describe('UserTileIndex', () => {
     }
   });
 
-  test('tile features carry no properties', () => {
-    const index = builtIndex([parcel(...JINZHOU, 250, '锦州')]);
+  test('tile features carry the properties they were given and nothing else', () => {
+    const index = builtIndex([
+      { ...parcel(...JINZHOU, 250), properties: { name: '锦州' } },
+      { ...parcel(...JINZHOU, 250), properties: null }
+    ]);
     const [z, x, y] = tileOf(...JINZHOU, 12);
-    const [feature] = tileFeatures(index.tile(z, x, y));
-    expect(feature.properties).toEqual({});
-    expect(feature.id).toBe(0);
+    const features = tileFeatures(index.tile(z, x, y)).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(features.map((f) => [f.id, f.properties])).toEqual([
+      [0, { name: '锦州' }],
+      [1, {}]
+    ]);
   });
 
   test('points and lines are tiled too, as types 1 and 2', () => {
@@ -450,6 +455,17 @@ function manyParcels(count: number): Feature[] {
 }
 
 describe('UserTileServer', () => {
+  test('sends the label property with the geometry when asked, and it reaches the tiles', async () => {
+    const { server, workers } = serverWithFakeWorker();
+    const features = manyParcels(10);
+    await server.load('named', features, 'name');
+    const [add] = workers[0].received.filter((m) => m.type === 'add');
+    expect(add.type === 'add' && add.features[3]?.properties).toEqual({ name: 'p3' });
+    const data = await server.tile('named', ...tileOf(...JINZHOU, 14));
+    const names = tileFeatures(new Uint8Array(data!)).map((f) => f.properties.name);
+    expect(names).toContain('p0');
+  });
+
   test('posts 6000 features in slices, one per task, then finish; resolves on ready', async () => {
     const { server, workers } = serverWithFakeWorker();
     expect(workers).toHaveLength(0); // lazy

@@ -157,6 +157,33 @@ export function featureCollectionOf(
 const MAX_VALUE_CHARS = 200;
 const NAME_KEYS = ['name', 'Name', 'NAME', '名称', 'title', 'label', 'DKMC', 'XMMC'];
 
+/**
+ * The property a layer's features are labelled with on the map: the first of the name-like keys
+ * (name, 名称, DKMC 地块名称, XMMC 项目名称, …) that at least half of the first `sample` features
+ * fill with text or a number; null when none does.
+ *
+ * @example labelKeyOf(layer.features) // 'name'
+ */
+export function labelKeyOf(
+  features: readonly Feature<Geometry | null, GeoJsonProperties>[],
+  sample = 200
+): string | null {
+  const looked = Math.min(sample, features.length);
+  if (looked === 0) return null;
+  return (
+    NAME_KEYS.find((key) => {
+      let filled = 0;
+      for (let i = 0; i < looked; i++) {
+        const value = features[i]?.properties?.[key];
+        if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') {
+          filled++;
+        }
+      }
+      return filled * 2 >= looked;
+    }) ?? null
+  );
+}
+
 /** A property value as text, shortened: strings verbatim, everything else as JSON. */
 export function propertyText(value: unknown): string {
   let text: string;

@@ -18,7 +18,7 @@
  */
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { StoredLayer } from '$lib/import/store';
-import { featureCollectionOf } from '$lib/import/user-layers';
+import { featureCollectionOf, labelKeyOf } from '$lib/import/user-layers';
 import {
   importedLayerStyle,
   importedSource,
@@ -86,7 +86,7 @@ export class UserLayersOnMap {
   interactiveLayerIds(): string[] {
     return [...this.#shown.keys()]
       .filter((id) => !this.#hidden.has(id))
-      .flatMap((id) => importedStyleLayerIds(id));
+      .flatMap((id) => this.#styleLayerIds(id));
   }
 
   /** The stored layer drawn by a source or style layer id, if it is on the map. */
@@ -125,8 +125,10 @@ export class UserLayersOnMap {
     const before = this.#beforeId();
     // A tiled layer stays switched off until its tiles are ready: switched on, MapLibre would ask
     // for tiles the worker cannot cut yet (and keep the empty answers).
+    const label = labelKeyOf(layer.features);
     for (const style of importedLayerStyle(layer.id, this.theme, {
       visible: visible && !tiled,
+      label,
       ...(tiled ? { big: { sourceLayer: USER_TILE_LAYER } } : {})
     })) {
       if (!this.map.getLayer(style.id)) this.map.addLayer(style, before);
@@ -136,14 +138,14 @@ export class UserLayersOnMap {
     else this.#hidden.add(layer.id);
     if (tiled) {
       this.#tiled.add(layer.id);
-      this.#feed(layer);
+      this.#feed(layer, label);
     }
   }
 
   /** Has the tile worker index a big layer, then switches the layer on (unless hidden). */
-  #feed(layer: StoredLayer): void {
+  #feed(layer: StoredLayer, label: string | null): void {
     const feeding = this.tiles
-      .load(layer.id, layer.features)
+      .load(layer.id, layer.features, label)
       .then(() => {
         // The layer may have left the map (or been replaced) meanwhile.
         if (this.#shown.get(layer.id) === layer && !this.#hidden.has(layer.id)) {
@@ -182,8 +184,13 @@ export class UserLayersOnMap {
   }
 
   #setStyleVisibility(id: string, visible: boolean): void {
-    for (const styleId of importedStyleLayerIds(id)) {
+    for (const styleId of this.#styleLayerIds(id)) {
       this.map.setLayoutProperty(styleId, 'visibility', visible ? 'visible' : 'none');
     }
+  }
+
+  /** The style layers of a user layer that are on the map (a layer without labels has none). */
+  #styleLayerIds(id: string): string[] {
+    return importedStyleLayerIds(id).filter((styleId) => this.map.getLayer(styleId));
   }
 }

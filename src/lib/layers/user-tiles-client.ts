@@ -79,14 +79,19 @@ export class UserTileServer {
 
   /**
    * Sends a layer's features to the worker, FEATURES_PER_TILE_SLICE per task, and has it build
-   * the layer's tile index. Tile ids are positions in `features`. Resolves when the layer's
+   * the layer's tile index. Tile ids are positions in `features`; tile features carry one
+   * property, `label` (the one the map labels the layer with), when given. Resolves when the layer's
    * tiles can be asked for; rejects when the worker cannot build them, or on terminate().
    *
    * A drop(layerId) meanwhile — or loading the same id again, which drops the earlier load —
    * stops the posting and RESOLVES this promise quietly: the caller should check that it still
    * wants the layer before showing it.
    */
-  async load(layerId: string, features: readonly Feature[]): Promise<void> {
+  async load(
+    layerId: string,
+    features: readonly Feature[],
+    label: string | null = null
+  ): Promise<void> {
     this.#throwIfClosed();
     if (this.#loads.has(layerId)) this.drop(layerId);
     const load = {};
@@ -97,7 +102,11 @@ export class UserTileServer {
       this.#throwIfClosed();
       if (this.#loads.get(layerId) !== load) return;
       const end = Math.min(start + FEATURES_PER_TILE_SLICE, features.length);
-      worker.postMessage({ type: 'add', layerId, features: geometriesOnly(features, start, end) });
+      worker.postMessage({
+        type: 'add',
+        layerId,
+        features: geometriesOnly(features, start, end, label)
+      });
     }
     return new Promise<void>((resolve, reject) => {
       const waiters = this.#finishing.get(layerId) ?? [];
@@ -219,11 +228,24 @@ export class UserTileServer {
  * Copies of features[start, end) with only their geometry: the worker needs nothing else, and
  * leaving properties out makes the clone to it cheaper.
  */
-function geometriesOnly(features: readonly Feature[], start: number, end: number) {
+function geometriesOnly(
+  features: readonly Feature[],
+  start: number,
+  end: number,
+  label: string | null
+) {
   const slice: (Feature | null)[] = [];
   for (let index = start; index < end; index++) {
-    const geometry = features[index]?.geometry;
-    slice.push(geometry ? { type: 'Feature', geometry, properties: null } : null);
+    const feature = features[index];
+    const geometry = feature?.geometry;
+    if (!geometry) {
+      slice.push(null);
+      continue;
+    }
+    const text = label === null ? undefined : feature.properties?.[label];
+    const properties =
+      typeof text === 'string' || typeof text === 'number' ? { [label as string]: text } : null;
+    slice.push({ type: 'Feature', geometry, properties });
   }
   return slice;
 }

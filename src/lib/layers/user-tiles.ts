@@ -3,12 +3,13 @@
  * Vector Tiles by @maplibre/vt-pbf. Runs in the user-tile worker (user-tiles-worker.ts); pure and
  * DOM-free so Node tests can decode what it makes.
  *
- * Tiles carry geometry and the feature's position in the layer as id, nothing else: the page
- * keeps the stored features (with their properties) and looks a clicked one up by that id.
+ * Tiles carry geometry, the feature's position in the layer as id, and only the properties the
+ * page hands over (the one the map labels the layer with): the page keeps the stored features
+ * and looks a clicked one up by that id.
  */
 import { GeoJSONVT, type GeoJSONVTOptions } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import { PackedGeometries } from './packed-geometries';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
@@ -73,10 +74,11 @@ const TILEABLE = new Set<Geometry['type']>([
  * serves tiles as MVT bytes with one layer, USER_TILE_LAYER.
  *
  * Each tile feature's id is the feature's position in the whole layer (0-based, counting across
- * slices); a feature with a null geometry is left out but still takes its position. Properties
- * are dropped as soon as a slice is added, and finish() lets go of the geometries too: after it,
- * the index holds only geojson-vt's projected copy, the parts of it cut for tiles so far, and
- * the bytes of the tiles handed out (a few MB per zoom level for 100 000 parcels).
+ * slices); a feature with a null geometry is left out but still takes its position. Its
+ * properties go into the tiles as given (the page sends at most its label). Geometries are packed
+ * as each slice is added, and finish() lets go of them: after it, the index holds only
+ * geojson-vt's projected copy, the parts of it cut for tiles so far, and the bytes of the tiles
+ * handed out (a few MB per zoom level for 100 000 parcels).
  *
  * @example
  * const index = new UserTileIndex();
@@ -90,9 +92,14 @@ export class UserTileIndex {
    * The geometries added so far, packed as they arrive (a slice's GeoJSON objects can go at once),
    * and each one's position in the layer; null once finished.
    */
-  #pending: { geometries: PackedGeometries; ids: number[] } | null = {
+  #pending: {
+    geometries: PackedGeometries;
+    ids: number[];
+    properties: GeoJsonProperties[];
+  } | null = {
     geometries: new PackedGeometries(),
-    ids: []
+    ids: [],
+    properties: []
   };
   #count = 0;
   #index: GeoJSONVT | null = null;
@@ -128,6 +135,7 @@ export class UserTileIndex {
       }
       pending.geometries.add(geometry);
       pending.ids.push(id);
+      pending.properties.push(feature?.properties ?? null);
     }
   }
 
@@ -141,12 +149,12 @@ export class UserTileIndex {
     const pending = this.#pending;
     if (!pending) throw new Error('UserTileIndex.finish() called twice');
     this.#pending = null;
-    const { geometries, ids } = pending;
+    const { geometries, ids, properties } = pending;
     const feature = (k: number): Feature => ({
       type: 'Feature',
       id: ids[k],
       geometry: geometries.geometry(k),
-      properties: null
+      properties: properties[k]
     });
     const collection: FeatureCollection = {
       type: 'FeatureCollection',

@@ -10,6 +10,7 @@ import type {
   VectorSourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Theme } from './theme';
+import { LABEL_FONT } from './build-style';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
 
 /**
@@ -25,7 +26,7 @@ export function importedSourceId(layerId: string): string {
 
 /** The layer id back from a style layer or source id of an imported layer, or null. */
 export function importedLayerIdOf(styleId: string): string | null {
-  const match = /^user-layer-(.+?)(?:-(?:fill|outline|point))?$/.exec(styleId);
+  const match = /^user-layer-(.+?)(?:-(?:fill|outline|point|label))?$/.exec(styleId);
   return match ? match[1] : null;
 }
 
@@ -66,9 +67,10 @@ export function importedTileSource(tilesUrl: string, maxzoom: number): VectorSou
 
 /**
  * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
- * circle for points — all solid, in the layer's colour. `big`: the source is an
- * importedTileSource, whose tile layer each style layer names, and outlines start at the theme's
- * `bigLayerOutlineMinZoom`.
+ * circle for points — all solid, in the layer's colour — and, when `label` names a property, the
+ * features' labels. `big`: the source is an importedTileSource, whose tile layer each style layer
+ * names; outlines and labels start at the theme's `bigLayerOutlineMinZoom` and
+ * `bigLayerLabelMinZoom`.
  *
  * @example map.addSource(importedSourceId(id), importedSource(url));
  *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
@@ -76,7 +78,7 @@ export function importedTileSource(tilesUrl: string, maxzoom: number): VectorSou
 export function importedLayerStyle(
   layerId: string,
   theme: Theme,
-  options: { visible?: boolean; big?: { sourceLayer: string } } = {}
+  options: { visible?: boolean; big?: { sourceLayer: string }; label?: string | null } = {}
 ): LayerSpecification[] {
   const source = importedSourceId(layerId);
   const colour = importedLayerColour(layerId, theme);
@@ -112,20 +114,45 @@ export function importedLayerStyle(
       }
     }
   ];
-  const { big } = options;
+  const { big, label } = options;
+  if (label) {
+    layers.push({
+      id: `${source}-label`,
+      type: 'symbol',
+      source,
+      layout: {
+        visibility,
+        'text-field': ['to-string', ['get', label]],
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-max-width': 8,
+        'text-optional': true
+      },
+      paint: { 'text-color': colour, 'text-halo-color': theme.label.halo, 'text-halo-width': 1.5 }
+    });
+  }
   if (!big) return layers;
+  const minzoom = {
+    line: theme.imported.bigLayerOutlineMinZoom,
+    symbol: theme.imported.bigLayerLabelMinZoom
+  };
   return layers.map(
     (layer) =>
       ({
         ...layer,
         'source-layer': big.sourceLayer,
-        ...(layer.type === 'line' ? { minzoom: theme.imported.bigLayerOutlineMinZoom } : {})
+        ...(layer.type === 'line' || layer.type === 'symbol'
+          ? { minzoom: minzoom[layer.type] }
+          : {})
       }) as LayerSpecification
   );
 }
 
-/** The ids of `importedLayerStyle(layerId, …)`, for visibility, clicks and removal. */
+/**
+ * The ids `importedLayerStyle(layerId, …)` may use (the label's only with a label), for
+ * visibility, clicks and removal: callers skip ids that are not on the map.
+ */
 export function importedStyleLayerIds(layerId: string): string[] {
   const source = importedSourceId(layerId);
-  return [`${source}-fill`, `${source}-outline`, `${source}-point`];
+  return [`${source}-fill`, `${source}-outline`, `${source}-point`, `${source}-label`];
 }

@@ -25,6 +25,8 @@ export interface Theme {
      * The zoom from which a big layer (drawn from tiles) gets outlines; below it, fill only.
      */
     bigLayerOutlineMinZoom: number;
+    /** The zoom from which a big layer's features are labelled (small layers: every zoom). */
+    bigLayerLabelMinZoom: number;
   };
 }
 
@@ -54,6 +56,8 @@ export const defaultTheme: Theme = {
     // Zoomed out, the parcels of a big layer are a few pixels across and a 2.5 px outline only
     // covers their fill, yet outlines are most of what is drawn: 100 000 parcels at the district
     // view drew in 1.7 s instead of 5 s with software GL without them (bench:import).
-    bigLayerOutlineMinZoom: 13
+    bigLayerOutlineMinZoom: 13,
+    // A parcel of ~50 m is ~20 px wide from here: room for its name.
+    bigLayerLabelMinZoom: 16
   }
 };
