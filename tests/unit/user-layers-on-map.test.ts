@@ -258,21 +258,17 @@ describe('UserLayersOnMap with a big layer', () => {
     expect(map.getLayersOrder()).toEqual(['background', 'parks-fill', 'parks-label']);
   });
 
-  test('a layer the worker cannot index stays off, without an exception', async () => {
+  test('a layer the worker cannot index stays off, and the reason is told', async () => {
     const map = new FakeMap();
     const tiles = new FakeTiles();
     tiles.failing = true;
-    const onMap = onMapOf(map, tiles);
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
-      onMap.sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1)], new Set());
-      await onMap.fed();
-    } finally {
-      console.warn = warn;
-    }
+    const failures: [string, string][] = [];
+    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, (id, reason) =>
+      failures.push([id, reason])
+    );
+    onMap.sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1)], new Set());
+    await onMap.fed();
     expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none', 'none']);
-    expect(warnings).toHaveLength(1);
+    expect(failures).toEqual([['big', 'cannot index']]);
   });
 });

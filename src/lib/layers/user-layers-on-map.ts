@@ -63,10 +63,15 @@ export class UserLayersOnMap {
   /** Big layers drawn from tiles (their tile index lives in `tiles`). */
   #tiled = new Set<string>();
 
+  /**
+   * @param onUndrawable told when a big layer cannot be drawn (the tile worker failed on it),
+   *   with the reason, so the layer list can say so; the layer stays listed and switched off.
+   */
   constructor(
     readonly map: MapLike,
     readonly theme: Theme,
-    readonly tiles: TileServerLike
+    readonly tiles: TileServerLike,
+    readonly onUndrawable: (layerId: string, reason: string) => void = () => undefined
   ) {}
 
   /** Adds, removes and shows or hides style layers so the map matches `layers`. */
@@ -152,11 +157,11 @@ export class UserLayersOnMap {
           this.#setStyleVisibility(layer.id, true);
         }
       })
-      // A layer the worker cannot index stays off; the list still shows it. (One that left the
-      // map meanwhile — the worker stopped with the page — needs no word.)
+      // A layer the worker cannot index stays off; the list still shows it, with the reason.
+      // (One that left the map meanwhile — the worker stopped with the page — needs no word.)
       .catch((error: unknown) => {
         if (this.#shown.get(layer.id) === layer) {
-          console.warn(`Layer ${layer.id} cannot be drawn:`, error);
+          this.onUndrawable(layer.id, error instanceof Error ? error.message : String(error));
         }
       })
       .finally(() => {
