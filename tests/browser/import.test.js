@@ -252,7 +252,7 @@ describe('importing files on the map page', () => {
       await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
       assert.match(
         (await page.locator('[data-user-layer-outline-note]').textContent()) ?? '',
-        /放大到 13 级后显示轮廓/
+        /放大到 13 级显示轮廓，16 级显示名称/
       );
       let popup = await openImportedPopup(page, 'grid.geojson');
       assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);

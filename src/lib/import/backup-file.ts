@@ -26,7 +26,7 @@ const MEMBER_PATTERN = new RegExp(`"${BACKUP_MEMBER}"\\s*:\\s*\\{`);
  * the file's two ends are read, so choosing a 60 MB layer does not load it on the page (the
  * import worker reads it).
  *
- * @example if (await looksLikeBackupFile(file)) restore(new Uint8Array(await file.arrayBuffer()));
+ * @example if (await looksLikeBackupFile(file)) await userData.restoreFile(file);
  */
 export async function looksLikeBackupFile(file: Pick<Blob, 'size' | 'slice'>): Promise<boolean> {
   const read = async (start: number, end: number) =>

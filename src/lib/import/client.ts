@@ -154,31 +154,19 @@ export function loadLayersInWorker(
   { createWorker = startWorker }: { createWorker?: () => WorkerLike } = {}
 ): Promise<StoredLayer[]> {
   const id = nextId++;
-  return new Promise<StoredLayer[]>((resolve, reject) => {
-    const worker = createWorker();
-    const layers: StoredLayer[] = [];
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      worker.terminate();
-      outcome();
-    };
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      if (message.id !== id) return;
+  const layers: StoredLayer[] = [];
+  return askWorker(
+    { type: 'load-layers', id, databaseName },
+    (message) => {
       if (message.type === 'layer') layers.push(message.layer);
       else if (message.type === 'features') {
         const features = layers.at(-1)?.features;
         if (features) for (const feature of message.features) features.push(feature);
-      } else if (message.type === 'layers-loaded') settle(() => resolve(layers));
-      else if (message.type === 'error') settle(() => reject(new Error(message.message)));
-    });
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      settle(() => reject(new Error(`Import worker failed: ${event.message}`)));
-    });
-    worker.postMessage({ type: 'load-layers', id, databaseName });
-  });
+      } else if (message.type === 'layers-loaded') return layers;
+      return undefined;
+    },
+    createWorker
+  );
 }
 
 /**

@@ -32,20 +32,31 @@ async function readLayersOffThePage(store: ImportStore): Promise<StoredLayer[]> 
   }
 }
 
-/** A backup restored by the import worker when there is one, else here. */
+/**
+ * A backup restored by the import worker when there is one, else (or should the worker fail:
+ * its one transaction then left nothing behind) here.
+ */
 async function restoreOffThePage(
   source: ImportSource,
   store: ImportStore,
   mode: 'merge' | 'replace'
 ): Promise<RestoreOutcome> {
   if (typeof Worker === 'undefined' || !store.name) return restoreBackupFile(source, store, mode);
-  return restoreInWorker(source, store.name, mode);
+  try {
+    return await restoreInWorker(source, store.name, mode);
+  } catch {
+    return restoreBackupFile(source, store, mode);
+  }
 }
 
-/** The backup file, made by the import worker when there is one, else here. */
+/** The backup file, made by the import worker when there is one, else (or should it fail) here. */
 async function exportOffThePage(store: ImportStore): Promise<Blob> {
   if (typeof Worker === 'undefined' || !store.name) return exportBackupFile(store);
-  return exportInWorker(store.name);
+  try {
+    return await exportInWorker(store.name);
+  } catch {
+    return exportBackupFile(store);
+  }
 }
 
 export class UserData {

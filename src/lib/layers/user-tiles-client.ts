@@ -225,8 +225,8 @@ export class UserTileServer {
 }
 
 /**
- * Copies of features[start, end) with only their geometry: the worker needs nothing else, and
- * leaving properties out makes the clone to it cheaper.
+ * Copies of features[start, end) with only their geometry and, when `label` names a property, that
+ * one property: the tiles need nothing else, and leaving the rest out makes the clone cheaper.
  */
 function geometriesOnly(
   features: readonly Feature[],
