@@ -18,7 +18,6 @@ import { UserData } from '../../src/lib/import/user-data.svelte';
 import { layerFromImport, summarizeLayer } from '../../src/lib/import/user-layers';
 import {
   createImportHandler,
-  FEATURES_PER_MESSAGE,
   type FromWorker,
   type ToWorker
 } from '../../src/lib/import/worker-protocol';
@@ -69,28 +68,39 @@ function squares(count: number): Uint8Array {
 }
 
 let databases = 0;
-const COUNT = 2 * FEATURES_PER_MESSAGE + 1;
+const COUNT = 2001;
 
-describe('the import worker, in slices', () => {
-  test('a big result arrives in slices and is put back together exactly', async () => {
+/** A layer with its lazily read features made plain, for comparing. */
+const plain = (layer: StoredLayer) => ({ ...layer, features: [...layer.features] });
+
+describe('the import worker, packed', () => {
+  test('a big result crosses as one packed record and reads back exactly', async () => {
     let worker: InProcessWorker | undefined;
     const bytes = squares(COUNT);
     const result = await importInWorker(bytes, 's.geojson', {
       createWorker: () => (worker = new InProcessWorker())
     }).promise;
-    const slices = worker!.sent.filter((m) => m.type === 'features');
-    expect(slices.map((m) => m.type === 'features' && m.features.length)).toEqual([
-      FEATURES_PER_MESSAGE,
-      FEATURES_PER_MESSAGE,
-      1
-    ]);
     const last = worker!.sent.at(-1);
+    expect(worker!.sent.map((m) => m.type)).toEqual([
+      ...worker!.sent.filter((m) => m.type === 'progress').map(() => 'progress'),
+      'result'
+    ]);
     expect(last?.type === 'result' && last.result.features).toEqual([]);
+    expect(last?.type === 'result' && last.packed?.count).toBe(COUNT);
     const direct = await importFile(bytes, 's.geojson');
-    expect({ ...result, stats: { ...result.stats, elapsedMs: 0 } }).toEqual({
-      ...direct,
-      stats: { ...direct.stats, elapsedMs: 0 }
+    expect([...result.features]).toEqual(direct.features);
+    expect(result.featureIndexes).toEqual(direct.featureIndexes);
+    // Totals instead of 2001 measurement objects.
+    expect(result.measurements).toEqual([]);
+    expect(result.summary?.featureCount).toBe(COUNT);
+    const without = (r: typeof result) => ({
+      ...r,
+      features: [],
+      measurements: [],
+      summary: undefined,
+      stats: { ...r.stats, elapsedMs: 0 }
     });
+    expect(without(result)).toEqual(without(direct));
   });
 
   test('the worker saves the layer itself when asked, with the import’s summary', async () => {
@@ -106,7 +116,7 @@ describe('the import worker, in slices', () => {
     const [layer] = await store.listLayers();
     store.close();
     expect(layer).toMatchObject({ id: 'big', name: 's.geojson', crs: 'wgs84' });
-    expect(layer.features).toEqual(result.features);
+    expect([...layer.features]).toEqual([...result.features]);
     // The summary the import measured is the one the layer list would measure itself.
     const measured = summarizeLayer({ ...layer, summary: undefined });
     expect(layer.summary?.featureCount).toBe(COUNT);
@@ -131,7 +141,7 @@ describe('the import worker, in slices', () => {
     store.close();
   });
 
-  test('saved layers are read back in slices, oldest first, as listLayers gives them', async () => {
+  test('saved layers are read back one packed record each, oldest first, as listLayers gives them', async () => {
     const databaseName = `chunks-${++databases}`;
     const store = await openImportStore({ name: databaseName });
     const big = await importFile(squares(COUNT), 'big.geojson');
@@ -153,9 +163,9 @@ describe('the import worker, in slices', () => {
     const loaded = await loadLayersInWorker(databaseName, {
       createWorker: () => (worker = new InProcessWorker())
     });
-    expect(loaded).toEqual(expected);
+    expect(loaded.map(plain)).toEqual(expected.map(plain));
     expect(loaded.map((l) => l.id)).toEqual(['a', 'b']);
-    expect(worker!.sent.filter((m) => m.type === 'features').length).toBe(4);
+    expect(worker!.sent.map((m) => m.type)).toEqual(['layer', 'layer', 'layers-loaded']);
     expect(worker!.terminated).toBe(true);
 
     const userData = new UserData();
@@ -163,7 +173,7 @@ describe('the import worker, in slices', () => {
       () => openImportStore({ name: databaseName }),
       (opened) => loadLayersInWorker(opened.name!, { createWorker: () => new InProcessWorker() })
     );
-    expect(userData.layers).toEqual(expected);
+    expect(userData.layers.map(plain)).toEqual(expected.map(plain));
     expect(userData.storageError).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importInWorker, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
+import { packedFeatureArray } from '../../src/lib/import/packed-features';
+import { summarizeImport } from '../../src/lib/import/user-layers';
 import type { ImportProgress } from '../../src/lib/import/types';
 import {
   createImportHandler,
@@ -68,8 +70,18 @@ describe('importInWorker', () => {
     });
     const result = await job.promise;
     const direct = await importFile(fixture('good-shapefile-gk-gbk-cpg.zip'), 'g.zip');
-    expect({ ...result, stats: { ...result.stats, elapsedMs: 0 } }).toEqual({
+    // The features come back packed, read through a lazy view; the measurements as totals.
+    expect([...result.features]).toEqual(direct.features);
+    expect(result.summary).toEqual(summarizeImport(direct));
+    expect({
+      ...result,
+      features: [],
+      summary: undefined,
+      stats: { ...result.stats, elapsedMs: 0 }
+    }).toEqual({
       ...direct,
+      features: [],
+      measurements: [],
       stats: { ...direct.stats, elapsedMs: 0 }
     });
     expect(progress.length).toBeGreaterThan(0);
@@ -167,10 +179,12 @@ describe('createImportHandler (the worker side)', () => {
     const handle = createImportHandler((message) => posted.push(message));
     const file = new File([fixture('good-wgs84.geojson')], 'good-wgs84.geojson');
     await handle({ type: 'import', id: 2, source: file, name: file.name, options: {} });
-    const fromFile = posted.filter((m) => m.type === 'features').flatMap((m) => m.features);
+    const result = posted.find((m) => m.type === 'result');
+    const packed = result?.type === 'result' ? result.packed : undefined;
+    expect(packed).toBeDefined();
     const direct = await importFile(fixture('good-wgs84.geojson'), file.name);
     expect(direct.features.length).toBeGreaterThan(0);
-    expect(fromFile).toEqual(direct.features);
+    expect([...packedFeatureArray(packed!)]).toEqual(direct.features);
   });
 
   test('KML is read without a DOMParser, as in a Web Worker', async () => {

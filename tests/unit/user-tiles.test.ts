@@ -5,6 +5,7 @@
  */
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import type { Feature, Polygon } from 'geojson';
+import { packedFeatureArray, packFeatures } from '../../src/lib/import/packed-features';
 import type { addProtocol } from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { setFlagsFromString } from 'node:v8';
@@ -455,6 +456,21 @@ function manyParcels(count: number): Feature[] {
 }
 
 describe('UserTileServer', () => {
+  test('sends a packed layer as its record in one message; its tiles are the plain layer’s', async () => {
+    const features = manyParcels(3000);
+    const { server: plainServer } = serverWithFakeWorker();
+    await plainServer.load('plain', features, 'name');
+    const { server, workers } = serverWithFakeWorker();
+    await server.load('packed', packedFeatureArray(packFeatures(features)), 'name');
+    expect(workers[0].received.map((m) => m.type)).toEqual(['add-packed', 'add-packed', 'finish']);
+    const tile = tileOf(...JINZHOU, 14);
+    const decode = async (s: UserTileServer, id: string) =>
+      tileFeatures(new Uint8Array((await s.tile(id, ...tile))!)).map((f) => [f.id, f.properties]);
+    const fromPacked = await decode(server, 'packed');
+    expect(fromPacked.length).toBeGreaterThan(0);
+    expect(fromPacked).toEqual(await decode(plainServer, 'plain'));
+  });
+
   test('sends the label property with the geometry when asked, and it reaches the tiles', async () => {
     const { server, workers } = serverWithFakeWorker();
     const features = manyParcels(10);

@@ -4,6 +4,7 @@
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
 import type { RestoreOutcome } from './backup-file';
+import { packedFeatureArray } from './packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -42,8 +43,9 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * Imports a file in a Web Worker. The result comes back in slices (worker-protocol.ts), so the
- * page never spends one long task taking in 100 000 features. A File (Blob) is read by the worker,
+ * Imports a file in a Web Worker. A successful result's features come back packed
+ * (packed-features.ts), their buffers transferred, and are read through a lazy view: the page never
+ * deserialises 100 000 features at once (nor pays the garbage collection that follows). A File (Blob) is read by the worker,
  * so the page never holds its bytes; bytes are copied to the worker (not transferred). Either
  * way the caller can import the same source again with a CRS the user picked after a `needs-crs`
  * result.
@@ -92,21 +94,11 @@ export function importInWorker(
     }
     signal?.addEventListener('abort', cancel);
     worker = createWorker();
-    // The result arrives in slices (worker-protocol.ts postFeatures), gathered here.
-    const features: ImportResult['features'] = [];
-    const featureIndexes: number[] = [];
-    const measurements: ImportResult['measurements'] = [];
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.id !== id || !settle) return;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
-        return;
-      }
-      if (message.type === 'features') {
-        for (const feature of message.features) features.push(feature);
-        for (const index of message.featureIndexes) featureIndexes.push(index);
-        for (const measurement of message.measurements) measurements.push(measurement);
         return;
       }
       if (message.type !== 'result' && message.type !== 'cancelled' && message.type !== 'error') {
@@ -117,7 +109,8 @@ export function importInWorker(
       finish();
       if (message.type === 'result') {
         if (message.saved) onSaved?.(message.saved);
-        current.resolve({ ...message.result, features, featureIndexes, measurements });
+        const { result, packed } = message;
+        current.resolve(packed ? { ...result, features: packedFeatureArray(packed) } : result);
       } else if (message.type === 'cancelled') {
         current.reject(new DOMException('The import was cancelled.', 'AbortError'));
       } else current.reject(new Error(message.message));
@@ -142,10 +135,9 @@ export function importInWorker(
 }
 
 /**
- * Reads every layer saved in the database `databaseName` in a Web Worker, which sends them back
- * in slices: restoring a 100 000-feature layer on page load then takes many short tasks on the
- * page instead of one of seconds (store.ts listLayers would deserialise it in one). Oldest
- * import first, as listLayers.
+ * Reads every layer saved in the database `databaseName` in a Web Worker, which sends each back
+ * as one packed record (transferred; read through a lazy view), so restoring a 100 000-feature
+ * layer on page load costs the page next to nothing. Oldest import first, as listLayers.
  *
  * @example userData.load(openImportStore, (store) => loadLayersInWorker(store.name!))
  */
@@ -158,10 +150,8 @@ export function loadLayersInWorker(
   return askWorker(
     { type: 'load-layers', id, databaseName },
     (message) => {
-      if (message.type === 'layer') layers.push(message.layer);
-      else if (message.type === 'features') {
-        const features = layers.at(-1)?.features;
-        if (features) for (const feature of message.features) features.push(feature);
+      if (message.type === 'layer') {
+        layers.push({ ...message.layer, features: packedFeatureArray(message.packed) });
       } else if (message.type === 'layers-loaded') return layers;
       return undefined;
     },

@@ -232,11 +232,16 @@ export class ImportSession {
     }
     this.#file = null;
     if (result.status === 'ok') {
+      // The report is drawn in this task, the layer (list row, map, tiles) in the next, so the
+      // page does the two in two short tasks rather than one long one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Added even if the user moved on meanwhile: the worker may have saved it already.
       const layer = layerFromImport(result, name, layerId, importedAt);
       const saved = savedInWorker
         ? this.#userData.addSavedLayer(layer, savedInWorker)
         : await this.#userData.addLayer(layer);
       if (!saved) this.#userData.keepUnsaved(layer);
+      if (generation !== this.#generation) return;
       this.layerId = layer.id;
     }
     this.phase = 'done';

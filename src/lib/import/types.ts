@@ -3,6 +3,7 @@
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import type { LayerSummary } from './user-layers';
 
 /**
  * A coordinate reference system the importer can convert from:
@@ -95,8 +96,13 @@ export interface ImportResult {
   features: Feature<Geometry, GeoJsonProperties>[];
   /** For each entry of `features`, its 0-based index in the file. */
   featureIndexes: number[];
-  /** For each entry of `features` (when `measure` is on). */
+  /**
+   * For each entry of `features` (when `measure` is on). Empty in a result that came from the
+   * import worker: `summary` has the totals instead.
+   */
   measurements: FeatureMeasurement[];
+  /** The usable features' counts, total area and length, and extent, as the import measured. */
+  summary?: LayerSummary;
   problems: ImportProblem[];
   /** Why the whole file could not be read (status `failed`). */
   fileError?: BilingualMessage;

@@ -36,9 +36,11 @@ export function layerFromImport(
     crs: result.usedCrs,
     importedAt,
     features: result.features,
-    ...(result.measurements.length === result.features.length
-      ? { summary: summaryOfImport(result) }
-      : {})
+    ...(result.summary
+      ? { summary: result.summary }
+      : result.measurements.length === result.features.length
+        ? { summary: summarizeImport(result) }
+        : {})
   };
 }
 
@@ -46,7 +48,7 @@ export function layerFromImport(
  * The summary of an import's usable features from what the import measured (areas, lengths,
  * extent), without measuring again: one cheap pass over the geometry types.
  */
-function summaryOfImport(result: ImportResult): LayerSummary {
+export function summarizeImport(result: ImportResult): LayerSummary {
   const summary: LayerSummary = {
     featureCount: result.features.length,
     polygonCount: 0,
@@ -147,11 +149,14 @@ export function formatAreaText(squareMetres: number): string {
   return `${all.mu} · ${all.hectares} · ${all.squareKilometres}`;
 }
 
-/** The layer's features as one FeatureCollection (the map source's data). */
+/**
+ * The layer's features as one FeatureCollection of plain objects (the map source's data, which
+ * MapLibre clones to its worker: a layer's lazy packed view cannot be cloned).
+ */
 export function featureCollectionOf(
   layer: StoredLayer
 ): FeatureCollection<Geometry, GeoJsonProperties> {
-  return { type: 'FeatureCollection', features: layer.features };
+  return { type: 'FeatureCollection', features: [...layer.features] };
 }
 
 const MAX_VALUE_CHARS = 200;

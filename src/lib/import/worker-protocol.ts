@@ -12,7 +12,14 @@ import type {
   ImportResult,
   ImportSource
 } from './types';
-import { layerFromImport } from './user-layers';
+import {
+  packedFeatureArray,
+  packedRecordOf,
+  packFeatures,
+  transferablesOf,
+  type PackedFeatureRecord
+} from './packed-features';
+import { layerFromImport, summarizeImport } from './user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
 export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
@@ -52,37 +59,31 @@ export type ToWorker =
   /** Make the backup file of the database (backup-file.ts exportBackupFile, off the page). */
   | { type: 'export'; id: number; databaseName: string };
 
-/**
- * Features per `features` message: ~1000 parcels take ~5 ms to deserialise on the main thread,
- * so a 100 000-feature result arrives in many short tasks instead of one ~550 ms one. (With 2000
- * a slice sometimes took ~70 ms: the young-generation collection that followed it had to copy
- * every object just made.)
- */
-export const FEATURES_PER_MESSAGE = 1000;
-
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ImportProgress }
-  /** The next slice of the result's features (and their indexes and measurements), in order. */
-  | {
-      type: 'features';
-      id: number;
-      features: ImportResult['features'];
-      featureIndexes: number[];
-      measurements: ImportResult['measurements'];
-    }
   /**
-   * The result without what the `features` messages before it carried; `saved` tells how the
-   * save went when one was asked for and the import succeeded.
+   * The result. A successful one comes without its features and measurements: `packed` carries
+   * the features (transferred, so the page neither copies nor deserialises 100 000 objects) and
+   * `result.summary` the totals. `saved` tells how the save went when one was asked for.
    */
-  | { type: 'result'; id: number; result: ImportResult; saved?: StoreResult }
+  | {
+      type: 'result';
+      id: number;
+      result: ImportResult;
+      packed?: PackedFeatureRecord;
+      saved?: StoreResult;
+    }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
-  /** A saved layer without its features; the `features` messages after it carry them. */
-  | { type: 'layer'; id: number; layer: StoredLayer }
+  /** A saved layer, its features packed in `packed` (transferred). */
+  | { type: 'layer'; id: number; layer: StoredLayer; packed: PackedFeatureRecord }
   /** Every saved layer has been sent. */
   | { type: 'layers-loaded'; id: number }
   | { type: 'restored'; id: number; outcome: RestoreOutcome }
   | { type: 'exported'; id: number; file: Blob };
+
+/** Posts a message to the page, moving `transfer`'s buffers instead of copying them. */
+export type PostFromWorker = (message: FromWorker, transfer?: Transferable[]) => void;
 
 /**
  * Handles ToWorker messages, posting FromWorker messages through `post`. Each import gets its own
@@ -90,7 +91,7 @@ export type FromWorker =
  *
  * @example self.addEventListener('message', (e) => handle(e.data)) // in worker.ts
  */
-export function createImportHandler(post: (message: FromWorker) => void) {
+export function createImportHandler(post: PostFromWorker) {
   const running = new Map<number, AbortController>();
   return async function handle(message: ToWorker): Promise<void> {
     if (message.type === 'cancel') {
@@ -124,13 +125,22 @@ export function createImportHandler(post: (message: FromWorker) => void) {
         signal: controller.signal,
         onProgress: (progress) => post({ type: 'progress', id, progress })
       });
-      // The layer's clone into IndexedDB is taken when the save is issued, so the features can
-      // be posted (and let go of) while its transaction commits.
-      const saving = save && result.status === 'ok' ? await startSave(result, name, save) : null;
-      const rest = postFeatures(id, result, post);
+      if (result.status !== 'ok') {
+        post({ type: 'result', id, result });
+        return;
+      }
+      // The features are packed once: the layer saved here and the page share that record.
+      const summary = summarizeImport(result);
+      const packed = packFeatures(result.features);
+      const packedResult = { ...result, features: packedFeatureArray(packed), summary };
+      // The layer's clone into IndexedDB is taken when the save is issued, before the record's
+      // buffers move to the page below.
+      const saving = save ? await startSave(packedResult, name, save) : null;
       const saved = saving ? await saving.outcome : undefined;
+      const rest: ImportResult = { ...result, features: [], measurements: [], summary };
       post(
-        saved ? { type: 'result', id, result: rest, saved } : { type: 'result', id, result: rest }
+        { type: 'result', id, result: rest, packed, ...(saved ? { saved } : {}) },
+        transferablesOf(packed)
       );
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
@@ -145,7 +155,7 @@ export function createImportHandler(post: (message: FromWorker) => void) {
 async function withStore(
   id: number,
   databaseName: string,
-  post: (message: FromWorker) => void,
+  post: PostFromWorker,
   work: (store: ImportStore) => Promise<void>
 ): Promise<void> {
   try {
@@ -160,11 +170,11 @@ async function withStore(
   }
 }
 
-/** Reads every saved layer and posts each as a `layer` message and its `features` messages. */
+/** Reads every saved layer and posts each as a `layer` message, its features packed. */
 async function postSavedLayers(
   id: number,
   databaseName: string,
-  post: (message: FromWorker) => void
+  post: PostFromWorker
 ): Promise<void> {
   try {
     const store = await openImportStore({ name: databaseName });
@@ -175,49 +185,17 @@ async function postSavedLayers(
       store.close();
     }
     for (const layer of layers) {
-      const features = layer.features;
-      post({ type: 'layer', id, layer: { ...layer, features: [] } });
-      for (let start = 0; start < features.length; start += FEATURES_PER_MESSAGE) {
-        const end = Math.min(start + FEATURES_PER_MESSAGE, features.length);
-        post({
-          type: 'features',
-          id,
-          features: features.slice(start, end),
-          featureIndexes: [],
-          measurements: []
-        });
-        features.fill(null as never, start, end);
-      }
+      // Layers saved before packing existed are packed here, so the page gets one record either way.
+      const packed = packedRecordOf(layer.features) ?? packFeatures(layer.features);
+      post(
+        { type: 'layer', id, layer: { ...layer, features: [] }, packed },
+        transferablesOf(packed)
+      );
     }
     post({ type: 'layers-loaded', id });
   } catch (error) {
     post({ type: 'error', id, message: String(error) });
   }
-}
-
-/**
- * Posts a result's features as `features` messages of FEATURES_PER_MESSAGE features and returns
- * the rest, for the `result` message (the client puts them back together). Each sent slice is let
- * go of here, so the worker does not hold on to what the page already has.
- */
-function postFeatures(
-  id: number,
-  result: ImportResult,
-  post: (message: FromWorker) => void
-): ImportResult {
-  const { features, featureIndexes, measurements } = result;
-  for (let start = 0; start < features.length; start += FEATURES_PER_MESSAGE) {
-    const end = Math.min(start + FEATURES_PER_MESSAGE, features.length);
-    post({
-      type: 'features',
-      id,
-      features: features.slice(start, end),
-      featureIndexes: featureIndexes.slice(start, end),
-      measurements: measurements.slice(start, end)
-    });
-    features.fill(null as never, start, end);
-  }
-  return { ...result, features: [], featureIndexes: [], measurements: [] };
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 import { createImportHandler, type FromWorker, type ToWorker } from './worker-protocol';
 
-const handle = createImportHandler((message: FromWorker) => self.postMessage(message));
+const handle = createImportHandler((message: FromWorker, transfer: Transferable[] = []) =>
+  self.postMessage(message, { transfer })
+);
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   void handle(event.data);
 });

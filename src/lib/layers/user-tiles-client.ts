@@ -8,7 +8,9 @@
  * page's bundle.
  */
 import type { Feature } from 'geojson';
+import { packedRecordOf, sliceRecord } from '$lib/import/packed-features';
 import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
+import { tileFeature } from './user-tiles-format';
 
 /** The URL scheme user tiles are served under (see userTileUrl). */
 export const USER_TILE_SCHEME = 'linghe-user';
@@ -97,16 +99,26 @@ export class UserTileServer {
     const load = {};
     this.#loads.set(layerId, load);
     const worker = this.#ensureWorker();
+    // A packed layer (packed-features.ts) goes over as slices of its record — copies of typed
+    // arrays and text, which the worker unpacks — instead of features made and cloned here.
+    const record = packedRecordOf(features);
     for (let start = 0; start < features.length; start += FEATURES_PER_TILE_SLICE) {
       if (start > 0) await nextTask();
       this.#throwIfClosed();
       if (this.#loads.get(layerId) !== load) return;
       const end = Math.min(start + FEATURES_PER_TILE_SLICE, features.length);
-      worker.postMessage({
-        type: 'add',
-        layerId,
-        features: geometriesOnly(features, start, end, label)
-      });
+      if (record) {
+        worker.postMessage({
+          type: 'add-packed',
+          layerId,
+          record: sliceRecord(record, start, end),
+          label
+        });
+        continue;
+      }
+      const slice: (Feature | null)[] = [];
+      for (let index = start; index < end; index++) slice.push(tileFeature(features[index], label));
+      worker.postMessage({ type: 'add', layerId, features: slice });
     }
     return new Promise<void>((resolve, reject) => {
       const waiters = this.#finishing.get(layerId) ?? [];
@@ -222,32 +234,6 @@ export class UserTileServer {
     this.#tiles.clear();
     this.#loads.clear();
   }
-}
-
-/**
- * Copies of features[start, end) with only their geometry and, when `label` names a property, that
- * one property: the tiles need nothing else, and leaving the rest out makes the clone cheaper.
- */
-function geometriesOnly(
-  features: readonly Feature[],
-  start: number,
-  end: number,
-  label: string | null
-) {
-  const slice: (Feature | null)[] = [];
-  for (let index = start; index < end; index++) {
-    const feature = features[index];
-    const geometry = feature?.geometry;
-    if (!geometry) {
-      slice.push(null);
-      continue;
-    }
-    const text = label === null ? undefined : feature.properties?.[label];
-    const properties =
-      typeof text === 'string' || typeof text === 'number' ? { [label as string]: text } : null;
-    slice.push({ type: 'Feature', geometry, properties });
-  }
-  return slice;
 }
 
 const abortReason = (signal: AbortSignal): unknown =>

@@ -1,7 +1,8 @@
 /**
  * What the page and the user-tile worker must agree on about user tiles, in a module of its own
- * so the page does not bundle the tile cutter (user-tiles.ts) to read two constants.
+ * so the page does not bundle the tile cutter (user-tiles.ts) to read them.
  */
+import type { Feature } from 'geojson';
 
 /** The name of the one layer in every user tile (the style's `source-layer`). */
 export const USER_TILE_LAYER = 'features';
@@ -11,3 +12,21 @@ export const USER_TILE_LAYER = 'features';
  * MapLibre overzooms z14 tiles beyond it (geojson-vt answers null for deeper tiles).
  */
 export const USER_TILE_MAX_ZOOM = 14;
+
+/**
+ * What of a feature goes into the tiles: its geometry and, when `label` names a property with text
+ * or a number, that one property (the map labels the layer with it); null without a geometry.
+ *
+ * @example tileFeature(parcel, 'name') // { type: 'Feature', geometry, properties: { name: '地块 1' } }
+ */
+export function tileFeature(
+  feature: Feature | null | undefined,
+  label: string | null
+): Feature | null {
+  const geometry = feature?.geometry;
+  if (!geometry) return null;
+  const text = label === null ? undefined : feature.properties?.[label];
+  const properties =
+    typeof text === 'string' || typeof text === 'number' ? { [label as string]: text } : null;
+  return { type: 'Feature', geometry, properties };
+}

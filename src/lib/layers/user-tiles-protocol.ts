@@ -4,11 +4,21 @@
  * tests can drive it without a Worker.
  */
 import type { Feature } from 'geojson';
+import { unpackFeature, type PackedFeatureRecord } from '$lib/import/packed-features';
 import { UserTileIndex } from './user-tiles';
+import { tileFeature } from './user-tiles-format';
+
+/** Features unpacked at a time from a packed layer. */
+const PACKED_SLICE = 2500;
 
 export type ToTileWorker =
   /** The next slice of a layer's features, in order (ids count on from the slice before). */
   | { type: 'add'; layerId: string; features: (Feature | null)[] }
+  /**
+   * All of a packed layer's features at once (packed-features.ts); `label` names the one property
+   * the tiles keep (tileFeature).
+   */
+  | { type: 'add-packed'; layerId: string; record: PackedFeatureRecord; label: string | null }
   /** Build the layer's index; answered by `ready` or `error`, exactly once per `finish`. */
   | { type: 'finish'; layerId: string }
   | { type: 'tile'; requestId: number; layerId: string; z: number; x: number; y: number }
@@ -58,6 +68,18 @@ export function createUserTileHandler(post: PostFromTileWorker) {
     }
   }
 
+  /** Adds a packed layer slice by slice, so only a slice of features exists at a time. */
+  function addPacked(layerId: string, record: PackedFeatureRecord, label: string | null): void {
+    for (let start = 0; start < record.count; start += PACKED_SLICE) {
+      const slice: (Feature | null)[] = [];
+      const end = Math.min(start + PACKED_SLICE, record.count);
+      for (let index = start; index < end; index++) {
+        slice.push(tileFeature(unpackFeature(record, index), label));
+      }
+      add(layerId, slice);
+    }
+  }
+
   function finish(layerId: string): void {
     // A layer with no `add` before its `finish` is an empty one.
     const state = layers.get(layerId) ?? { index: new UserTileIndex() };
@@ -101,6 +123,9 @@ export function createUserTileHandler(post: PostFromTileWorker) {
     switch (message.type) {
       case 'add':
         add(message.layerId, message.features);
+        return;
+      case 'add-packed':
+        addPacked(message.layerId, message.record, message.label);
         return;
       case 'finish':
         finish(message.layerId);

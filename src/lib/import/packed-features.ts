@@ -1,0 +1,608 @@
+/**
+ * Imported layers in a PACKED form: coordinates in typed arrays, everything else as JSON text,
+ * read back one feature at a time. 100 000 parcels held as GeoJSON objects cost ~150 MB of heap
+ * and long GC pauses on the page (a small array object per position); packed they are one
+ * Float64Array plus a few small arrays and one string, which structured clone copies cheaply,
+ * postMessage can transfer (transferablesOf) and IndexedDB stores as is.
+ *
+ * Exactness is the contract: `unpackFeature(packFeatures(features), i)` deep-equals
+ * `features[i]` and serialises to the same JSON text (same key order) for every feature of a
+ * GeoJSON file (plain objects and arrays as JSON.parse gives them; for -0 see below). Only a geometry whose own keys are exactly
+ * `type`, `coordinates` (in that order), whose type is one of the six coordinate types, whose
+ * nesting is right for that type and whose positions all have the same length (2…255) of finite
+ * numbers goes into the typed arrays; any other geometry (GeometryCollection, extra members such
+ * as a geometry bbox, another key order, mixed dimensions, bad data) stays whole in the text.
+ *
+ * What JSON text cannot carry comes back as JSON would give it — only in the text part: `-0` in
+ * properties, ids or a geometry kept in the text comes back as `0`; `undefined` members are
+ * dropped (in arrays: `null`); NaN and ±Infinity become `null`; a Date becomes its ISO string.
+ * Coordinates in the typed arrays are exact Float64 values, `-0` included.
+ */
+import type { Feature, Geometry, Position } from 'geojson';
+
+export const PACKED_FEATURES_FORMAT = 'packed-features/1';
+
+export interface PackedFeatureRecord {
+  /** Marks the record (and its layout version), e.g. 'packed-features/1'. */
+  format: 'packed-features/1';
+  count: number;
+  /**
+   * Per feature: 0 null geometry, 1 Point, 2 MultiPoint, 3 LineString, 4 MultiLineString,
+   * 5 Polygon, 6 MultiPolygon, 7 geometry kept whole in the text (also: no geometry member).
+   */
+  kinds: Uint8Array;
+  /** Per feature: numbers per position (2, 3, …) for kinds 1–6; 0 if it has no positions. */
+  dimensions: Uint8Array;
+  /** count + 1 offsets into `coordinates` (in numbers) */
+  coordinateOffsets: Uint32Array;
+  /** count + 1 offsets into `structure` */
+  structureOffsets: Uint32Array;
+  coordinates: Float64Array;
+  /**
+   * The part counts, per feature: Point none; MultiPoint, LineString: positions;
+   * MultiLineString, Polygon: parts, then each part's positions; MultiPolygon: polygons, then
+   * per polygon its rings followed by each ring's positions.
+   */
+  structure: Uint32Array;
+  /** every feature's JSON text without its packed geometry, concatenated */
+  text: string;
+  /** count + 1 offsets into `text` */
+  textOffsets: Uint32Array;
+}
+
+const KIND_NULL = 0;
+const KIND_TEXT = 7;
+/** Geometry type → kind (1–6). */
+const KIND_OF: Readonly<Record<string, number>> = {
+  Point: 1,
+  MultiPoint: 2,
+  LineString: 3,
+  MultiLineString: 4,
+  Polygon: 5,
+  MultiPolygon: 6
+};
+const MAX_DIMENSION = 255;
+const TEXTS_PER_CHUNK = 256;
+
+type NumberArray = Float64Array | Uint32Array;
+
+/** A typed array grown by doubling; `trimmed()` gives an array owning an exact buffer. */
+class GrowingArray<T extends NumberArray> {
+  length = 0;
+  constructor(
+    public array: T,
+    private readonly make: (size: number) => T
+  ) {}
+  /** Makes room for `extra` more values. */
+  reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.array.length) return;
+    let size = Math.max(64, this.array.length * 2);
+    while (size < needed) size *= 2;
+    const bigger = this.make(size);
+    bigger.set(this.array.subarray(0, this.length));
+    this.array = bigger;
+  }
+  push(value: number): void {
+    if (this.length === this.array.length) this.reserve(1);
+    this.array[this.length++] = value;
+  }
+  trimmed(): T {
+    return this.array.length === this.length ? this.array : (this.array.slice(0, this.length) as T);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Array nesting below `coordinates` down to the numbers, minus one (positions are depth 0). */
+const DEPTH_OF_KIND = [0, 0, 1, 1, 2, 2, 3];
+
+/**
+ * The kind a feature's geometry may be packed as, from its members alone: 0 null geometry,
+ * 1–6 a candidate (own keys exactly `type`, `coordinates`; a coordinate type), else 7.
+ */
+function candidateKind(feature: unknown): number {
+  if (
+    !isPlainObject(feature) ||
+    !Object.hasOwn(feature, 'geometry') ||
+    typeof feature.toJSON === 'function'
+  ) {
+    return KIND_TEXT;
+  }
+  const geometry = feature.geometry;
+  if (geometry === null) return KIND_NULL;
+  if (!isPlainObject(geometry)) return KIND_TEXT;
+  const keys = Object.keys(geometry);
+  if (keys.length !== 2 || keys[0] !== 'type' || keys[1] !== 'coordinates') return KIND_TEXT;
+  const type = geometry.type;
+  return typeof type === 'string' && Object.hasOwn(KIND_OF, type) ? KIND_OF[type] : KIND_TEXT;
+}
+
+/**
+ * Adds up the numbers and part counts a candidate geometry would take — exact when it packs, more
+ * when it does not — so the typed arrays are allocated once: growing a 30 MB array by doubling
+ * allocates 60 MB more and brings on full GCs of the (large) live feature graph.
+ */
+class SizeCounter {
+  numbers = 0;
+  counts = 0;
+  add(value: unknown, depth: number): void {
+    if (!Array.isArray(value)) return;
+    if (depth === 0) {
+      this.numbers += value.length;
+      return;
+    }
+    this.counts++;
+    if (depth === 1) {
+      for (const position of value as unknown[]) {
+        if (Array.isArray(position)) this.numbers += position.length;
+      }
+      return;
+    }
+    for (const part of value as unknown[]) this.add(part, depth - 1);
+  }
+}
+
+/** The `coordinates` member of a candidate's geometry. */
+function coordinatesOf(feature: Feature<Geometry | null>): unknown {
+  return (feature.geometry as { coordinates: unknown }).coordinates;
+}
+
+/**
+ * Appends one geometry's positions and counts, or reports that it cannot be packed.
+ *
+ * Arrays are read with for…of, not `array[k]`: once an indexed read site has seen an array of
+ * mixed values (bad data such as `[121, "41"]`), V8's optimised code converts every array of
+ * doubles read there to boxed numbers — measured: +58 MB of heap kept by the caller's 100 000
+ * parcels and a pack several times slower. for…of reads do not convert.
+ */
+class GeometryWriter {
+  readonly coordinates: GrowingArray<Float64Array>;
+  readonly structure: GrowingArray<Uint32Array>;
+  /** Numbers per position of the geometry being written; 0 until its first position. */
+  dimension = 0;
+
+  constructor(numbers: number, counts: number) {
+    this.coordinates = new GrowingArray(new Float64Array(numbers), (n) => new Float64Array(n));
+    this.structure = new GrowingArray(new Uint32Array(counts), (n) => new Uint32Array(n));
+  }
+
+  /**
+   * Writes the coordinates of a candidate of `kind` (1–6) and returns true, or returns false and
+   * writes nothing when the nesting or a position is wrong (the geometry stays in the text).
+   */
+  write(coordinates: unknown, kind: number): boolean {
+    const coordinateStart = this.coordinates.length;
+    const structureStart = this.structure.length;
+    this.dimension = 0;
+    let ok: boolean;
+    switch (kind) {
+      case 1:
+        ok = this.position(coordinates);
+        break;
+      case 2:
+      case 3:
+        ok = this.positions(coordinates);
+        break;
+      case 4:
+      case 5:
+        ok = this.parts(coordinates);
+        break;
+      default:
+        ok = this.polygons(coordinates);
+    }
+    if (ok) return true;
+    this.coordinates.length = coordinateStart;
+    this.structure.length = structureStart;
+    return false;
+  }
+
+  private position(value: unknown): boolean {
+    if (!Array.isArray(value)) return false;
+    const length = value.length;
+    if (this.dimension === 0) {
+      if (length < 2 || length > MAX_DIMENSION) return false;
+      this.dimension = length;
+    } else if (length !== this.dimension) {
+      return false;
+    }
+    const target = this.coordinates;
+    target.reserve(length);
+    const array = target.array;
+    let at = target.length;
+    for (const number of value as unknown[]) {
+      // typeof first: holes and non-numbers are refused without a conversion; x - x is NaN
+      // for NaN and ±Infinity.
+      if (typeof number !== 'number' || number - number !== 0) return false;
+      array[at++] = number;
+    }
+    target.length = at;
+    return true;
+  }
+
+  private positions(value: unknown): boolean {
+    if (!Array.isArray(value)) return false;
+    this.structure.push(value.length);
+    for (const position of value as unknown[]) if (!this.position(position)) return false;
+    return true;
+  }
+
+  private parts(value: unknown): boolean {
+    if (!Array.isArray(value)) return false;
+    this.structure.push(value.length);
+    for (const part of value as unknown[]) if (!this.positions(part)) return false;
+    return true;
+  }
+
+  private polygons(value: unknown): boolean {
+    if (!Array.isArray(value)) return false;
+    this.structure.push(value.length);
+    for (const polygon of value as unknown[]) if (!this.parts(polygon)) return false;
+    return true;
+  }
+}
+
+function jsonText(value: unknown, index: number): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(
+      `Feature #${index} cannot be written as JSON (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error }
+    );
+  }
+  if (text === undefined) throw new TypeError(`Feature #${index} cannot be written as JSON`);
+  return text;
+}
+
+/**
+ * Packs features (e.g. an import's usable features) into a record. The features are not
+ * changed. Throws a TypeError naming the feature if one cannot be written as JSON at all
+ * (undefined, a cycle, a BigInt).
+ *
+ * @example
+ * const record = packFeatures(result.features);
+ * worker.postMessage({ record }, transferablesOf(record));
+ */
+export function packFeatures(features: readonly Feature<Geometry | null>[]): PackedFeatureRecord {
+  const count = features.length;
+  const kinds = new Uint8Array(count);
+  const dimensions = new Uint8Array(count);
+  const coordinateOffsets = new Uint32Array(count + 1);
+  const structureOffsets = new Uint32Array(count + 1);
+  const textOffsets = new Uint32Array(count + 1);
+  // First pass: which geometries may pack, and how much room they take.
+  const size = new SizeCounter();
+  for (let index = 0; index < count; index++) {
+    const kind = candidateKind(features[index]);
+    kinds[index] = kind;
+    if (kind >= 1 && kind <= 6) size.add(coordinatesOf(features[index]), DEPTH_OF_KIND[kind]);
+  }
+  const writer = new GeometryWriter(size.numbers, size.counts);
+  // Texts are joined a few hundred at a time so the short strings die young instead of all
+  // 100 000 being kept (and promoted) until the end.
+  const chunks: string[] = [];
+  let chunk: string[] = [];
+  let textLength = 0;
+  for (let index = 0; index < count; index++) {
+    const feature = features[index];
+    let kind = kinds[index];
+    if (kind >= 1 && kind <= 6 && !writer.write(coordinatesOf(feature), kind)) {
+      kind = KIND_TEXT;
+    }
+    let text: string;
+    if (kind >= 1 && kind <= 6) {
+      // A shallow copy keeps the key order; `geometry` keeps its place, now null.
+      text = jsonText({ ...feature, geometry: null }, index);
+      dimensions[index] = writer.dimension;
+    } else {
+      text = jsonText(feature, index);
+    }
+    kinds[index] = kind;
+    chunk.push(text);
+    if (chunk.length === TEXTS_PER_CHUNK) {
+      chunks.push(chunk.join(''));
+      chunk = [];
+    }
+    textLength += text.length;
+    coordinateOffsets[index + 1] = writer.coordinates.length;
+    structureOffsets[index + 1] = writer.structure.length;
+    textOffsets[index + 1] = textLength;
+  }
+  chunks.push(chunk.join(''));
+  return {
+    format: PACKED_FEATURES_FORMAT,
+    count,
+    kinds,
+    dimensions,
+    coordinateOffsets,
+    structureOffsets,
+    coordinates: writer.coordinates.trimmed(),
+    structure: writer.structure.trimmed(),
+    text: chunks.join(''),
+    textOffsets
+  };
+}
+
+/** Rebuilds a packed geometry from its numbers and counts. */
+function rebuildGeometry(record: PackedFeatureRecord, index: number, kind: number): Geometry {
+  const values = record.coordinates;
+  const counts = record.structure;
+  const dimension = record.dimensions[index];
+  let at = record.coordinateOffsets[index];
+  let countAt = record.structureOffsets[index];
+  const position = (): Position => {
+    const start = at;
+    at += dimension;
+    if (dimension === 2) return [values[start], values[start + 1]];
+    if (dimension === 3) return [values[start], values[start + 1], values[start + 2]];
+    return Array.from(values.subarray(start, at));
+  };
+  const positions = (): Position[] => {
+    const list: Position[] = new Array(counts[countAt++]);
+    for (let k = 0; k < list.length; k++) list[k] = position();
+    return list;
+  };
+  const parts = (): Position[][] => {
+    const list: Position[][] = new Array(counts[countAt++]);
+    for (let k = 0; k < list.length; k++) list[k] = positions();
+    return list;
+  };
+  switch (kind) {
+    case 1:
+      return { type: 'Point', coordinates: position() };
+    case 2:
+      return { type: 'MultiPoint', coordinates: positions() };
+    case 3:
+      return { type: 'LineString', coordinates: positions() };
+    case 4:
+      return { type: 'MultiLineString', coordinates: parts() };
+    case 5:
+      return { type: 'Polygon', coordinates: parts() };
+    default: {
+      const polygons: Position[][][] = new Array(counts[countAt++]);
+      for (let k = 0; k < polygons.length; k++) polygons[k] = parts();
+      return { type: 'MultiPolygon', coordinates: polygons };
+    }
+  }
+}
+
+/**
+ * The feature at `index`, rebuilt — a new object on every call, in O(its size).
+ *
+ * @example
+ * unpackFeature(packFeatures([parcel]), 0); // deep-equals parcel, same JSON text
+ */
+export function unpackFeature(record: PackedFeatureRecord, index: number): Feature {
+  if (!Number.isInteger(index) || index < 0 || index >= record.count) {
+    throw new RangeError(`No feature #${index} in a packed record of ${record.count}`);
+  }
+  const feature = JSON.parse(
+    record.text.slice(record.textOffsets[index], record.textOffsets[index + 1])
+  ) as Feature;
+  const kind = record.kinds[index];
+  if (kind >= 1 && kind <= 6) feature.geometry = rebuildGeometry(record, index, kind);
+  return feature;
+}
+
+const recordOfView = new WeakMap<object, PackedFeatureRecord>();
+
+function readOnly(): never {
+  throw new TypeError('A packed feature array is read-only; copy it (e.g. [...view]) to change it');
+}
+
+/** The index a property key names, or -1 if it is not a canonical array index below `count`. */
+function indexOf(key: string | symbol, count: number): number {
+  if (typeof key !== 'string') return -1;
+  const code = key.charCodeAt(0);
+  if (!(code >= 48 && code <= 57)) return -1; // not a digit: '', 'length', 'map', …
+  const index = Number(key);
+  return Number.isInteger(index) && index < count && String(index) === key ? index : -1;
+}
+
+/**
+ * A read-only, lazy array over a record: `length` is the count, reading index i unpacks
+ * feature i (a new object each read, nothing kept), writes throw a TypeError. It is a real array
+ * to Array.isArray, so map/forEach/slice/filter/find/some, for…of, spread and JSON.stringify work;
+ * structuredClone/postMessage of the view throw DataCloneError — send its record instead
+ * (packedRecordOf).
+ *
+ * @example
+ * const features = packedFeatureArray(record);
+ * features.length; // record.count
+ * features.map((f) => f.properties?.name);
+ */
+export function packedFeatureArray(record: PackedFeatureRecord): Feature[] {
+  const count = record.count;
+  const handler: ProxyHandler<Feature[]> = {
+    get(target, key, receiver) {
+      if (key === 'length') return count;
+      const index = indexOf(key, count);
+      if (index >= 0) return unpackFeature(record, index);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    has(target, key) {
+      return key === 'length' || indexOf(key, count) >= 0 || Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      const keys: (string | symbol)[] = new Array(count);
+      for (let k = 0; k < count; k++) keys[k] = String(k);
+      return keys.concat(Reflect.ownKeys(target));
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (key === 'length') {
+        // The target's length is non-configurable and writable: the report must agree.
+        return { value: count, writable: true, enumerable: false, configurable: false };
+      }
+      const index = indexOf(key, count);
+      if (index >= 0) {
+        return {
+          value: unpackFeature(record, index),
+          writable: false,
+          enumerable: true,
+          configurable: true
+        };
+      }
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+    setPrototypeOf: readOnly,
+    preventExtensions: readOnly
+  };
+  const view = new Proxy<Feature[]>([], handler);
+  recordOfView.set(view, record);
+  return view;
+}
+
+/** The record behind an array made by packedFeatureArray; null for any other array. */
+export function packedRecordOf(features: readonly unknown[]): PackedFeatureRecord | null {
+  return recordOfView.get(features) ?? null;
+}
+
+/** True for a value with the tag of a typed array of that name (also across realms). */
+function isTyped(value: unknown, name: string): boolean {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${name}]`;
+}
+
+/** Offsets start at 0, never decrease and end at `end`. */
+function offsetsFit(offsets: Uint32Array, end: number): boolean {
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== end) return false;
+  for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) return false;
+  return true;
+}
+
+/**
+ * Whether `value` has the shape of a PackedFeatureRecord (e.g. read back from IndexedDB):
+ * format tag, array types, lengths, offsets that fit, kinds 0–7 and coordinate spans that are
+ * whole positions. It does not parse the text.
+ */
+export function isPackedFeatureRecord(value: unknown): value is PackedFeatureRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  const count = r.count;
+  if (r.format !== PACKED_FEATURES_FORMAT) return false;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return false;
+  if (
+    !isTyped(r.kinds, 'Uint8Array') ||
+    !isTyped(r.dimensions, 'Uint8Array') ||
+    !isTyped(r.coordinateOffsets, 'Uint32Array') ||
+    !isTyped(r.structureOffsets, 'Uint32Array') ||
+    !isTyped(r.coordinates, 'Float64Array') ||
+    !isTyped(r.structure, 'Uint32Array') ||
+    typeof r.text !== 'string' ||
+    !isTyped(r.textOffsets, 'Uint32Array')
+  ) {
+    return false;
+  }
+  const record = value as PackedFeatureRecord;
+  if (
+    record.kinds.length !== count ||
+    record.dimensions.length !== count ||
+    record.coordinateOffsets.length !== count + 1 ||
+    record.structureOffsets.length !== count + 1 ||
+    record.textOffsets.length !== count + 1 ||
+    !offsetsFit(record.coordinateOffsets, record.coordinates.length) ||
+    !offsetsFit(record.structureOffsets, record.structure.length) ||
+    !offsetsFit(record.textOffsets, record.text.length)
+  ) {
+    return false;
+  }
+  for (let k = 0; k < count; k++) {
+    const kind = record.kinds[k];
+    if (kind > KIND_TEXT) return false;
+    const numbers = record.coordinateOffsets[k + 1] - record.coordinateOffsets[k];
+    const dimension = record.dimensions[k];
+    if (kind === KIND_NULL || kind === KIND_TEXT) {
+      if (numbers !== 0 || record.structureOffsets[k + 1] !== record.structureOffsets[k]) {
+        return false;
+      }
+    } else if (numbers > 0 && (dimension < 2 || numbers % dimension !== 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The buffers of the record's typed arrays, to transfer with postMessage (the sender's record
+ * is unusable afterwards). Throws a TypeError if an array does not own its whole buffer, as
+ * transferring it would move (or twice move) memory that is not the record's.
+ *
+ * @example
+ * worker.postMessage({ record }, transferablesOf(record));
+ */
+export function transferablesOf(record: PackedFeatureRecord): ArrayBuffer[] {
+  const arrays = {
+    kinds: record.kinds,
+    dimensions: record.dimensions,
+    coordinateOffsets: record.coordinateOffsets,
+    structureOffsets: record.structureOffsets,
+    coordinates: record.coordinates,
+    structure: record.structure,
+    textOffsets: record.textOffsets
+  };
+  const buffers: ArrayBuffer[] = [];
+  for (const [name, array] of Object.entries(arrays)) {
+    const buffer = array.buffer;
+    if (
+      !(buffer instanceof ArrayBuffer) ||
+      array.byteOffset !== 0 ||
+      array.byteLength !== buffer.byteLength ||
+      buffers.includes(buffer)
+    ) {
+      throw new TypeError(
+        `Packed record: ${name} does not own its whole ArrayBuffer; copy it (slice()) before transferring`
+      );
+    }
+    buffers.push(buffer);
+  }
+  return buffers;
+}
+
+/**
+ * Features [start, end) of a record as a record of their own, every array a copy of just that
+ * part (structured cloning a view would copy its whole buffer): for sending a big layer in slices.
+ *
+ * @example for (let s = 0; s < r.count; s += 2500) post(sliceRecord(r, s, Math.min(s + 2500, r.count)));
+ */
+export function sliceRecord(
+  record: PackedFeatureRecord,
+  start: number,
+  end: number
+): PackedFeatureRecord {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end)) {
+    throw new RangeError(`No slice ${start}…${end} of a record of ${record.count} features`);
+  }
+  if (end > record.count) {
+    throw new RangeError(`No slice ${start}…${end} of a record of ${record.count} features`);
+  }
+  /** offsets[start…end] made to start at 0, and the span of the data they index. */
+  const rebased = (offsets: Uint32Array) => {
+    const from = offsets[start];
+    const part = offsets.slice(start, end + 1);
+    for (let i = 0; i < part.length; i++) part[i] -= from;
+    return { part, from, to: offsets[end] };
+  };
+  const coordinates = rebased(record.coordinateOffsets);
+  const structure = rebased(record.structureOffsets);
+  const text = rebased(record.textOffsets);
+  return {
+    format: record.format,
+    count: end - start,
+    kinds: record.kinds.slice(start, end),
+    dimensions: record.dimensions.slice(start, end),
+    coordinateOffsets: coordinates.part,
+    structureOffsets: structure.part,
+    coordinates: record.coordinates.slice(coordinates.from, coordinates.to),
+    structure: record.structure.slice(structure.from, structure.to),
+    text: record.text.slice(text.from, text.to),
+    textOffsets: text.part
+  };
+}
