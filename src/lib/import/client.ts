@@ -44,11 +44,11 @@ let nextId = 1;
 
 /**
  * Imports a file in a Web Worker. A successful result's features come back packed
- * (packed-features.ts), their buffers transferred, and are read through a lazy view: the page never
- * deserialises 100 000 features at once (nor pays the garbage collection that follows). A File (Blob) is read by the worker,
- * so the page never holds its bytes; bytes are copied to the worker (not transferred). Either
- * way the caller can import the same source again with a CRS the user picked after a `needs-crs`
- * result.
+ * (packed-features.ts), their buffers transferred, and are read through a lazy view: the page
+ * never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
+ * (Blob) is read by the worker, so the page never holds its bytes; bytes are copied to the worker
+ * (not transferred). Either way the caller can import the same source again with a CRS the user
+ * picked after a `needs-crs` result.
  *
  * @example
  * const job = importInWorker(file, file.name, { onProgress });

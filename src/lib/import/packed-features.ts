@@ -7,7 +7,8 @@
  *
  * Exactness is the contract: `unpackFeature(packFeatures(features), i)` deep-equals
  * `features[i]` and serialises to the same JSON text (same key order) for every feature of a
- * GeoJSON file (plain objects and arrays as JSON.parse gives them; for -0 see below). Only a geometry whose own keys are exactly
+ * GeoJSON file (plain objects and arrays as JSON.parse gives them; for -0 see below). Only a
+ * geometry whose own keys are exactly
  * `type`, `coordinates` (in that order), whose type is one of the six coordinate types, whose
  * nesting is right for that type and whose positions all have the same length (2…255) of finite
  * numbers goes into the typed arrays; any other geometry (GeometryCollection, extra members such
