@@ -6,7 +6,9 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { openDB } from 'idb';
 import { importFile } from '../../src/lib/import/import-file';
+import { isPackedFeatureRecord, packedRecordOf } from '../../src/lib/import/packed-features';
 import { summarizeLayer } from '../../src/lib/import/user-layers';
 import {
   BACKUP_MEMBER,
@@ -121,6 +123,28 @@ describe('layers, assignments, drawings', () => {
     expect((await store.listLayers()).map((l) => l.id)).toEqual(['shp', 'geojson']);
     expect(await store.listAssignments()).toEqual([assignment]);
     expect(await store.listDrawings()).toEqual([]);
+  });
+
+  test('layers are stored packed; a layer saved before packing existed still reads', async () => {
+    const { store, layers } = await filledStore();
+    const name = store.name!;
+    const raw = await openDB(name);
+    const record = await raw.get('layers', 'shp');
+    // One record of typed arrays and text, not an array of feature objects.
+    expect(record.features).toEqual([]);
+    expect(isPackedFeatureRecord(record.packed)).toBe(true);
+    expect(record.packed.count).toBe(layers[0].features.length);
+    // An old record keeps its features array and is read as it is.
+    await raw.put('layers', { ...layers[1], id: 'old', importedAt: '2020-01-01T00:00:00.000Z' });
+    raw.close();
+    const old = await store.getLayer('old');
+    expect(old?.features).toEqual(layers[1].features);
+    expect(packedRecordOf(old!.features)).toBeNull();
+    expect((await store.listLayers()).map((l) => l.id)).toEqual(['old', 'shp', 'geojson', 'kml']);
+    // Read back, a saved layer's features are a lazy view of its record.
+    expect(packedRecordOf((await store.getLayer('shp'))!.features)?.count).toBe(
+      layers[0].features.length
+    );
   });
 
   test('survive closing and reopening the database', async () => {
