@@ -13,6 +13,8 @@ import {
   isPackedFeatureRecord,
   packedFeatureArray,
   packedRecordOf,
+  concatRecords,
+  PackedFeatureBuilder,
   packFeatures,
   sliceRecord,
   transferablesOf,
@@ -494,6 +496,40 @@ describe('sliceRecord', () => {
           expect(isPackedFeatureRecord(slice)).toBe(true);
           expect([...packedFeatureArray(slice)]).toEqual(features.slice(start, end));
           expect(transferablesOf(slice)).toHaveLength(7);
+        }
+      )
+    );
+  });
+
+  test('concatRecords puts slices back together exactly, in order', () => {
+    fc.assert(
+      fc.property(fc.array(anyFeature, { maxLength: 12 }), fc.nat(), (generated, cut) => {
+        const features = JSON.parse(JSON.stringify(generated)) as Feature[];
+        const record = packFeatures(features);
+        const at = cut % (record.count + 1);
+        const joined = concatRecords([
+          sliceRecord(record, 0, at),
+          sliceRecord(record, at, record.count)
+        ]);
+        expect(isPackedFeatureRecord(joined)).toBe(true);
+        expect([...packedFeatureArray(joined)]).toEqual(features);
+        expect(concatRecords([]).count).toBe(0);
+      })
+    );
+  });
+
+  test('PackedFeatureBuilder packs in batches and gives one record of everything, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyFeature, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        (generated, batchSize) => {
+          const features = JSON.parse(JSON.stringify(generated)) as Feature[];
+          const builder = new PackedFeatureBuilder(batchSize);
+          for (const feature of features) builder.add(feature);
+          const record = builder.record();
+          expect(isPackedFeatureRecord(record)).toBe(true);
+          expect([...packedFeatureArray(record)]).toEqual(features);
         }
       )
     );

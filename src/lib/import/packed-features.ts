@@ -607,3 +607,93 @@ export function sliceRecord(
     textOffsets: text.part
   };
 }
+
+/**
+ * One record of the features of `records`, in order (each array a fresh copy): for putting a
+ * layer packed in batches back together.
+ *
+ * @example concatRecords([sliceRecord(r, 0, 10), sliceRecord(r, 20, 30)]).count // 20
+ */
+export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFeatureRecord {
+  let count = 0;
+  let coordinateCount = 0;
+  let structureCount = 0;
+  for (const record of records) {
+    count += record.count;
+    coordinateCount += record.coordinates.length;
+    structureCount += record.structure.length;
+  }
+  const kinds = new Uint8Array(count);
+  const dimensions = new Uint8Array(count);
+  const coordinateOffsets = new Uint32Array(count + 1);
+  const structureOffsets = new Uint32Array(count + 1);
+  const textOffsets = new Uint32Array(count + 1);
+  const coordinates = new Float64Array(coordinateCount);
+  const structure = new Uint32Array(structureCount);
+  const texts: string[] = [];
+  let at = 0;
+  let coordinateBase = 0;
+  let structureBase = 0;
+  let textBase = 0;
+  for (const record of records) {
+    kinds.set(record.kinds, at);
+    dimensions.set(record.dimensions, at);
+    coordinates.set(record.coordinates, coordinateBase);
+    structure.set(record.structure, structureBase);
+    for (let i = 1; i <= record.count; i++) {
+      coordinateOffsets[at + i] = coordinateBase + record.coordinateOffsets[i];
+      structureOffsets[at + i] = structureBase + record.structureOffsets[i];
+      textOffsets[at + i] = textBase + record.textOffsets[i];
+    }
+    at += record.count;
+    coordinateBase += record.coordinates.length;
+    structureBase += record.structure.length;
+    textBase += record.text.length;
+    texts.push(record.text);
+  }
+  return {
+    format: PACKED_FEATURES_FORMAT,
+    count,
+    kinds,
+    dimensions,
+    coordinateOffsets,
+    structureOffsets,
+    coordinates,
+    structure,
+    text: texts.join(''),
+    textOffsets
+  };
+}
+
+/**
+ * Packs features added one at a time, `batchSize` at a time (each batch one packFeatures), so a
+ * caller never holds more than a batch of them as objects.
+ *
+ * @example
+ * const packed = new PackedFeatureBuilder();
+ * for (const feature of features) packed.add(feature);
+ * packedFeatureArray(packed.record());
+ */
+export class PackedFeatureBuilder {
+  #records: PackedFeatureRecord[] = [];
+  #pending: Feature<Geometry | null>[] = [];
+
+  constructor(readonly batchSize = 1000) {}
+
+  add(feature: Feature<Geometry | null>): void {
+    this.#pending.push(feature);
+    if (this.#pending.length === this.batchSize) this.#flush();
+  }
+
+  /** Everything added, as one record. */
+  record(): PackedFeatureRecord {
+    this.#flush();
+    return this.#records.length === 1 ? this.#records[0] : concatRecords(this.#records);
+  }
+
+  #flush(): void {
+    if (this.#pending.length === 0) return;
+    this.#records.push(packFeatures(this.#pending));
+    this.#pending = [];
+  }
+}

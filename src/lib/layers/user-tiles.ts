@@ -9,8 +9,9 @@
  */
 import { GeoJSONVT, type GeoJSONVTOptions } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
-import { PackedGeometries } from './packed-geometries';
+import type { Feature, FeatureCollection } from 'geojson';
+import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import { packedFeatureArray, PackedFeatureBuilder } from '$lib/import/packed-features';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 export { USER_TILE_LAYER, USER_TILE_MAX_ZOOM };
@@ -59,16 +60,6 @@ const TILE_OPTIONS: GeoJSONVTOptions = {
   updateable: false
 };
 
-const TILEABLE = new Set<Geometry['type']>([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection'
-]);
-
 /**
  * Builds one layer's tile index from its features, handed over in slices and in order, then
  * serves tiles as MVT bytes with one layer, USER_TILE_LAYER.
@@ -89,18 +80,10 @@ const TILEABLE = new Set<Geometry['type']>([
  */
 export class UserTileIndex {
   /**
-   * The geometries added so far, packed as they arrive (a slice's GeoJSON objects can go at once),
-   * and each one's position in the layer; null once finished.
+   * The features added so far (geometry, position in the layer as id, the properties given),
+   * packed as they arrive, so a slice's GeoJSON objects can go at once; null once finished.
    */
-  #pending: {
-    geometries: PackedGeometries;
-    ids: number[];
-    properties: GeoJsonProperties[];
-  } | null = {
-    geometries: new PackedGeometries(),
-    ids: [],
-    properties: []
-  };
+  #pending: PackedFeatureBuilder | null = new PackedFeatureBuilder();
   #count = 0;
   #index: GeoJSONVT | null = null;
   /** Tiles handed out so far, by "z/x/y" (see #encode); null: nothing there. */
@@ -127,38 +110,29 @@ export class UserTileIndex {
       const id = this.#count++;
       const geometry = feature?.geometry;
       if (!geometry) continue;
-      if (!TILEABLE.has(geometry.type)) {
+      if (!GEOMETRY_TYPES.has(geometry.type)) {
         throw new Error(
           `要素 #${id} 的几何类型“${String(geometry.type)}”无法切片 / ` +
             `Feature #${id} has geometry type "${String(geometry.type)}", which cannot be tiled`
         );
       }
-      pending.geometries.add(geometry);
-      pending.ids.push(id);
-      pending.properties.push(feature?.properties ?? null);
+      pending.add({ type: 'Feature', id, geometry, properties: feature?.properties ?? null });
     }
   }
 
   /**
    * Builds the index (the long step: ~0.4 s for 100 000 parcels) and drops the input. geojson-vt
-   * reads its input once, feature by feature, into its own arrays; it is handed features made
-   * from the packed geometries one at a time as it asks for them, so the whole layer never
-   * exists as GeoJSON objects here.
+   * reads its input once, feature by feature, into its own arrays; it reads the packed features
+   * through their lazy view (packed-features.ts), which makes each as it is read, so the whole
+   * layer never exists as GeoJSON objects here.
    */
   finish(): void {
     const pending = this.#pending;
     if (!pending) throw new Error('UserTileIndex.finish() called twice');
     this.#pending = null;
-    const { geometries, ids, properties } = pending;
-    const feature = (k: number): Feature => ({
-      type: 'Feature',
-      id: ids[k],
-      geometry: geometries.geometry(k),
-      properties: properties[k]
-    });
     const collection: FeatureCollection = {
       type: 'FeatureCollection',
-      features: featuresOnDemand(ids.length, feature)
+      features: packedFeatureArray(pending.record())
     };
     this.#index = new GeoJSONVT(collection, TILE_OPTIONS);
   }
@@ -206,26 +180,4 @@ export function isTileCoordinate(z: number, x: number, y: number): boolean {
   if (!Number.isInteger(z) || z < 0 || z > 24) return false;
   const size = 2 ** z;
   return Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < size && y < size;
-}
-
-/**
- * An array of `length` features that makes each one when it is read (by index or by iterating)
- * and keeps none: what geojson-vt reads its input through (see UserTileIndex.finish).
- */
-export function featuresOnDemand(length: number, make: (index: number) => Feature): Feature[] {
-  return new Proxy([] as Feature[], {
-    get(target, key, receiver) {
-      if (key === 'length') return length;
-      if (typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key)) {
-        const index = Number(key);
-        return index < length ? make(index) : undefined;
-      }
-      if (key === Symbol.iterator) {
-        return function* () {
-          for (let index = 0; index < length; index++) yield make(index);
-        };
-      }
-      return Reflect.get(target, key, receiver);
-    }
-  });
 }
