@@ -171,21 +171,10 @@ async function withStore(
 }
 
 /** Reads every saved layer and posts each as a `layer` message, its features packed. */
-async function postSavedLayers(
-  id: number,
-  databaseName: string,
-  post: PostFromWorker
-): Promise<void> {
-  try {
-    const store = await openImportStore({ name: databaseName });
-    let layers: StoredLayer[];
-    try {
-      layers = await store.listLayers();
-    } finally {
-      store.close();
-    }
-    for (const layer of layers) {
-      // Layers saved before packing existed are packed here, so the page gets one record either way.
+async function postSavedLayers(id: number, databaseName: string, post: PostFromWorker) {
+  await withStore(id, databaseName, post, async (store) => {
+    for (const layer of await store.listLayers()) {
+      // Layers saved before packing existed are packed here: the page gets one record either way.
       const packed = packedRecordOf(layer.features) ?? packFeatures(layer.features);
       post(
         { type: 'layer', id, layer: { ...layer, features: [] }, packed },
@@ -193,9 +182,7 @@ async function postSavedLayers(
       );
     }
     post({ type: 'layers-loaded', id });
-  } catch (error) {
-    post({ type: 'error', id, message: String(error) });
-  }
+  });
 }
 
 /**
