@@ -230,10 +230,10 @@ async function watchPeakMemory(browser) {
 
 /**
  * One measurement on the bench page in a fresh context: `method` is one of its benchImport
- * functions — the import through the worker, the chunked prototype, or the main-thread parse.
+ * functions — the import through the worker, or the main-thread parse.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin
- * @param {'importThroughWorker' | 'importInChunksThroughWorker' | 'parseOnMainThread'} method
+ * @param {'importThroughWorker' | 'parseOnMainThread'} method
  * @returns {Promise<BrowserRun>}
  */
 async function runBenchPage(browser, origin, method) {
@@ -376,7 +376,6 @@ async function benchmarkBrowser(text) {
 
     const methods = /** @type {const} */ ([
       ['importThroughWorker', 'import through the worker (client.ts)'],
-      ['importInChunksThroughWorker', 'same, result posted in chunks (prototype)'],
       ['parseOnMainThread', 'decode + JSON.parse on the main thread']
     ]);
     /** @type {Record<string, BrowserRun[]>} */

@@ -32,51 +32,6 @@ async function importThroughWorker() {
   };
 }
 
-/**
- * The prototype of bench/import-page/chunked-worker.js: the same import, the result in chunks.
- * @returns {Promise<import('../../src/lib/import/types').ImportResult>}
- */
-function importInChunks() {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./chunked-worker.js', import.meta.url), { type: 'module' });
-    /** @type {any[]} */
-    const features = [];
-    /** @type {number[]} */
-    const featureIndexes = [];
-    /** @type {any[]} */
-    const measurements = [];
-    worker.addEventListener('message', ({ data }) => {
-      if (data.type === 'features') {
-        for (const feature of data.features) features.push(feature);
-        for (const index of data.featureIndexes) featureIndexes.push(index);
-        for (const measurement of data.measurements) measurements.push(measurement);
-        return;
-      }
-      worker.terminate();
-      resolve({ ...data.result, features, featureIndexes, measurements });
-    });
-    worker.addEventListener('error', (event) => reject(new Error(event.message)));
-    worker.postMessage({ bytes, name: 'parcels.geojson', options: { maxBytes: 1e9 } });
-  });
-}
-
-/** The same import, the result delivered in chunks (a prototype, see chunked-worker.js). */
-async function importInChunksThroughWorker() {
-  if (!bytes) throw new Error('load() first');
-  const { ready, stop } = watchMainThread();
-  await ready;
-  const started = performance.now();
-  const result = await importInChunks();
-  const elapsedMs = performance.now() - started;
-  return {
-    elapsedMs,
-    status: result.status,
-    features: result.features.length,
-    problems: result.problems.length,
-    ...(await stop())
-  };
-}
-
 /** What a page without a worker would do: decode and parse on the main thread. */
 async function parseOnMainThread() {
   if (!bytes) throw new Error('load() first');
@@ -89,6 +44,6 @@ async function parseOnMainThread() {
 }
 
 Object.assign(window, {
-  benchImport: { load, importThroughWorker, importInChunksThroughWorker, parseOnMainThread }
+  benchImport: { load, importThroughWorker, parseOnMainThread }
 });
 document.body.dataset.ready = 'true';
