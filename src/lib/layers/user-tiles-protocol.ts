@@ -4,19 +4,15 @@
  * tests can drive it without a Worker.
  */
 import type { Feature } from 'geojson';
-import { unpackFeature, type PackedFeatureRecord } from '$lib/import/packed-features';
+import type { PackedFeatureRecord } from '$lib/import/packed-features';
 import { UserTileIndex } from './user-tiles';
-import { tileFeature } from './user-tiles-format';
-
-/** Features unpacked at a time from a packed layer. */
-const PACKED_SLICE = 2500;
 
 export type ToTileWorker =
   /** The next slice of a layer's features, in order (ids count on from the slice before). */
   | { type: 'add'; layerId: string; features: (Feature | null)[] }
   /**
-   * All of a packed layer's features at once (packed-features.ts); `label` names the one property
-   * the tiles keep (tileFeature).
+   * A packed layer's next features (packed-features.ts), ids counting on as with `add`; `label`
+   * names the one property the tiles keep (text or number values, as tileFeature).
    */
   | { type: 'add-packed'; layerId: string; record: PackedFeatureRecord; label: string | null }
   /** Build the layer's index; answered by `ready` or `error`, exactly once per `finish`. */
@@ -51,32 +47,36 @@ type LayerState = { index: UserTileIndex } | { failed: string };
 export function createUserTileHandler(post: PostFromTileWorker) {
   const layers = new Map<string, LayerState>();
 
-  function add(layerId: string, features: (Feature | null)[]): void {
+  /** The layer's index to add to, or null when it failed or was finished (then marked failed). */
+  function indexToAdd(layerId: string): UserTileIndex | null {
     let state = layers.get(layerId);
     if (!state) layers.set(layerId, (state = { index: new UserTileIndex() }));
-    if ('failed' in state) return;
+    if ('failed' in state) return null;
     if (state.index.finished) {
       layers.set(layerId, {
         failed: `Layer ${layerId} was already finished; drop it before loading it again`
       });
-      return;
+      return null;
     }
+    return state.index;
+  }
+
+  function add(layerId: string, features: (Feature | null)[]): void {
+    const index = indexToAdd(layerId);
     try {
-      state.index.add(features);
+      index?.add(features);
     } catch (error) {
       layers.set(layerId, { failed: `Layer ${layerId}: ${messageOf(error)}` });
     }
   }
 
-  /** Adds a packed layer slice by slice, so only a slice of features exists at a time. */
+  /** Adds a packed layer as it is: its record's arrays become the index's (never unpacked). */
   function addPacked(layerId: string, record: PackedFeatureRecord, label: string | null): void {
-    for (let start = 0; start < record.count; start += PACKED_SLICE) {
-      const slice: (Feature | null)[] = [];
-      const end = Math.min(start + PACKED_SLICE, record.count);
-      for (let index = start; index < end; index++) {
-        slice.push(tileFeature(unpackFeature(record, index), label));
-      }
-      add(layerId, slice);
+    const index = indexToAdd(layerId);
+    try {
+      index?.addPacked(record, label);
+    } catch (error) {
+      layers.set(layerId, { failed: `Layer ${layerId}: ${messageOf(error)}` });
     }
   }
 
