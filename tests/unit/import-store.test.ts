@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDB } from 'idb';
 import { importFile } from '../../src/lib/import/import-file';
-import { isPackedFeatureRecord, packedRecordOf } from '../../src/lib/import/packed-features';
+import {
+  isPackedFeatureRecord,
+  packedFeatureArray,
+  packedRecordOf,
+  packFeatures
+} from '../../src/lib/import/packed-features';
+import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 import { summarizeLayer } from '../../src/lib/import/user-layers';
 import {
   BACKUP_MEMBER,
@@ -125,26 +131,70 @@ describe('layers, assignments, drawings', () => {
     expect(await store.listDrawings()).toEqual([]);
   });
 
-  test('layers are stored packed; a layer saved before packing existed still reads', async () => {
+  test('layers are stored packed in a Blob; layers saved as a record or before packing still read', async () => {
     const { store, layers } = await filledStore();
     const name = store.name!;
     const raw = await openDB(name);
     const record = await raw.get('layers', 'shp');
-    // One record of typed arrays and text, not an array of feature objects.
+    // One Blob of typed arrays and text, not an array of feature objects nor the record itself.
     expect(record.features).toEqual([]);
-    expect(isPackedFeatureRecord(record.packed)).toBe(true);
-    expect(record.packed.count).toBe(layers[0].features.length);
-    // An old record keeps its features array and is read as it is.
-    await raw.put('layers', { ...layers[1], id: 'old', importedAt: '2020-01-01T00:00:00.000Z' });
+    expect(record.packed).toBeUndefined();
+    expect(record.packedBlob).toBeInstanceOf(Blob);
+    const fromBlob = await readPackedRecordBlob(record.packedBlob);
+    expect(isPackedFeatureRecord(fromBlob)).toBe(true);
+    expect([...packedFeatureArray(fromBlob)]).toEqual([...layers[0].features]);
+    // A record saved before Blobs keeps `packed` and is read as it is.
+    await raw.put('layers', {
+      ...layers[2],
+      features: [],
+      packed: packFeatures([...layers[2].features]),
+      id: 'packed',
+      importedAt: '2020-01-02T00:00:00.000Z'
+    });
+    // An older one keeps its features array and is read as it is.
+    await raw.put('layers', {
+      ...layers[1],
+      features: [...layers[1].features],
+      id: 'old',
+      importedAt: '2020-01-01T00:00:00.000Z'
+    });
     raw.close();
     const old = await store.getLayer('old');
     expect(old?.features).toEqual(layers[1].features);
     expect(packedRecordOf(old!.features)).toBeNull();
-    expect((await store.listLayers()).map((l) => l.id)).toEqual(['old', 'shp', 'geojson', 'kml']);
+    expect([...(await store.getLayer('packed'))!.features]).toEqual([...layers[2].features]);
+    expect((await store.listLayers()).map((l) => l.id)).toEqual([
+      'old',
+      'packed',
+      'shp',
+      'geojson',
+      'kml'
+    ]);
     // Read back, a saved layer's features are a lazy view of its record.
     expect(packedRecordOf((await store.getLayer('shp'))!.features)?.count).toBe(
       layers[0].features.length
     );
+  });
+
+  test('a damaged Blob gives its layer no features and leaves the others readable', async () => {
+    const { store, layers } = await filledStore();
+    const raw = await openDB(store.name!);
+    const record = await raw.get('layers', 'shp');
+    await raw.put('layers', { ...record, packedBlob: new Blob(['00000099{not a header']) });
+    raw.close();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const listed = await store.listLayers();
+      expect(listed.find((l) => l.id === 'shp')?.features).toEqual([]);
+      expect([...listed.find((l) => l.id === 'geojson')!.features]).toEqual([
+        ...layers[2].features
+      ]);
+    } finally {
+      console.error = original;
+    }
+    expect(String(errors[0])).toMatch(/Layer shp: PackedBlobError: Not a packed layer/);
   });
 
   test('survive closing and reopening the database', async () => {

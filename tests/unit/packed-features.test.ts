@@ -13,6 +13,7 @@ import {
   isPackedFeatureRecord,
   packedFeatureArray,
   packedRecordOf,
+  packedRecordsOf,
   concatRecords,
   PackedFeatureBuilder,
   packFeatures,
@@ -21,6 +22,7 @@ import {
   unpackFeature,
   type PackedFeatureRecord
 } from '../../src/lib/import/packed-features';
+import { packedRecordBlob, readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 
@@ -518,21 +520,47 @@ describe('sliceRecord', () => {
     );
   });
 
-  test('PackedFeatureBuilder packs in batches and gives one record of everything, in order', () => {
+  test('PackedFeatureBuilder packs into segments: read back whole, by index, as a view and selected', () => {
     fc.assert(
       fc.property(
         fc.array(anyFeature, { maxLength: 12 }),
-        fc.integer({ min: 1, max: 5 }),
-        (generated, batchSize) => {
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        (generated, segmentNumbers, keep) => {
           const features = JSON.parse(JSON.stringify(generated)) as Feature[];
-          const builder = new PackedFeatureBuilder(batchSize);
+          const builder = new PackedFeatureBuilder(segmentNumbers);
           for (const feature of features) builder.add(feature);
+          expect(builder.count).toBe(features.length);
+          const records = builder.records();
+          for (const record of records) expect(isPackedFeatureRecord(record)).toBe(true);
+          expect(records.reduce((sum, r) => sum + r.count, 0)).toBe(features.length);
           const record = builder.record();
           expect(isPackedFeatureRecord(record)).toBe(true);
           expect([...packedFeatureArray(record)]).toEqual(features);
+          const view = packedFeatureArray(records);
+          expect(view).toHaveLength(features.length);
+          expect([...view]).toEqual(features);
+          expect(packedRecordsOf(view)).toEqual(records);
+          expect(isPackedFeatureRecord(packedRecordOf(view))).toBe(true);
+          features.forEach((feature, k) => expect(builder.get(k)).toEqual(feature));
+          const selected = packedFeatureArray(builder.select(keep));
+          expect([...selected]).toEqual(features.filter((_, k) => keep[k]));
         }
       )
     );
+  });
+
+  test('PackedFeatureBuilder starts a new segment once one holds its numbers', () => {
+    const builder = new PackedFeatureBuilder(4);
+    for (let k = 0; k < 5; k++) {
+      builder.add({
+        type: 'Feature',
+        properties: { k },
+        geometry: { type: 'Point', coordinates: [k, k] }
+      });
+    }
+    expect(builder.records().map((r) => r.count)).toEqual([2, 2, 1]);
+    expect(() => builder.get(5)).toThrow(RangeError);
   });
 
   test('refuses ranges outside the record', () => {
@@ -592,12 +620,27 @@ describe('transferablesOf', () => {
     expect(unpackFeature(moved, 0)).toStrictEqual(features[0]);
   });
 
-  test('refuses an array that does not own its whole buffer', () => {
+  test('refuses an array that is a view of a bigger buffer', () => {
     const record = packFeatures([
       { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [1, 2] } }
     ]);
     const shared = { ...record, coordinates: new Float64Array(8).subarray(0, 2) };
-    expect(() => transferablesOf(shared)).toThrow(/coordinates does not own/);
+    expect(() => transferablesOf(shared)).toThrow(/view of a bigger ArrayBuffer \(64 bytes/);
+  });
+
+  test('transfers one buffer that all the arrays share, once', () => {
+    const record = packFeatures([
+      { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [1, 2] } }
+    ]);
+    // kinds (1 byte) + 7 bytes of padding, then the coordinates, on one buffer.
+    const buffer = new ArrayBuffer(8 + 16);
+    const kinds = new Uint8Array(buffer, 0, 1);
+    kinds.set(record.kinds);
+    const coordinates = new Float64Array(buffer, 8, 2);
+    coordinates.set(record.coordinates);
+    const buffers = transferablesOf({ ...record, kinds, coordinates });
+    expect(buffers.filter((b) => b === buffer)).toHaveLength(1);
+    expect(buffers).toHaveLength(6);
   });
 });
 
@@ -680,5 +723,71 @@ describe('real data: the import fixtures', () => {
     expect(used).toContain('good-wgs84.geojson');
     expect(used.length).toBeGreaterThanOrEqual(5);
     expect(packedGeometries).toBeGreaterThan(0);
+  });
+});
+
+describe('packedRecordBlob', () => {
+  test('a record, or consecutive records, read back from its Blob exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(anyFeature, { maxLength: 10 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (generated, segmentNumbers) => {
+          const features = JSON.parse(JSON.stringify(generated)) as Feature[];
+          const builder = new PackedFeatureBuilder(segmentNumbers);
+          for (const feature of features) builder.add(feature);
+          const blob = packedRecordBlob(builder.records());
+          const record = await readPackedRecordBlob(blob);
+          expectExactRoundTrip(features, record);
+          // The arrays are views of one buffer, which is transferred once.
+          const buffers = transferablesOf(record);
+          expect(buffers).toHaveLength(1);
+          const moved = structuredClone(record, { transfer: buffers });
+          expect(record.coordinates.length).toBe(0); // detached
+          expectExactRoundTrip(features, moved);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  test('Chinese text and a 100 000-number geometry come back', async () => {
+    const ring: Position[] = [];
+    for (let k = 0; k < 50_000; k++) ring.push([121 + k * 1e-7, 41 - k * 1e-7]);
+    ring.push(ring[0]);
+    const features: Feature<Geometry | null>[] = [
+      { type: 'Feature', properties: { 名称: '紫荆产业园' }, geometry: null },
+      {
+        type: 'Feature',
+        id: 'big',
+        properties: {},
+        geometry: { type: 'Polygon', coordinates: [ring] }
+      }
+    ];
+    const record = await readPackedRecordBlob(packedRecordBlob(packFeatures(features)));
+    expect([...packedFeatureArray(record)]).toEqual(features);
+  });
+
+  test('a Blob that is not a packed record, or is damaged, is refused with the reason', async () => {
+    const blob = packedRecordBlob(
+      packFeatures([
+        { type: 'Feature', properties: { a: 1 }, geometry: { type: 'Point', coordinates: [1, 2] } }
+      ])
+    );
+    await expect(readPackedRecordBlob(new Blob(['{"type":"FeatureCollection"}']))).rejects.toThrow(
+      /no header/
+    );
+    await expect(readPackedRecordBlob(new Blob(['00000005{"a":']))).rejects.toThrow(
+      /header is not JSON/
+    );
+    // Cut inside the coordinates, before the text (the last part).
+    const textBytes = JSON.stringify({ type: 'Feature', properties: { a: 1 }, geometry: null });
+    await expect(
+      readPackedRecordBlob(blob.slice(0, blob.size - textBytes.length - 1))
+    ).rejects.toThrow(/cut short/);
+    // One byte of text missing: the offsets no longer fit the text.
+    await expect(readPackedRecordBlob(blob.slice(0, blob.size - 1))).rejects.toThrow(
+      /do not fit together/
+    );
   });
 });

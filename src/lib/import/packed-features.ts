@@ -65,7 +65,7 @@ const KIND_OF: Readonly<Record<string, number>> = {
 const MAX_DIMENSION = 255;
 const TEXTS_PER_CHUNK = 256;
 
-type NumberArray = Float64Array | Uint32Array;
+type NumberArray = Float64Array | Uint32Array | Uint8Array;
 
 /** A typed array grown by doubling; `trimmed()` gives an array owning an exact buffer. */
 class GrowingArray<T extends NumberArray> {
@@ -228,7 +228,34 @@ class GeometryWriter {
   private positions(value: unknown): boolean {
     if (!Array.isArray(value)) return false;
     this.structure.push(value.length);
-    for (const position of value as unknown[]) if (!this.position(position)) return false;
+    if (this.dimension === 0 && value.length > 0) {
+      const first: unknown = value[0];
+      if (!Array.isArray(first) || first.length < 2 || first.length > MAX_DIMENSION) return false;
+      this.dimension = first.length;
+    }
+    if (this.dimension !== 2) {
+      for (const position of value as unknown[]) if (!this.position(position)) return false;
+      return true;
+    }
+    // Two numbers per position, as almost every file has: written without a call per position.
+    const target = this.coordinates;
+    target.reserve(2 * value.length);
+    const array = target.array;
+    let at = target.length;
+    for (const position of value as unknown[]) {
+      if (!Array.isArray(position) || position.length !== 2) return false;
+      const x: unknown = position[0];
+      const y: unknown = position[1];
+      // typeof first: holes and non-numbers are refused without a conversion; x - x is NaN
+      // for NaN and ±Infinity.
+      if (typeof x !== 'number' || typeof y !== 'number' || x - x !== 0 || y - y !== 0) {
+        return false;
+      }
+      array[at] = x;
+      array[at + 1] = y;
+      at += 2;
+    }
+    target.length = at;
     return true;
   }
 
@@ -262,6 +289,99 @@ function jsonText(value: unknown, index: number): string {
 }
 
 /**
+ * Writes features one by one into the arrays of one record — the per-feature half of
+ * packFeatures (arrays sized exactly beforehand) and of PackedFeatureBuilder (arrays sized for a
+ * segment, trimmed when it ends).
+ */
+class RecordWriter {
+  readonly geometries: GeometryWriter;
+  readonly kinds: GrowingArray<Uint8Array>;
+  readonly dimensions: GrowingArray<Uint8Array>;
+  readonly coordinateOffsets: GrowingArray<Uint32Array>;
+  readonly structureOffsets: GrowingArray<Uint32Array>;
+  readonly textOffsets: GrowingArray<Uint32Array>;
+  // Texts are joined a few hundred at a time so the short strings die young instead of all
+  // 100 000 being kept (and promoted) until the end.
+  #chunks: string[] = [];
+  #chunk: string[] = [];
+  #textLength = 0;
+  count = 0;
+
+  /** Room for `features` features, `numbers` coordinates and `counts` part counts. */
+  constructor(features: number, numbers: number, counts: number) {
+    this.geometries = new GeometryWriter(numbers, counts);
+    const bytes = (n: number) => new Uint8Array(n);
+    const offsets = (n: number) => new Uint32Array(n);
+    this.kinds = new GrowingArray(bytes(features), bytes);
+    this.dimensions = new GrowingArray(bytes(features), bytes);
+    this.coordinateOffsets = new GrowingArray(offsets(features + 1), offsets);
+    this.structureOffsets = new GrowingArray(offsets(features + 1), offsets);
+    this.textOffsets = new GrowingArray(offsets(features + 1), offsets);
+    this.coordinateOffsets.push(0);
+    this.structureOffsets.push(0);
+    this.textOffsets.push(0);
+  }
+
+  /** Coordinates written so far. */
+  get numbers(): number {
+    return this.geometries.coordinates.length;
+  }
+
+  /**
+   * Appends a feature whose candidateKind is `candidate`; throws a TypeError naming feature
+   * `index` if it cannot be written as JSON. `textWithoutGeometry`, when given, is the feature's
+   * JSON text with its geometry null, used as is if the geometry packs.
+   */
+  add(
+    feature: Feature<Geometry | null>,
+    index: number,
+    candidate: number,
+    textWithoutGeometry?: string
+  ): void {
+    const writer = this.geometries;
+    let kind = candidate;
+    if (kind >= 1 && kind <= 6 && !writer.write(coordinatesOf(feature), kind)) kind = KIND_TEXT;
+    let text: string;
+    if (kind >= 1 && kind <= 6) {
+      // A shallow copy keeps the key order; `geometry` keeps its place, now null.
+      text = textWithoutGeometry ?? jsonText({ ...feature, geometry: null }, index);
+      this.dimensions.push(writer.dimension);
+    } else {
+      text = jsonText(feature, index);
+      this.dimensions.push(0);
+    }
+    this.kinds.push(kind);
+    this.#chunk.push(text);
+    if (this.#chunk.length === TEXTS_PER_CHUNK) {
+      this.#chunks.push(this.#chunk.join(''));
+      this.#chunk = [];
+    }
+    this.#textLength += text.length;
+    this.coordinateOffsets.push(writer.coordinates.length);
+    this.structureOffsets.push(writer.structure.length);
+    this.textOffsets.push(this.#textLength);
+    this.count++;
+  }
+
+  /** The record of everything added, each array trimmed to its contents (once: it ends here). */
+  record(): PackedFeatureRecord {
+    this.#chunks.push(this.#chunk.join(''));
+    return {
+      format: PACKED_FEATURES_FORMAT,
+      count: this.count,
+      kinds: this.kinds.trimmed(),
+      dimensions: this.dimensions.trimmed(),
+      coordinateOffsets: this.coordinateOffsets.trimmed(),
+      structureOffsets: this.structureOffsets.trimmed(),
+      coordinates: this.geometries.coordinates.trimmed(),
+      structure: this.geometries.structure.trimmed(),
+      text: this.#chunks.join(''),
+      textOffsets: this.textOffsets.trimmed()
+    };
+  }
+}
+
+/**
  * Packs features (e.g. an import's usable features) into a record. The features are not
  * changed. Throws a TypeError naming the feature if one cannot be written as JSON at all
  * (undefined, a cycle, a BigInt).
@@ -273,61 +393,17 @@ function jsonText(value: unknown, index: number): string {
 export function packFeatures(features: readonly Feature<Geometry | null>[]): PackedFeatureRecord {
   const count = features.length;
   const kinds = new Uint8Array(count);
-  const dimensions = new Uint8Array(count);
-  const coordinateOffsets = new Uint32Array(count + 1);
-  const structureOffsets = new Uint32Array(count + 1);
-  const textOffsets = new Uint32Array(count + 1);
-  // First pass: which geometries may pack, and how much room they take.
+  // First pass: which geometries may pack, and how much room they take, so the arrays are
+  // allocated once: growing a 30 MB array by doubling allocates 60 MB more.
   const size = new SizeCounter();
   for (let index = 0; index < count; index++) {
     const kind = candidateKind(features[index]);
     kinds[index] = kind;
     if (kind >= 1 && kind <= 6) size.add(coordinatesOf(features[index]), DEPTH_OF_KIND[kind]);
   }
-  const writer = new GeometryWriter(size.numbers, size.counts);
-  // Texts are joined a few hundred at a time so the short strings die young instead of all
-  // 100 000 being kept (and promoted) until the end.
-  const chunks: string[] = [];
-  let chunk: string[] = [];
-  let textLength = 0;
-  for (let index = 0; index < count; index++) {
-    const feature = features[index];
-    let kind = kinds[index];
-    if (kind >= 1 && kind <= 6 && !writer.write(coordinatesOf(feature), kind)) {
-      kind = KIND_TEXT;
-    }
-    let text: string;
-    if (kind >= 1 && kind <= 6) {
-      // A shallow copy keeps the key order; `geometry` keeps its place, now null.
-      text = jsonText({ ...feature, geometry: null }, index);
-      dimensions[index] = writer.dimension;
-    } else {
-      text = jsonText(feature, index);
-    }
-    kinds[index] = kind;
-    chunk.push(text);
-    if (chunk.length === TEXTS_PER_CHUNK) {
-      chunks.push(chunk.join(''));
-      chunk = [];
-    }
-    textLength += text.length;
-    coordinateOffsets[index + 1] = writer.coordinates.length;
-    structureOffsets[index + 1] = writer.structure.length;
-    textOffsets[index + 1] = textLength;
-  }
-  chunks.push(chunk.join(''));
-  return {
-    format: PACKED_FEATURES_FORMAT,
-    count,
-    kinds,
-    dimensions,
-    coordinateOffsets,
-    structureOffsets,
-    coordinates: writer.coordinates.trimmed(),
-    structure: writer.structure.trimmed(),
-    text: chunks.join(''),
-    textOffsets
-  };
+  const writer = new RecordWriter(count, size.numbers, size.counts);
+  for (let index = 0; index < count; index++) writer.add(features[index], index, kinds[index]);
+  return writer.record();
 }
 
 /** Rebuilds a packed geometry from its numbers and counts. */
@@ -391,7 +467,7 @@ export function unpackFeature(record: PackedFeatureRecord, index: number): Featu
   return feature;
 }
 
-const recordOfView = new WeakMap<object, PackedFeatureRecord>();
+const recordsOfView = new WeakMap<object, readonly PackedFeatureRecord[]>();
 
 function readOnly(): never {
   throw new TypeError('A packed feature array is read-only; copy it (e.g. [...view]) to change it');
@@ -407,24 +483,40 @@ function indexOf(key: string | symbol, count: number): number {
 }
 
 /**
- * A read-only, lazy array over a record: `length` is the count, reading index i unpacks
- * feature i (a new object each read, nothing kept), writes throw a TypeError. It is a real array
- * to Array.isArray, so map/forEach/slice/filter/find/some, for…of, spread and JSON.stringify work;
- * structuredClone/postMessage of the view throw DataCloneError — send its record instead
- * (packedRecordOf).
+ * A read-only, lazy array over a record, or over consecutive records read as one: `length` is
+ * the count, reading index i unpacks feature i (a new object each read, nothing kept), writes
+ * throw a TypeError. It is a real array to Array.isArray, so map/forEach/slice/filter/find/some,
+ * for…of, spread and JSON.stringify work; structuredClone/postMessage of the view throw
+ * DataCloneError — send its records instead (packedRecordsOf).
  *
  * @example
- * const features = packedFeatureArray(record);
+ * const features = packedFeatureArray(record); // or packedFeatureArray([record1, record2])
  * features.length; // record.count
  * features.map((f) => f.properties?.name);
  */
-export function packedFeatureArray(record: PackedFeatureRecord): Feature[] {
-  const count = record.count;
+export function packedFeatureArray(
+  records: PackedFeatureRecord | readonly PackedFeatureRecord[]
+): Feature[] {
+  const list: readonly PackedFeatureRecord[] = Array.isArray(records)
+    ? [...(records as readonly PackedFeatureRecord[])]
+    : [records as PackedFeatureRecord];
+  const starts = new Float64Array(list.length);
+  let count = 0;
+  list.forEach((record, k) => {
+    starts[k] = count;
+    count += record.count;
+  });
+  const only = list.length === 1 ? list[0] : null;
+  const unpack = (index: number): Feature => {
+    if (only) return unpackFeature(only, index);
+    const segment = segmentOf(starts, index);
+    return unpackFeature(list[segment], index - starts[segment]);
+  };
   const handler: ProxyHandler<Feature[]> = {
     get(target, key, receiver) {
       if (key === 'length') return count;
       const index = indexOf(key, count);
-      if (index >= 0) return unpackFeature(record, index);
+      if (index >= 0) return unpack(index);
       return Reflect.get(target, key, receiver) as unknown;
     },
     has(target, key) {
@@ -442,12 +534,7 @@ export function packedFeatureArray(record: PackedFeatureRecord): Feature[] {
       }
       const index = indexOf(key, count);
       if (index >= 0) {
-        return {
-          value: unpackFeature(record, index),
-          writable: false,
-          enumerable: true,
-          configurable: true
-        };
+        return { value: unpack(index), writable: false, enumerable: true, configurable: true };
       }
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
@@ -458,13 +545,24 @@ export function packedFeatureArray(record: PackedFeatureRecord): Feature[] {
     preventExtensions: readOnly
   };
   const view = new Proxy<Feature[]>([], handler);
-  recordOfView.set(view, record);
+  recordsOfView.set(view, list);
   return view;
 }
 
-/** The record behind an array made by packedFeatureArray; null for any other array. */
+/** The records behind an array made by packedFeatureArray, in order; null for any other array. */
+export function packedRecordsOf(features: readonly unknown[]): PackedFeatureRecord[] | null {
+  const records = recordsOfView.get(features);
+  return records ? [...records] : null;
+}
+
+/**
+ * The record behind an array made by packedFeatureArray — joined into one (a copy) if the view
+ * is over several; null for any other array.
+ */
 export function packedRecordOf(features: readonly unknown[]): PackedFeatureRecord | null {
-  return recordOfView.get(features) ?? null;
+  const records = recordsOfView.get(features);
+  if (!records) return null;
+  return records.length === 1 ? records[0] : concatRecords(records);
 }
 
 /** True for a value with the tag of a typed array of that name (also across realms). */
@@ -533,8 +631,10 @@ export function isPackedFeatureRecord(value: unknown): value is PackedFeatureRec
 
 /**
  * The buffers of the record's typed arrays, to transfer with postMessage (the sender's record
- * is unusable afterwards). Throws a TypeError if an array does not own its whole buffer, as
- * transferring it would move (or twice move) memory that is not the record's.
+ * is unusable afterwards). Arrays may own a buffer each or share one (as readPackedRecordBlob
+ * makes them), but every buffer must hold nothing but the record's arrays (and at most 7 bytes of
+ * padding after each): otherwise a TypeError, as transferring it would move memory that is not
+ * the record's.
  *
  * @example
  * worker.postMessage({ record }, transferablesOf(record));
@@ -549,22 +649,25 @@ export function transferablesOf(record: PackedFeatureRecord): ArrayBuffer[] {
     structure: record.structure,
     textOffsets: record.textOffsets
   };
-  const buffers: ArrayBuffer[] = [];
+  const onBuffer = new Map<ArrayBuffer, { bytes: number; arrays: number }>();
   for (const [name, array] of Object.entries(arrays)) {
     const buffer = array.buffer;
-    if (
-      !(buffer instanceof ArrayBuffer) ||
-      array.byteOffset !== 0 ||
-      array.byteLength !== buffer.byteLength ||
-      buffers.includes(buffer)
-    ) {
+    if (!(buffer instanceof ArrayBuffer)) {
+      throw new TypeError(`Packed record: ${name} is not on an ArrayBuffer`);
+    }
+    const seen = onBuffer.get(buffer) ?? { bytes: 0, arrays: 0 };
+    onBuffer.set(buffer, { bytes: seen.bytes + array.byteLength, arrays: seen.arrays + 1 });
+  }
+  for (const [buffer, { bytes, arrays: count }] of onBuffer) {
+    // An array alone on its buffer must fill it; arrays sharing one may be padded (alignment).
+    const slack = count === 1 ? 0 : 7 * count;
+    if (buffer.byteLength > bytes + slack) {
       throw new TypeError(
-        `Packed record: ${name} does not own its whole ArrayBuffer; copy it (slice()) before transferring`
+        `Packed record: an array is a view of a bigger ArrayBuffer (${buffer.byteLength} bytes, the record's arrays ${bytes}); copy it (slice()) before transferring`
       );
     }
-    buffers.push(buffer);
   }
-  return buffers;
+  return [...onBuffer.keys()];
 }
 
 /**
@@ -666,34 +769,117 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
 }
 
 /**
- * Packs features added one at a time, `batchSize` at a time (each batch one packFeatures), so a
- * caller never holds more than a batch of them as objects.
+ * Numbers of coordinates per segment of a PackedFeatureBuilder (4 MB): big enough that a layer
+ * has few segments, small enough that growing and trimming one copies little.
+ */
+const SEGMENT_NUMBERS = 1 << 19;
+
+/**
+ * Packs features added one at a time, each at once (none is kept as an object), into segments:
+ * consecutive records of about `segmentNumbers` coordinates each. A segment's arrays are
+ * allocated for its size when it starts and trimmed when it ends, so a big layer is never one
+ * array grown by copying, nor joined into one record unless asked (record()). Any added feature
+ * can be read back (get).
  *
  * @example
  * const packed = new PackedFeatureBuilder();
  * for (const feature of features) packed.add(feature);
- * packedFeatureArray(packed.record());
+ * packedFeatureArray(packed.records()); // or packed.record(): one record
  */
 export class PackedFeatureBuilder {
-  #records: PackedFeatureRecord[] = [];
-  #pending: Feature<Geometry | null>[] = [];
+  #segments: PackedFeatureRecord[] = [];
+  /** Index of the first feature of each segment. */
+  #starts: number[] = [];
+  #writer: RecordWriter | null = null;
+  #count = 0;
 
-  constructor(readonly batchSize = 1000) {}
+  /** @param segmentNumbers coordinates per segment (a segment ends once it has this many) */
+  constructor(readonly segmentNumbers = SEGMENT_NUMBERS) {}
 
-  add(feature: Feature<Geometry | null>): void {
-    this.#pending.push(feature);
-    if (this.#pending.length === this.batchSize) this.#flush();
+  get count(): number {
+    return this.#count;
+  }
+
+  /**
+   * Adds a feature. `textWithoutGeometry`: its JSON text with its geometry's value replaced by
+   * null, when the caller has it (e.g. cut from the file it was parsed from: see
+   * read-geojson.ts) — it must parse to the feature as it is, bar the geometry; it spares
+   * writing the feature out again.
+   */
+  add(feature: Feature<Geometry | null>, textWithoutGeometry?: string): void {
+    // Room for a segment's numbers and a little over (the feature that fills it), and for as many
+    // features and part counts as small parcels would need; arrays grow past that if they must.
+    const numbers = this.segmentNumbers;
+    const writer = (this.#writer ??= new RecordWriter(
+      Math.min(numbers >> 4, 1 << 16),
+      numbers + (numbers >> 3),
+      numbers >> 3
+    ));
+    writer.add(feature, this.#count++, candidateKind(feature), textWithoutGeometry);
+    if (writer.numbers >= numbers) this.#endSegment();
+  }
+
+  /** Feature `index` (0-based, in the order added), unpacked. */
+  get(index: number): Feature {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.#count)) {
+      throw new RangeError(`No feature #${index} among ${this.#count}`);
+    }
+    this.#endSegment();
+    const segment = segmentOf(this.#starts, index);
+    return unpackFeature(this.#segments[segment], index - this.#starts[segment]);
+  }
+
+  /** Everything added, as consecutive records (the builder's own; do not change them). */
+  records(): PackedFeatureRecord[] {
+    this.#endSegment();
+    return [...this.#segments];
   }
 
   /** Everything added, as one record. */
   record(): PackedFeatureRecord {
-    this.#flush();
-    return this.#records.length === 1 ? this.#records[0] : concatRecords(this.#records);
+    const records = this.records();
+    return records.length === 1 ? records[0] : concatRecords(records);
   }
 
-  #flush(): void {
-    if (this.#pending.length === 0) return;
-    this.#records.push(packFeatures(this.#pending));
-    this.#pending = [];
+  /**
+   * The features whose `keep` entry is true, as consecutive records: a segment kept whole is
+   * passed on as it is, one kept in part is sliced (copied). Never unpacks a feature.
+   */
+  select(keep: ArrayLike<boolean | number>): PackedFeatureRecord[] {
+    this.#endSegment();
+    const parts: PackedFeatureRecord[] = [];
+    this.#segments.forEach((record, segment) => {
+      const base = this.#starts[segment];
+      let start = -1;
+      for (let i = 0; i <= record.count; i++) {
+        const kept = i < record.count && Boolean(keep[base + i]);
+        if (kept && start < 0) start = i;
+        if (!kept && start >= 0) {
+          parts.push(start === 0 && i === record.count ? record : sliceRecord(record, start, i));
+          start = -1;
+        }
+      }
+    });
+    return parts;
   }
+
+  #endSegment(): void {
+    const writer = this.#writer;
+    if (!writer || writer.count === 0) return;
+    this.#writer = null;
+    this.#starts.push(this.#count - writer.count);
+    this.#segments.push(writer.record());
+  }
+}
+
+/** The segment holding feature `index`, given each segment's first index (ascending). */
+function segmentOf(starts: ArrayLike<number>, index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

@@ -13,10 +13,11 @@ import { storageError } from './messages';
 import {
   isPackedFeatureRecord,
   packedFeatureArray,
-  packedRecordOf,
+  packedRecordsOf,
   packFeatures,
   type PackedFeatureRecord
 } from './packed-features';
+import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
 import type { BilingualMessage, CrsId } from './types';
 import { summarizeLayer, type LayerSummary } from './user-layers';
 
@@ -102,27 +103,41 @@ export interface Backup {
 }
 
 /**
- * A layer as IndexedDB keeps it: its features packed (packed-features.ts) — one record of typed
- * arrays and text instead of 100 000 object trees, written and read back in a fraction of the
- * time and memory. Records saved before packing existed keep `features` and are read as they are.
+ * A layer as IndexedDB keeps it: its features packed (packed-features.ts) in one Blob
+ * (packed-blob.ts) — the browser keeps a Blob's bytes outside the tab, and writing one costs a
+ * single copy instead of the two a structured clone of the record's arrays takes. Records saved
+ * before keep `packed` (the record itself) or, older still, `features`; both are read as they are.
  */
 type LayerRecord = Omit<StoredLayer, 'features'> & {
   features: StoredLayer['features'];
+  packedBlob?: Blob;
   packed?: PackedFeatureRecord;
 };
 
-/** The record of a layer: its features packed (the record behind a packed view is reused). */
-function recordOfLayer(layer: StoredLayer): LayerRecord {
-  return {
-    ...layer,
-    features: [],
-    packed: packedRecordOf(layer.features) ?? packFeatures(layer.features)
-  };
+/**
+ * The record of a layer: its features packed into a Blob (a packed view's records are reused),
+ * or `packedBlob` when the caller has it already.
+ */
+function recordOfLayer(layer: StoredLayer, packedBlob?: Blob): LayerRecord {
+  if (packedBlob) return { ...layer, features: [], packedBlob };
+  const records = packedRecordsOf(layer.features) ?? [packFeatures(layer.features)];
+  return { ...layer, features: [], packedBlob: packedRecordBlob(records) };
 }
 
-/** A layer from its record: packed features are read through a lazy view (packedFeatureArray). */
-function layerOfRecord(record: LayerRecord): StoredLayer {
-  const { packed, ...layer } = record;
+/**
+ * A layer from its record: packed features are read through a lazy view (packedFeatureArray). A
+ * Blob that cannot be read gives the layer with no features rather than losing the others.
+ */
+async function layerOfRecord(record: LayerRecord): Promise<StoredLayer> {
+  const { packed, packedBlob, ...layer } = record;
+  if (packedBlob instanceof Blob) {
+    try {
+      return { ...layer, features: packedFeatureArray(await readPackedRecordBlob(packedBlob)) };
+    } catch (error) {
+      console.error(`Layer ${layer.id}: ${String(error)}`);
+      return { ...layer, features: [] };
+    }
+  }
   if (!isPackedFeatureRecord(packed)) return layer;
   return { ...layer, features: packedFeatureArray(packed) };
 }
@@ -175,7 +190,11 @@ function invalid(detail: string, detailEn: string): { ok: false; error: Bilingua
 export interface ImportStore {
   /** The database's name, so a worker can open the same one (import worker-protocol.ts). */
   readonly name?: string;
-  saveLayer(layer: StoredLayer): Promise<StoreResult>;
+  /**
+   * Saves a layer (replacing one with its id). `packedBlob`: its features already packed into a
+   * Blob (packed-blob.ts) — then `layer.features` is not read.
+   */
+  saveLayer(layer: StoredLayer, packedBlob?: Blob): Promise<StoreResult>;
   getLayer(id: string): Promise<StoredLayer | undefined>;
   /** All layers, oldest import first. */
   listLayers(): Promise<StoredLayer[]>;
@@ -255,9 +274,9 @@ export async function openImportStore(
   }
 
   async function layerHeaders(): Promise<{ layers: StoredLayer[]; headers: LayerHeader[] }> {
-    const layers = (await db.getAll('layers'))
-      .map(layerOfRecord)
-      .sort((a, b) => byText(a.importedAt, b.importedAt) || byText(a.id, b.id));
+    const layers = (await Promise.all((await db.getAll('layers')).map(layerOfRecord))).sort(
+      (a, b) => byText(a.importedAt, b.importedAt) || byText(a.id, b.id)
+    );
     const headers = layers.map(({ id, name, sourceFile, format, crs, importedAt }) => ({
       id,
       name,
@@ -271,8 +290,8 @@ export async function openImportStore(
 
   const store: ImportStore = {
     name: options.name ?? DEFAULT_DATABASE_NAME,
-    saveLayer: (layer) =>
-      write(['layers'], (tx) => tx.objectStore('layers').put(recordOfLayer(layer))),
+    saveLayer: (layer, packedBlob) =>
+      write(['layers'], (tx) => tx.objectStore('layers').put(recordOfLayer(layer, packedBlob))),
     getLayer: async (id) => {
       const record = await db.get('layers', id);
       return record && layerOfRecord(record);
