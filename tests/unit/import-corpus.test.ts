@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
+import { WINDOW_BYTES } from '../../src/lib/import/read-geojson';
 import type { ImportResult } from '../../src/lib/import/types';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -81,5 +82,83 @@ describe('import corpus', () => {
     }
     // Failed and needs-crs imports hand out no features.
     if (result.status !== 'ok') expect(result.features).toEqual([]);
+  });
+});
+
+/** A result without its timing, its features read out of their packed view. */
+function comparable(result: ImportResult) {
+  return { ...result, features: [...result.features], stats: { ...result.stats, elapsedMs: 0 } };
+}
+
+describe('import corpus, each file given as a File (Blob) instead of bytes', () => {
+  // A File's GeoJSON is split, then its features read back from the file a window at a time
+  // (readGeoJsonFile); everything else is read whole. Either way the result must be the same.
+  test.each(entries)('%s', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const fromBytes = await importFile(bytes, name);
+    const fromFile = await importFile(new Blob([bytes]), name);
+    expect(comparable(fromFile)).toEqual(comparable(fromBytes));
+  });
+});
+
+describe('a big FeatureCollection read from a File a window at a time', () => {
+  test('features across window edges, and one bigger than a window, come out as from bytes', async () => {
+    const features: unknown[] = [];
+    for (let k = 0; k < 4000; k++) {
+      const x = 121.1 + (k % 100) * 0.001;
+      const y = 41.1 + Math.floor(k / 100) * 0.001;
+      features.push({
+        type: 'Feature',
+        id: k,
+        properties: { 名称: `地块 ${k}`, note: 'x'.repeat(k % 7) },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 0.0005, y],
+              [x + 0.0005, y + 0.0005],
+              [x, y + 0.0005],
+              [x, y]
+            ]
+          ]
+        }
+      });
+    }
+    // A line of 60 000 positions (~1.5 MB of text): more than one window on its own.
+    const line: number[][] = [];
+    for (let k = 0; k < 60_000; k++) line.push([121.2 + k * 1e-6, 41.2 + (k % 2) * 1e-6]);
+    features.splice(1234, 0, {
+      type: 'Feature',
+      properties: { 名称: '长线' },
+      geometry: { type: 'LineString', coordinates: line }
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    expect(bytes.length).toBeGreaterThan(2 * WINDOW_BYTES);
+    const fromBytes = await importFile(bytes, 'big.geojson');
+    // The file records how it is read: whole once (to split it), then in windows — not whole
+    // again, which is what falling back to the whole-file parse would do.
+    let wholeReads = 0;
+    const windows: number[] = [];
+    class RecordingFile extends Blob {
+      override arrayBuffer() {
+        wholeReads++;
+        return super.arrayBuffer();
+      }
+      override slice(start?: number, end?: number) {
+        const part = super.slice(start, end);
+        if (start !== 0) windows.push(part.size);
+        return part;
+      }
+    }
+    const fromFile = await importFile(new RecordingFile([bytes]), 'big.geojson');
+    expect(wholeReads).toBe(1);
+    expect(windows.length).toBeGreaterThanOrEqual(3);
+    // Windows of at most WINDOW_BYTES, but for the one holding the long line alone.
+    expect(windows.filter((size) => size > WINDOW_BYTES)).toHaveLength(1);
+    expect(fromFile.status).toBe('ok');
+    expect(fromFile.features).toHaveLength(4001);
+    expect(comparable(fromFile)).toEqual(comparable(fromBytes));
+    expect(fromFile.features[1234].properties).toEqual({ 名称: '长线' });
   });
 });

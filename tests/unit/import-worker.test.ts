@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 import { describe, expect, test } from 'vitest';
 import { importInWorker, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
@@ -180,11 +181,12 @@ describe('createImportHandler (the worker side)', () => {
     const file = new File([fixture('good-wgs84.geojson')], 'good-wgs84.geojson');
     await handle({ type: 'import', id: 2, source: file, name: file.name, options: {} });
     const result = posted.find((m) => m.type === 'result');
-    const packed = result?.type === 'result' ? result.packed : undefined;
-    expect(packed).toBeDefined();
+    const packedBlob = result?.type === 'result' ? result.packedBlob : undefined;
+    expect(packedBlob).toBeInstanceOf(Blob);
     const direct = await importFile(fixture('good-wgs84.geojson'), file.name);
     expect(direct.features.length).toBeGreaterThan(0);
-    expect([...packedFeatureArray(packed!)]).toEqual(direct.features);
+    const record = await readPackedRecordBlob(packedBlob!);
+    expect([...packedFeatureArray(record)]).toEqual([...direct.features]);
   });
 
   test('KML is read without a DOMParser, as in a Web Worker', async () => {

@@ -4,6 +4,7 @@
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
 import type { RestoreOutcome } from './backup-file';
+import { readPackedRecordBlob } from './packed-blob';
 import { packedFeatureArray } from './packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
@@ -109,8 +110,15 @@ export function importInWorker(
       finish();
       if (message.type === 'result') {
         if (message.saved) onSaved?.(message.saved);
-        const { result, packed } = message;
-        current.resolve(packed ? { ...result, features: packedFeatureArray(packed) } : result);
+        const { result, packedBlob } = message;
+        if (!packedBlob) current.resolve(result);
+        else {
+          // Read once the worker is gone, so its memory is freed before the page takes the layer.
+          readPackedRecordBlob(packedBlob).then(
+            (record) => current.resolve({ ...result, features: packedFeatureArray(record) }),
+            (error: unknown) => current.reject(error)
+          );
+        }
       } else if (message.type === 'cancelled') {
         current.reject(new DOMException('The import was cancelled.', 'AbortError'));
       } else current.reject(new Error(message.message));

@@ -21,7 +21,19 @@ export interface FeatureCollectionLayout {
   featureRanges: Uint32Array;
   /** Byte ranges of every OTHER top-level member's value, by key (e.g. type, crs, name, bbox), end exclusive. */
   members: Map<string, [number, number]>;
+  /**
+   * Per feature, four positions in UTF-16 code units — where the text decoded from the file
+   * would have them: the feature's start, its "geometry" value's start and end, the feature's
+   * end. Units are counted from any one point of the file, so only differences between them mean
+   * something (e.g. within a batch, see featureTextWithoutGeometry). The geometry's two are
+   * NO_GEOMETRY_RANGE when it is not plainly there: no such member, twice, a key with an escape,
+   * or the feature is not an object.
+   */
+  textPositions: Uint32Array;
 }
+
+/** In FeatureCollectionLayout.textPositions: the feature's geometry could not be located. */
+export const NO_GEOMETRY_RANGE = 0xffffffff;
 
 const QUOTE = 0x22; // "
 const BACKSLASH = 0x5c;
@@ -69,13 +81,26 @@ let openBrackets = new Uint8Array(256);
 function skipString(bytes: Uint8Array, position: number): number {
   const length = bytes.length;
   let i = position + 1;
+  let extra = 0;
   while (i < length) {
     const byte = bytes[i];
-    if (byte === QUOTE) return i + 1;
+    if (byte === QUOTE) {
+      extraBytes += extra;
+      return i + 1;
+    }
+    if (byte >= 0x80) extra += byte < 0xc0 ? 1 : byte >= 0xf0 ? -1 : 0;
     i += byte === BACKSLASH ? 2 : 1;
   }
   return -1;
 }
+
+/**
+ * UTF-8 bytes minus UTF-16 code units in the strings scanned so far: a continuation byte adds
+ * one, the lead byte of a four-byte sequence (two code units) takes one away. A position's code
+ * unit offset is its byte offset minus this count there (JSON has non-ASCII bytes only inside
+ * strings). Module-level for the same reason as openBrackets.
+ */
+let extraBytes = 0;
 
 /**
  * End (exclusive) of the array or object that opens at `position`, or -1 if it is cut off or a
@@ -100,6 +125,7 @@ function skipContainer(bytes: Uint8Array, position: number): number {
       while (i < length) {
         const inner = bytes[i];
         if (inner === QUOTE) break;
+        if (inner >= 0x80) extraBytes += inner < 0xc0 ? 1 : inner >= 0xf0 ? -1 : 0;
         i += inner === BACKSLASH ? 2 : 1;
       }
       if (i >= length) return -1;
@@ -182,17 +208,128 @@ class RangeList {
   }
 }
 
+/** The bytes of `"geometry"`, quotes included. */
+const GEOMETRY_KEY = [0x22, 0x67, 0x65, 0x6f, 0x6d, 0x65, 0x74, 0x72, 0x79, 0x22];
+
+function isGeometryKey(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== GEOMETRY_KEY.length) return false;
+  for (let k = 0; k < GEOMETRY_KEY.length; k++)
+    if (bytes[start + k] !== GEOMETRY_KEY[k]) return false;
+  return true;
+}
+
+function hasBackslash(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k] === BACKSLASH) return true;
+  return false;
+}
+
+/** Where scanFeatureObject found the geometry's value: [start, end) in bytes, or -1. */
+let geometryStart = -1;
+let geometryEnd = -1;
+
+/**
+ * End (exclusive) of the feature object whose '{' is at `position`, or -1, like skipContainer;
+ * walks its members so as to find the "geometry" value (geometryStart/End). Anything it does not
+ * expect makes it skip the object as skipContainer does, geometry not located.
+ */
+function scanFeatureObject(bytes: Uint8Array, position: number): number {
+  const extraAtStart = extraBytes;
+  geometryStart = geometryEnd = -1;
+  let plain = true;
+  let i = skipWhitespace(bytes, position + 1);
+  if (bytes[i] === CLOSE_OBJECT) return i + 1;
+  for (;;) {
+    if (bytes[i] !== QUOTE) break;
+    const keyEnd = skipString(bytes, i);
+    if (keyEnd < 0) break;
+    const isGeometry = isGeometryKey(bytes, i, keyEnd);
+    // An escaped key might spell "geometry" too; a second geometry would be the one JSON.parse keeps.
+    if ((!isGeometry && hasBackslash(bytes, i, keyEnd)) || (isGeometry && geometryStart >= 0)) {
+      plain = false;
+    }
+    i = skipWhitespace(bytes, keyEnd);
+    if (bytes[i] !== COLON) break;
+    i = skipWhitespace(bytes, i + 1);
+    const extraBeforeValue = extraBytes;
+    const valueEnd = skipValue(bytes, i);
+    if (valueEnd < 0) break;
+    if (isGeometry) {
+      geometryStart = i;
+      geometryEnd = valueEnd;
+      extraBeforeGeometry = extraBeforeValue;
+      extraAfterGeometry = extraBytes;
+    }
+    i = skipWhitespace(bytes, valueEnd);
+    if (bytes[i] === CLOSE_OBJECT) {
+      if (!plain) geometryStart = geometryEnd = -1;
+      return i + 1;
+    }
+    if (bytes[i] !== COMMA) break;
+    i = skipWhitespace(bytes, i + 1);
+  }
+  // Not what a feature usually looks like: skipped whole, as any other value.
+  extraBytes = extraAtStart;
+  geometryStart = geometryEnd = -1;
+  return skipContainer(bytes, position);
+}
+
+/** Per-feature UTF-16 positions (see FeatureCollectionLayout.textPositions), doubling when full. */
+class PositionList {
+  private positions = new Uint32Array(4096);
+  private used = 0;
+
+  /** Pushes the four positions of a feature spanning bytes [start, end). */
+  push(start: number, extraAtStart: number, end: number): void {
+    if (this.used + 4 > this.positions.length) {
+      const grown = new Uint32Array(this.positions.length * 2);
+      grown.set(this.positions);
+      this.positions = grown;
+    }
+    const p = this.positions;
+    p[this.used++] = start - extraAtStart;
+    // geometryStart/End and the counts there were left by scanFeatureObject.
+    if (geometryStart >= 0) {
+      p[this.used++] = geometryStart - extraBeforeGeometry;
+      p[this.used++] = geometryEnd - extraAfterGeometry;
+    } else {
+      p[this.used++] = NO_GEOMETRY_RANGE;
+      p[this.used++] = NO_GEOMETRY_RANGE;
+    }
+    p[this.used++] = end - extraBytes;
+  }
+
+  toArray(): Uint32Array {
+    return this.positions.slice(0, this.used);
+  }
+}
+
+/** extraBytes where scanFeatureObject met the geometry's value, and after it. */
+let extraBeforeGeometry = 0;
+let extraAfterGeometry = 0;
+
 /**
  * Reads the features array whose '[' is at `position` into `ranges`; returns the position after
  * its ']' or -1 if it is malformed (a missing or doubled comma, a trailing comma, cut off, …).
  */
-function scanFeatures(bytes: Uint8Array, position: number, ranges: RangeList): number {
+function scanFeatures(
+  bytes: Uint8Array,
+  position: number,
+  ranges: RangeList,
+  positions: PositionList
+): number {
   let i = skipWhitespace(bytes, position + 1);
   if (bytes[i] === CLOSE_ARRAY) return i + 1;
   for (;;) {
-    const end = skipValue(bytes, i);
+    const extraAtStart = extraBytes;
+    let end: number;
+    if (bytes[i] === OPEN_OBJECT) end = scanFeatureObject(bytes, i);
+    else {
+      geometryStart = geometryEnd = -1;
+      end = skipValue(bytes, i);
+    }
     if (end < 0) return -1;
     ranges.push(i, end);
+    positions.push(i, extraAtStart, end);
     i = skipWhitespace(bytes, end);
     const separator = bytes[i];
     if (separator === CLOSE_ARRAY) return i + 1;
@@ -214,6 +351,8 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
   if (objectIsEmpty) i++;
 
   const ranges = new RangeList();
+  const positions = new PositionList();
+  extraBytes = 0;
   const members = new Map<string, [number, number]>();
   let sawFeatures = false;
   while (!objectIsEmpty) {
@@ -230,7 +369,7 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
       // anyone's guess — leave the file to the whole parse.
       if (sawFeatures || bytes[i] !== OPEN_ARRAY) return null;
       sawFeatures = true;
-      i = scanFeatures(bytes, i, ranges);
+      i = scanFeatures(bytes, i, ranges, positions);
     } else {
       // A repeated member: JSON.parse keeps the last, so the earlier value would never be
       // parsed and its errors would go unseen; rare enough to leave to the whole parse.
@@ -250,26 +389,85 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
     i = skipWhitespace(bytes, i + 1);
   }
   if (!sawFeatures || skipWhitespace(bytes, i) !== length) return null;
-  return { featureRanges: ranges.toArray(), members };
+  return { featureRanges: ranges.toArray(), members, textPositions: positions.toArray() };
 }
 
-/** Features [from, to) parsed with ONE JSON.parse of their bytes wrapped in [ ]: decode bytes from featureRanges[2*from] to featureRanges[2*(to-1)+1] (the commas and whitespace between features are valid inside an array), JSON.parse('[' + text + ']'). Throws the JSON.parse SyntaxError if those bytes are not valid JSON. */
-export function parseFeatureBatch(
+/** A batch's bytes between [ and ], reused from batch to batch (up to this size). */
+const REUSED_BATCH_BYTES = 1 << 20;
+const batchBytes = new Uint8Array(REUSED_BATCH_BYTES);
+
+/**
+ * The text of features [from, to) as one JSON array: their bytes from featureRanges[2*from] to
+ * featureRanges[2*(to-1)+1] (the commas and whitespace between features are valid inside an
+ * array) wrapped in [ ] and decoded. `bytes` may be a part of the file the layout describes,
+ * starting at byte `offset` of it. Throws a RangeError if the features are not all in `bytes`,
+ * and whatever `decoder` throws.
+ */
+export function decodeFeatureBatch(
   bytes: Uint8Array,
   layout: FeatureCollectionLayout,
   from: number,
   to: number,
   // Fatal, so bytes that are not UTF-8 throw (a TypeError) instead of turning into U+FFFD
   // unnoticed — the whole-file import rejects them too.
-  decoder: TextDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-): unknown[] {
+  decoder: { decode(bytes: Uint8Array): string } = new TextDecoder('utf-8', {
+    fatal: true,
+    ignoreBOM: true
+  }),
+  offset = 0
+): string {
   const count = layout.featureRanges.length / 2;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > count || from > to) {
     throw new RangeError(`feature batch [${from}, ${to}) is outside the ${count} features`);
   }
-  if (from === to) return [];
-  const start = layout.featureRanges[2 * from];
-  const end = layout.featureRanges[2 * (to - 1) + 1];
-  const parsed: unknown = JSON.parse('[' + decoder.decode(bytes.subarray(start, end)) + ']');
-  return parsed as unknown[];
+  if (from === to) return '[]';
+  const start = layout.featureRanges[2 * from] - offset;
+  const end = layout.featureRanges[2 * (to - 1) + 1] - offset;
+  if (start < 0 || end > bytes.length) {
+    throw new RangeError(
+      `feature batch [${from}, ${to}) is outside bytes ${offset}…${offset + bytes.length}`
+    );
+  }
+  // The brackets go around the bytes rather than the decoded text: '[' + text + ']' would copy
+  // the batch's (two-byte, if it has any Chinese) text once more when JSON.parse flattens it.
+  const length = end - start + 2;
+  // A batch of one huge feature gets a buffer of its own, not kept for later.
+  const target = length <= REUSED_BATCH_BYTES ? batchBytes : new Uint8Array(length);
+  target[0] = OPEN_ARRAY;
+  target.set(bytes.subarray(start, end), 1);
+  target[length - 1] = CLOSE_ARRAY;
+  return decoder.decode(target.subarray(0, length));
+}
+
+/**
+ * Features [from, to) parsed with ONE JSON.parse of decodeFeatureBatch's text (same arguments).
+ * Throws the JSON.parse SyntaxError if those bytes are not valid JSON.
+ */
+export function parseFeatureBatch(...args: Parameters<typeof decodeFeatureBatch>): unknown[] {
+  return JSON.parse(decodeFeatureBatch(...args)) as unknown[];
+}
+
+/**
+ * Feature `index`'s JSON text with its geometry's value replaced by `null` — what
+ * JSON.stringify({ ...feature, geometry: null }) would give, up to spacing and escapes — cut from
+ * `batchText`, the decodeFeatureBatch text of features [first, …) that holds it; null when its
+ * geometry was not located (NO_GEOMETRY_RANGE).
+ *
+ * @example featureTextWithoutGeometry(layout, decodeFeatureBatch(bytes, layout, 0, 2), 0, 1)
+ */
+export function featureTextWithoutGeometry(
+  layout: FeatureCollectionLayout,
+  batchText: string,
+  first: number,
+  index: number
+): string | null {
+  const positions = layout.textPositions;
+  const at = 4 * index;
+  if (positions[at + 1] === NO_GEOMETRY_RANGE) return null;
+  const base = positions[4 * first] - 1; // the batch text starts with '['
+  return (
+    batchText.slice(positions[at] - base, positions[at + 1] - base) +
+    'null' +
+    batchText.slice(positions[at + 2] - base, positions[at + 3] - base)
+  );
 }

@@ -1,10 +1,13 @@
 /**
- * The import pipeline, DOM-free so it runs in a Web Worker and in Node: bytes + file name →
- * usable features in WGS-84, every problem listed, the CRS decided or asked for.
+ * The import pipeline, DOM-free so it runs in a Web Worker and in Node: a file (Blob) or its
+ * bytes, and its name → usable features in WGS-84 (packed), every problem listed, the CRS
+ * decided or asked for.
  *
  * 1. Size limit and format (magic bytes, then name).
  * 2. Reader: GeoJSON, KML/KMZ or zipped Shapefile → candidate features in the file's coordinates.
- * 3. Structure and numbers of every feature (validate.ts).
+ * 3. Structure and numbers of every feature (validate.ts). A GeoJSON FeatureCollection is read
+ *    in batches (geojson-split.ts), a File a window at a time, and each checked feature packed
+ *    (packed-features.ts) at once: the file never exists as one string or one object tree.
  * 4. CRS: the user's choice, else what the file declares, else WGS-84 if the numbers are degrees;
  *    projected-looking numbers without a usable declaration, or numbers that contradict the
  *    declaration, stop here with `needs-crs` — never a silent misreading.
@@ -21,8 +24,9 @@ import { describeCrs, gaussKrugerZoneOf, isGeographic } from './crs-names';
 import { detectFormat } from './detect-format';
 import { ImportFileError } from './file-error';
 import { crsQuestion, featureProblem, fileError, notice, quote } from './messages';
-import { provenanceHints } from './provenance';
-import { readGeoJson } from './read-geojson';
+import { FEATURES_SCANNED_FOR_PROVENANCE, provenanceHints } from './provenance';
+import { readGeoJson, readGeoJsonFile, SplitBatchError } from './read-geojson';
+import { packedFeatureArray, PackedFeatureBuilder } from './packed-features';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { SourceData } from './source-data';
@@ -32,15 +36,15 @@ import type {
   FeatureMeasurement,
   ImportOptions,
   ImportProblem,
-  ImportResult
+  ImportResult,
+  ImportSource
 } from './types';
 import {
   checkTopology,
   inspectFeature,
   firstOutOfRange,
   extendBbox,
-  formatPosition,
-  type CheckedFeature
+  formatPosition
 } from './validate';
 import { listZip } from './zip';
 
@@ -62,10 +66,27 @@ async function pause(signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
 }
 
-async function readSource(bytes: Uint8Array, name: string, maxBytes: number): Promise<SourceData> {
-  const detected = detectFormat(bytes, name);
+/** Bytes read from the start of a file to tell its format. */
+const HEAD_BYTES = 64 * 1024;
+
+async function readSource(
+  input: ImportSource,
+  name: string,
+  maxBytes: number,
+  split: boolean
+): Promise<SourceData> {
+  const head =
+    input instanceof Uint8Array
+      ? input
+      : new Uint8Array(await input.slice(0, HEAD_BYTES).arrayBuffer());
+  const detected = detectFormat(head, name);
   if (detected.kind === 'refused') throw new ImportFileError(detected.code, detected.params);
-  if (detected.format === 'geojson') return readGeoJson(bytes);
+  if (detected.format === 'geojson') {
+    return input instanceof Uint8Array
+      ? readGeoJson(input, { split })
+      : readGeoJsonFile(input, { split });
+  }
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
   if (detected.format === 'kml') return readKml(bytes);
   const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR);
   if (!hasShapefile(entries)) {
@@ -247,20 +268,20 @@ export function idFollows(previous: string | number | undefined, id: unknown): b
   return id.length > previous.length || (id.length === previous.length && id > previous);
 }
 
-function idsOf(features: readonly CheckedFeature[]): (string | number)[] {
-  const ids: (string | number)[] = [];
-  for (const feature of features) if (feature.id !== undefined) ids.push(feature.id);
-  return ids;
+function definedIds(ids: readonly (string | number | undefined)[]): (string | number)[] {
+  const defined: (string | number)[] = [];
+  for (const id of ids) if (id !== undefined) defined.push(id);
+  return defined;
 }
 
 /** Where each id first appears among the features checked so far (file indexes). */
 function firstIndexes(
-  features: readonly CheckedFeature[],
+  ids: readonly (string | number | undefined)[],
   indexes: readonly number[]
 ): Map<string | number, number> {
   const first = new Map<string | number, number>();
-  for (let k = 0; k < features.length; k++) {
-    const id = features[k].id;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
     if (id !== undefined && !first.has(id)) first.set(id, indexes[k]);
   }
   return first;
@@ -294,20 +315,37 @@ function withoutBbox(geometry: Geometry): Geometry {
  * Imports one file.
  *
  * @example
- * const result = await importFile(bytes, 'parcels.zip', { signal, onProgress });
- * if (result.status === 'needs-crs') … ask, then importFile(bytes, name, { crs: 'EPSG:4549' })
+ * const result = await importFile(file, 'parcels.zip', { signal, onProgress }); // or its bytes
+ * if (result.status === 'needs-crs') … ask, then importFile(file, name, { crs: 'EPSG:4549' })
  */
 export async function importFile(
-  bytes: Uint8Array,
+  input: ImportSource,
   fileName: string,
   options: ImportOptions = {}
+): Promise<ImportResult> {
+  try {
+    return await runImport(input, fileName, options, true);
+  } catch (error) {
+    // A FeatureCollection read in batches had a batch that does not parse: read it whole, which
+    // names the problem exactly.
+    if (error instanceof SplitBatchError) return runImport(input, fileName, options, false);
+    throw error;
+  }
+}
+
+async function runImport(
+  input: ImportSource,
+  fileName: string,
+  options: ImportOptions,
+  split: boolean
 ): Promise<ImportResult> {
   const started = now();
   const { signal, onProgress } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxVertices = options.maxVertices ?? DEFAULT_MAX_VERTICES;
   const measure = options.measure ?? true;
-  const result = emptyResult(bytes.length);
+  const size = input instanceof Uint8Array ? input.length : input.size;
+  const result = emptyResult(size);
   const problems: ImportProblem[] = [];
   let lastYield = now();
   // Checked synchronously for every feature (an await per feature would cost a microtask each);
@@ -330,28 +368,32 @@ export async function importFile(
 
   try {
     signal?.throwIfAborted();
-    if (bytes.length > maxBytes)
-      throw new ImportFileError('too-large', { bytes: bytes.length, maxBytes });
-    onProgress?.({ phase: 'parse', done: 0, total: bytes.length });
-    const source = await readSource(bytes, fileName, maxBytes);
-    onProgress?.({ phase: 'parse', done: bytes.length, total: bytes.length });
+    if (size > maxBytes) throw new ImportFileError('too-large', { bytes: size, maxBytes });
+    onProgress?.({ phase: 'parse', done: 0, total: size });
+    const source = await readSource(input, fileName, maxBytes, split);
+    onProgress?.({ phase: 'parse', done: size, total: size });
     await pause(signal);
     result.format = source.format;
     result.notices.push(...source.notices);
     result.detectedCrs = source.declaredCrs?.crs ?? null;
-    result.stats.featureCount = source.features.length;
+    result.stats.featureCount = source.featureCount;
     problems.push(...source.problems);
 
     // 3. Structure and numbers. What is kept of each usable feature goes into parallel arrays
-    // (its extent into one Float64Array): one object per feature fewer for the garbage collector.
+    // (its extent into one Float64Array), the feature itself packed (packed-features.ts) a
+    // batch at a time: a big file's features never all exist as objects at once.
     const rejectedByReader = new Set(
       source.problems.filter((p) => p.severity === 'error').map((p) => p.featureIndex)
     );
-    const total = source.features.length;
+    const total = source.featureCount;
+    // The first candidates, for provenanceHints (which reads only these): the rest are gone.
+    const firstCandidates: unknown[] = [];
     const checkedIndexes: number[] = [];
     const topologies: (readonly ImportProblem[])[] = [];
     const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
-    const checkedFeatures: CheckedFeature[] = [];
+    const checkedFeatures = new PackedFeatureBuilder();
+    const checkedIds: (string | number | undefined)[] = [];
+    const checkedTypes: Geometry['type'][] = [];
     const extents = new Float64Array(total * 4);
     // Repeated ids. Files usually number their features in order (1, 2, 3 or "parcel-9",
     // "parcel-10"): while each id sorts after the one before it (idFollows), none can repeat and
@@ -365,10 +407,16 @@ export async function importFile(
     let projectedBox: Bbox | null = null;
     let degreesBox: Bbox | null = null;
     let projectedCount = 0;
+    // A file read on demand (readGeoJsonFile) is read a window ahead of the features checked.
+    const prepare = source.prepare;
+    let prepared = prepare ? 0 : total;
     for (let i = 0; i < total; i++) {
       if (pauseDue(i)) await pauseAt('validate', i, total);
+      if (prepare && i >= prepared) prepared = await prepare.call(source, i);
+      const candidate = source.featureAt(i);
+      if (i < FEATURES_SCANNED_FOR_PROVENANCE) firstCandidates.push(candidate);
       if (rejectedByReader.has(i)) continue;
-      const report = inspectFeature(source.features[i], i);
+      const report = inspectFeature(candidate, i);
       for (const problem of report.problems) problems.push(problem);
       result.stats.vertexCount += report.vertices;
       if (result.stats.vertexCount > maxVertices) {
@@ -382,11 +430,11 @@ export async function importFile(
       if (feature.id !== undefined && !seenIds && idFollows(previousId, feature.id)) {
         previousId = feature.id;
       } else if (feature.id !== undefined) {
-        seenIds ??= new Set(idsOf(checkedFeatures));
+        seenIds ??= new Set(definedIds(checkedIds));
         const seen = seenIds.size;
         seenIds.add(feature.id);
         if (seenIds.size === seen) {
-          firstIndexById ??= firstIndexes(checkedFeatures, checkedIndexes);
+          firstIndexById ??= firstIndexes(checkedIds, checkedIndexes);
           const first = firstIndexById.get(feature.id) as number;
           problems.push(
             featureProblem('duplicate-id', i, feature.id, {
@@ -397,7 +445,7 @@ export async function importFile(
         } else firstIndexById?.set(feature.id, i);
       }
       const { minX, minY, maxX, maxY } = report;
-      const at = checkedFeatures.length * 4;
+      const at = checkedFeatures.count * 4;
       extents[at] = minX;
       extents[at + 1] = minY;
       extents[at + 2] = maxX;
@@ -408,16 +456,20 @@ export async function importFile(
         projectedBox = mergeBbox(projectedBox, minX, minY, maxX, maxY);
       } else degreesBox = mergeBbox(degreesBox, minX, minY, maxX, maxY);
       checkedIndexes.push(i);
-      checkedFeatures.push(feature);
+      checkedIds.push(feature.id);
+      checkedTypes.push(feature.geometry.type);
       // Step 5's self-intersection check and (for numbers in degrees, read as WGS-84 unless the
       // CRS turns out otherwise) its measurement are done now, while this feature's coordinates
       // are in the cache: a second pass over 100 000 features' coordinates costs more than the
       // work itself. Their outcome is used, and its problems reported, in step 5 as before.
       topologies.push(checkTopology(feature, i));
       measuredAsWgs84.push(measure && !projected ? measureGeometry(feature.geometry) : null);
+      // A feature kept as the file has it can keep the file's own text too.
+      const text = feature === candidate ? source.textWithoutGeometry?.(i) : null;
+      checkedFeatures.add(feature, text ?? undefined);
     }
     onProgress?.({ phase: 'validate', done: total, total });
-    const checkedCount = checkedFeatures.length;
+    const checkedCount = checkedFeatures.count;
     if (checkedCount === 0) throw new ImportFileError('no-usable-features', { count: total });
 
     // 4. Coordinate system, by majority: a stray feature must not turn a file projected.
@@ -436,13 +488,17 @@ export async function importFile(
       result.notices.push(notice('crs-assumed-wgs84'));
     }
 
-    // 5. Geometry rules, conversion, range, measurement.
+    // 5. Geometry rules, conversion, range, measurement. In WGS-84 the kept features are the
+    // checked ones as they are, picked from the packed batches without unpacking them; any other
+    // CRS makes new features, packed as they are made.
     let wgs84Box: Bbox | null = null;
     const measurements: FeatureMeasurement[] = [];
+    const kept = new Uint8Array(checkedCount);
+    const converted = crs === 'wgs84' ? null : new PackedFeatureBuilder();
     for (let k = 0; k < checkedCount; k++) {
       if (pauseDue(k)) await pauseAt('convert', k, checkedCount);
       const index = checkedIndexes[k];
-      const feature = checkedFeatures[k];
+      const id = checkedIds[k];
       const minX = extents[k * 4];
       const minY = extents[k * 4 + 1];
       const maxX = extents[k * 4 + 2];
@@ -450,7 +506,7 @@ export async function importFile(
       const projected = outsideDegrees(minX, minY, maxX, maxY);
       if (!isGeographic(crs) && !projected) {
         // Degrees read as metres would land near the equator, in range: refuse instead.
-        problems.push(featureProblem('crs-inconsistent', index, feature.id));
+        problems.push(featureProblem('crs-inconsistent', index, id));
         continue;
       }
       const topology = topologies[k];
@@ -460,57 +516,67 @@ export async function importFile(
       }
 
       // Degrees are range-checked as written (so the message shows the file's numbers);
-      // projected numbers after conversion.
-      let geometry: Geometry = feature.geometry;
+      // projected numbers after conversion. Only then is the feature itself needed.
+      const needsFeature = (isGeographic(crs) && projected) || crs !== 'wgs84';
+      const feature = needsFeature ? checkedFeatures.get(k) : null;
+      let geometry: Geometry | null = feature?.geometry ?? null;
       // For degrees, `projected` means some position is out of range.
-      let outside = isGeographic(crs) && projected ? firstOutOfRange(geometry) : null;
-      if (!outside && crs !== 'wgs84') {
+      let outside =
+        feature && isGeographic(crs) && projected ? firstOutOfRange(feature.geometry) : null;
+      if (feature && !outside && crs !== 'wgs84') {
         try {
           geometry = withoutBbox(toWgs84(feature.geometry, crs as Crs));
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
-          problems.push(featureProblem('conversion-failed', index, feature.id, { detail }));
+          problems.push(featureProblem('conversion-failed', index, id, { detail }));
           continue;
         }
         outside = firstOutOfRange(geometry);
       }
       if (outside) {
         problems.push(
-          featureProblem('coordinate-out-of-range', index, feature.id, {
+          featureProblem('coordinate-out-of-range', index, id, {
             at: formatPosition([outside[0], outside[1]])
           })
         );
         continue;
       }
-      let output: Feature<Geometry, GeoJsonProperties>;
-      if (crs === 'wgs84') {
-        // Nothing changes: the checked feature (in normal form, see inspectFeature) is the output.
-        output = feature;
-      } else {
-        output = { type: 'Feature', geometry, properties: feature.properties };
+      if (converted && feature && geometry) {
+        const output: Feature<Geometry, GeoJsonProperties> = {
+          type: 'Feature',
+          geometry,
+          properties: feature.properties
+        };
         if (feature.id !== undefined) output.id = feature.id;
+        converted.add(output);
+      } else {
+        // Nothing changes: the checked feature (in normal form, see inspectFeature) is the output.
+        kept[k] = 1;
       }
-      result.features.push(output);
       result.featureIndexes.push(index);
-      result.stats.geometryTypes[geometry.type] =
-        (result.stats.geometryTypes[geometry.type] ?? 0) + 1;
+      const type = geometry?.type ?? checkedTypes[k];
+      result.stats.geometryTypes[type] = (result.stats.geometryTypes[type] ?? 0) + 1;
       // wgs84/cgcs2000 numbers are not changed by the conversion.
       wgs84Box =
-        crs === 'wgs84' || crs === 'cgcs2000'
+        crs === 'wgs84' || crs === 'cgcs2000' || !geometry
           ? mergeBbox(wgs84Box, minX, minY, maxX, maxY)
           : extendBbox(wgs84Box, geometry);
       if (measure) {
+        const asWritten = !converted ? measuredAsWgs84[k] : null;
         measurements.push(
-          (geometry === feature.geometry ? measuredAsWgs84[k] : null) ?? measureGeometry(geometry)
+          asWritten ?? measureGeometry(geometry ?? checkedFeatures.get(k).geometry)
         );
       }
     }
     onProgress?.({ phase: 'convert', done: checkedCount, total: checkedCount });
+    result.features = packedFeatureArray(
+      converted ? converted.records() : checkedFeatures.select(kept)
+    );
     result.measurements = measurements;
     result.stats.bbox = wgs84Box;
 
     if (crs === 'wgs84' || crs === 'cgcs2000') {
-      const hints = provenanceHints(fileName, source.metadataText, source.features);
+      const hints = provenanceHints(fileName, source.metadataText, firstCandidates);
       if (hints.gcj02) {
         result.notices.push(
           notice('gcj02-suspected', { evidence: hints.gcj02.zh, evidenceEn: hints.gcj02.en })
@@ -531,6 +597,7 @@ export async function importFile(
     return finish();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
+    if (error instanceof SplitBatchError) throw error; // importFile reads the file whole
     result.status = 'failed';
     result.features = [];
     result.featureIndexes = [];

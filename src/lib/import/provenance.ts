@@ -14,7 +14,7 @@ const GCJ02 =
 const BD09 = /(?<![a-z0-9])bd[\s_-]*0?9(?![0-9])|百度|baidu/i;
 
 /** Only the first features are scanned: provenance is normally uniform across a file. */
-const FEATURES_SCANNED = 2000;
+export const FEATURES_SCANNED_FOR_PROVENANCE = 2000;
 const LONGEST_VALUE_SCANNED = 500;
 
 export interface Evidence {
@@ -60,7 +60,7 @@ export function provenanceHints(
     }));
   }
 
-  const count = Math.min(features.length, FEATURES_SCANNED);
+  const count = Math.min(features.length, FEATURES_SCANNED_FOR_PROVENANCE);
   for (let i = 0; i < count && !(hints.gcj02 && hints.bd09); i++) {
     const properties = (features[i] as { properties?: unknown } | null)?.properties;
     if (!properties || typeof properties !== 'object') continue;

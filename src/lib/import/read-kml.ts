@@ -9,7 +9,7 @@ import { kml } from '@tmcw/togeojson';
 import type { Geometry } from 'geojson';
 import { ImportFileError } from './file-error';
 import { notice } from './messages';
-import type { SourceData } from './source-data';
+import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8Strict, looksLikeGbk, normaliseEncodingLabel } from './text-encoding';
 import { parseXml, XmlSyntaxError, XNode, ELEMENT_NODE } from './xml';
 
@@ -133,7 +133,7 @@ function describeDocument(xmlDocument: XNode): string[] {
 /**
  * Parses KML bytes.
  *
- * @example readKml(bytes).features[0] // → { type: 'Feature', geometry: …, properties: { name } }
+ * @example readKml(bytes).featureAt(0) // → { type: 'Feature', geometry: …, properties: { name } }
  */
 export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): SourceData {
   const text = decodeXmlBytes(bytes);
@@ -178,7 +178,7 @@ export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): Sourc
 
   return {
     format,
-    features,
+    ...candidatesOf(features),
     declaredCrs: { crs: 'wgs84', name: 'KML (WGS-84)' },
     crsFixedByFormat: true,
     notices,

@@ -10,7 +10,7 @@ import { parseDbf, parseShp } from 'shpjs';
 import { crsFromPrj, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
 import { featureProblem, notice } from './messages';
-import type { SourceData } from './source-data';
+import { candidatesOf, type SourceData } from './source-data';
 import { normaliseEncodingLabel } from './text-encoding';
 import type { BilingualMessage, ImportProblem } from './types';
 import type { ZipEntry } from './zip';
@@ -275,7 +275,7 @@ export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
   }
   return {
     format: 'shapefile-zip',
-    features,
+    ...candidatesOf(features),
     declaredCrs,
     crsFixedByFormat: false,
     notices,

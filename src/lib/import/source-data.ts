@@ -7,8 +7,27 @@ import type { BilingualMessage, ImportFormat, ImportProblem } from './types';
 
 export interface SourceData {
   format: ImportFormat;
-  /** Everything the file offers as a feature, valid or not, in file order. */
-  features: unknown[];
+  /** How many things the file offers as features, valid or not. */
+  featureCount: number;
+  /**
+   * The candidate at `index` (0 ≤ index < featureCount), in file order. A big GeoJSON file's
+   * candidates are parsed a batch at a time as they are asked for, so reading them in order
+   * keeps only one batch alive; asking out of order costs a batch parse.
+   */
+  featureAt(index: number): unknown;
+  /**
+   * Present when candidates are read from a file on demand: reads what featureAt needs from
+   * `index` on and resolves to the first index it does not cover. Await it before featureAt of
+   * an index not yet covered.
+   */
+  prepare?(index: number): Promise<number>;
+  /**
+   * Present when the reader can give a candidate's own JSON text with its geometry's value
+   * replaced by null (a split GeoJSON FeatureCollection): for the candidate featureAt gave last,
+   * or null. Packing (packed-features.ts) then keeps that text instead of writing the feature
+   * out again.
+   */
+  textWithoutGeometry?(index: number): string | null;
   /** What the file declares about its CRS; null if it declares nothing. */
   declaredCrs: DeclaredCrs | null;
   /** True if the format fixes the CRS (KML is always WGS-84 longitude/latitude). */
@@ -18,4 +37,11 @@ export interface SourceData {
   problems: ImportProblem[];
   /** Free text describing the data (titles, descriptions, file names) for provenance hints. */
   metadataText: string[];
+}
+
+/** featureCount and featureAt over candidates a reader holds as an array. */
+export function candidatesOf(
+  features: readonly unknown[]
+): Pick<SourceData, 'featureCount' | 'featureAt'> {
+  return { featureCount: features.length, featureAt: (index) => features[index] };
 }

@@ -12,9 +12,9 @@ import type {
   ImportResult,
   ImportSource
 } from './types';
+import { PackedBlobWriter } from './packed-blob';
 import {
-  packedFeatureArray,
-  packedRecordOf,
+  packedRecordsOf,
   packFeatures,
   transferablesOf,
   type PackedFeatureRecord
@@ -62,21 +62,22 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ImportProgress }
   /**
-   * The result. A successful one comes without its features and measurements: `packed` carries
-   * the features (transferred, so the page neither copies nor deserialises 100 000 objects) and
-   * `result.summary` the totals. `saved` tells how the save went when one was asked for.
+   * The result. A successful one comes without its features and measurements: `packedBlob`
+   * carries the features, packed into one Blob (packed-blob.ts; the page reads it as one record,
+   * and neither copies nor deserialises 100 000 objects), and `result.summary` the totals.
+   * `saved` tells how the save went when one was asked for.
    */
   | {
       type: 'result';
       id: number;
       result: ImportResult;
-      packed?: PackedFeatureRecord;
+      packedBlob?: Blob;
       saved?: StoreResult;
     }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
   /** A saved layer, its features packed in `packed` (transferred). */
-  | { type: 'layer'; id: number; layer: StoredLayer; packed: PackedFeatureRecord }
+  | { type: 'layer'; id: number; layer: StoredLayer; packed: PackedFeatureRecord[] }
   /** Every saved layer has been sent. */
   | { type: 'layers-loaded'; id: number }
   | { type: 'restored'; id: number; outcome: RestoreOutcome }
@@ -117,10 +118,8 @@ export function createImportHandler(post: PostFromWorker) {
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      const bytes =
-        source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
-      controller.signal.throwIfAborted();
-      const result = await importFile(bytes, name, {
+      // A File is read by importFile, a window at a time where it can (readGeoJsonFile).
+      const result = await importFile(source, name, {
         ...options,
         signal: controller.signal,
         onProgress: (progress) => post({ type: 'progress', id, progress })
@@ -129,19 +128,21 @@ export function createImportHandler(post: PostFromWorker) {
         post({ type: 'result', id, result });
         return;
       }
-      // The features are packed once: the layer saved here and the page share that record.
+      // The features come packed (importFile packs them as it checks them) in segments. They go
+      // into one Blob a segment at a time, each let go of once copied: the tab never holds the
+      // layer twice. IndexedDB keeps that Blob and the page reads it.
       const summary = summarizeImport(result);
-      const packed = packFeatures(result.features);
-      const packedResult = { ...result, features: packedFeatureArray(packed), summary };
-      // The layer's clone into IndexedDB is taken when the save is issued, before the record's
-      // buffers move to the page below.
-      const saving = save ? await startSave(packedResult, name, save) : null;
+      const segments = packedRecordsOf(result.features) ?? [packFeatures(result.features)];
+      const layerResult: ImportResult = { ...result, features: [], measurements: [], summary };
+      result.features = [];
+      const writer = new PackedBlobWriter();
+      for (let segment = segments.shift(); segment; segment = segments.shift()) {
+        writer.append(segment);
+      }
+      const packedBlob = writer.blob();
+      const saving = save ? await startSave(layerResult, packedBlob, name, save) : null;
       const saved = saving ? await saving.outcome : undefined;
-      const rest: ImportResult = { ...result, features: [], measurements: [], summary };
-      post(
-        { type: 'result', id, result: rest, packed, ...(saved ? { saved } : {}) },
-        transferablesOf(packed)
-      );
+      post({ type: 'result', id, result: layerResult, packedBlob, ...(saved ? { saved } : {}) });
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
       else post({ type: 'error', id, message: String(error) });
@@ -174,11 +175,11 @@ async function withStore(
 async function postSavedLayers(id: number, databaseName: string, post: PostFromWorker) {
   await withStore(id, databaseName, post, async (store) => {
     for (const layer of await store.listLayers()) {
-      // Layers saved before packing existed are packed here: the page gets one record either way.
-      const packed = packedRecordOf(layer.features) ?? packFeatures(layer.features);
+      // Layers saved before packing existed are packed here: the page gets records either way.
+      const packed = packedRecordsOf(layer.features) ?? [packFeatures(layer.features)];
       post(
         { type: 'layer', id, layer: { ...layer, features: [] }, packed },
-        transferablesOf(packed)
+        packed.flatMap(transferablesOf)
       );
     }
     post({ type: 'layers-loaded', id });
@@ -191,13 +192,14 @@ async function postSavedLayers(id: number, databaseName: string, post: PostFromW
  */
 async function startSave(
   result: ImportResult,
+  packedBlob: Blob,
   name: string,
   { databaseName, layerId, importedAt }: SaveRequest
 ): Promise<{ outcome: Promise<StoreResult> }> {
   const layer = layerFromImport(result, name, layerId, importedAt);
   try {
     const store = await openImportStore({ name: databaseName });
-    const saving = store.saveLayer(layer);
+    const saving = store.saveLayer(layer, packedBlob);
     void saving.finally(() => store.close());
     return { outcome: saving };
   } catch (error) {

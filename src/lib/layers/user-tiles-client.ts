@@ -8,7 +8,12 @@
  * page's bundle.
  */
 import type { Feature } from 'geojson';
-import { packedRecordOf, sliceRecord } from '$lib/import/packed-features';
+import {
+  packedRecordsOf,
+  sliceRecord,
+  transferablesOf,
+  type PackedFeatureRecord
+} from '$lib/import/packed-features';
 import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
 import { tileFeature } from './user-tiles-format';
 
@@ -23,7 +28,7 @@ export const FEATURES_PER_TILE_SLICE = 2500;
 
 /** The part of the Worker interface the server uses (tests pass a fake). */
 export interface TileWorkerLike {
-  postMessage(message: ToTileWorker): void;
+  postMessage(message: ToTileWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromTileWorker>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
@@ -99,21 +104,29 @@ export class UserTileServer {
     const load = {};
     this.#loads.set(layerId, load);
     const worker = this.#ensureWorker();
-    // A packed layer (packed-features.ts) goes over as slices of its record — copies of typed
-    // arrays and text, which the worker unpacks — instead of features made and cloned here.
-    const record = packedRecordOf(features);
-    for (let start = 0; start < features.length; start += FEATURES_PER_TILE_SLICE) {
-      if (start > 0) await nextTask();
+    // A packed layer (packed-features.ts) goes over as slices of its records, each a copy whose
+    // buffers are then moved (not copied again) to the worker, which cuts tiles from them as
+    // they are; other features are made into tile features here.
+    const records = packedRecordsOf(features);
+    /** [start, end) of a record, or of `features` when it is not packed (record null). */
+    const slices: { record: PackedFeatureRecord | null; start: number; end: number }[] = [];
+    const sliceUp = (record: PackedFeatureRecord | null, count: number) => {
+      for (let start = 0; start < count; start += FEATURES_PER_TILE_SLICE) {
+        slices.push({ record, start, end: Math.min(start + FEATURES_PER_TILE_SLICE, count) });
+      }
+    };
+    if (records) for (const record of records) sliceUp(record, record.count);
+    else sliceUp(null, features.length);
+    for (const [k, { record, start, end }] of slices.entries()) {
+      if (k > 0) await nextTask();
       this.#throwIfClosed();
       if (this.#loads.get(layerId) !== load) return;
-      const end = Math.min(start + FEATURES_PER_TILE_SLICE, features.length);
       if (record) {
-        worker.postMessage({
-          type: 'add-packed',
-          layerId,
-          record: sliceRecord(record, start, end),
-          label
-        });
+        const slice = sliceRecord(record, start, end);
+        worker.postMessage(
+          { type: 'add-packed', layerId, record: slice, label },
+          transferablesOf(slice)
+        );
         continue;
       }
       const slice: (Feature | null)[] = [];
