@@ -20,6 +20,7 @@
  * Coordinates in the typed arrays are exact Float64 values, `-0` included.
  */
 import type { Feature, Geometry, Position } from 'geojson';
+import { releaseBuffer } from './release-buffer';
 
 export const PACKED_FEATURES_FORMAT = 'packed-features/1';
 
@@ -82,14 +83,19 @@ class GrowingArray<T extends NumberArray> {
     while (size < needed) size *= 2;
     const bigger = this.make(size);
     bigger.set(this.array.subarray(0, this.length));
+    releaseBuffer(this.array.buffer);
     this.array = bigger;
   }
   push(value: number): void {
     if (this.length === this.array.length) this.reserve(1);
     this.array[this.length++] = value;
   }
+  /** The values as an array of their own; the growing array is not to be used afterwards. */
   trimmed(): T {
-    return this.array.length === this.length ? this.array : (this.array.slice(0, this.length) as T);
+    if (this.array.length === this.length) return this.array;
+    const trimmed = this.array.slice(0, this.length) as T;
+    releaseBuffer(this.array.buffer);
+    return trimmed;
   }
 }
 

@@ -7,6 +7,7 @@ import { crsFromName, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
 import { locateJsonError } from './json-syntax';
 import { quote } from './messages';
+import { releaseBuffer } from './release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8Strict, looksLikeGbk } from './text-encoding';
 import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
@@ -248,6 +249,8 @@ export async function readGeoJsonFile(file: Blob, { split = true } = {}): Promis
   const layout = split ? splitFeatureCollection(bytes) : null;
   const root = layout && membersOf(bytes, layout);
   if (!layout || !root) return readGeoJson(bytes, { split: false });
+  // The whole file's bytes go now: its features are read back from the file.
+  releaseBuffer(bytes.buffer);
   const ranges = layout.featureRanges;
   const count = ranges.length / 2;
   let window: ByteWindow = { bytes: new Uint8Array(0), start: 0 };
@@ -259,7 +262,9 @@ export async function readGeoJsonFile(file: Blob, { split = true } = {}): Promis
       const start = ranges[2 * index];
       let end = index + 1;
       while (end < count && ranges[2 * end + 1] - start <= WINDOW_BYTES) end++;
-      window = { bytes: new Uint8Array(0), start }; // the last window goes before the next is read
+      // The last window goes before the next is read (every feature in it has been read).
+      releaseBuffer(window.bytes.buffer);
+      window = { bytes: new Uint8Array(0), start };
       window = {
         bytes: new Uint8Array(await file.slice(start, ranges[2 * end - 1]).arrayBuffer()),
         start

@@ -13,6 +13,7 @@ import type {
   ImportSource
 } from './types';
 import { PackedBlobWriter } from './packed-blob';
+import { releaseBuffer } from './release-buffer';
 import {
   packedRecordsOf,
   packFeatures,
@@ -138,6 +139,7 @@ export function createImportHandler(post: PostFromWorker) {
       const writer = new PackedBlobWriter();
       for (let segment = segments.shift(); segment; segment = segments.shift()) {
         writer.append(segment);
+        for (const buffer of transferablesOf(segment)) releaseBuffer(buffer);
       }
       const packedBlob = writer.blob();
       const saving = save ? await startSave(layerResult, packedBlob, name, save) : null;
