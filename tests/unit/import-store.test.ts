@@ -15,6 +15,7 @@ import {
   packFeatures
 } from '../../src/lib/import/packed-features';
 import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
+import { firstLayoutOf } from './support/packed-first-layout';
 import { summarizeLayer } from '../../src/lib/import/user-layers';
 import {
   BACKUP_MEMBER,
@@ -143,11 +144,11 @@ describe('layers, assignments, drawings', () => {
     const fromBlob = await readPackedRecordBlob(record.packedBlob);
     expect(isPackedFeatureRecord(fromBlob)).toBe(true);
     expect([...packedFeatureArray(fromBlob)]).toEqual([...layers[0].features]);
-    // A record saved before Blobs keeps `packed` and is read as it is.
+    // A record saved before Blobs keeps `packed` (in the first layout: text a string) and reads.
     await raw.put('layers', {
       ...layers[2],
       features: [],
-      packed: packFeatures([...layers[2].features]),
+      packed: firstLayoutOf(packFeatures([...layers[2].features])),
       id: 'packed',
       importedAt: '2020-01-02T00:00:00.000Z'
     });

@@ -4,7 +4,6 @@
  * 100 000 features), driven in-process on fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
-import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 import { describe, expect, test } from 'vitest';
 import {
   exportInWorker,
@@ -28,8 +27,9 @@ class InProcessWorker implements WorkerLike {
   readonly sent: FromWorker[] = [];
   terminated = false;
   private readonly listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
-  private readonly handle = createImportHandler((message) => {
-    const copy = structuredClone(message);
+  private readonly handle = createImportHandler((message, transfer) => {
+    // As postMessage does: transferred buffers move (the sender's copies are detached).
+    const copy = structuredClone(message, { transfer: transfer as Transferable[] | undefined });
     this.sent.push(copy);
     setTimeout(() => {
       if (this.terminated) return;
@@ -75,20 +75,21 @@ const COUNT = 2001;
 const plain = (layer: StoredLayer) => ({ ...layer, features: [...layer.features] });
 
 describe('the import worker, packed', () => {
-  test('a big result crosses as one packed Blob in one message and reads back exactly', async () => {
+  test('a big result crosses as packed segments, then the result, and reads back exactly', async () => {
     let worker: InProcessWorker | undefined;
     const bytes = squares(COUNT);
     const result = await importInWorker(bytes, 's.geojson', {
       createWorker: () => (worker = new InProcessWorker())
     }).promise;
-    const last = worker!.sent.at(-1);
-    expect(worker!.sent.map((m) => m.type)).toEqual([
-      ...worker!.sent.filter((m) => m.type === 'progress').map(() => 'progress'),
-      'result'
-    ]);
+    const sent = worker!.sent.filter((m) => m.type !== 'progress');
+    const segments = sent.filter((m) => m.type === 'segment');
+    expect(segments.length).toBeGreaterThan(0);
+    expect(sent.map((m) => m.type)).toEqual([...segments.map(() => 'segment'), 'result']);
+    const last = sent.at(-1);
     expect(last?.type === 'result' && last.result.features).toEqual([]);
-    const packedBlob = last?.type === 'result' ? last.packedBlob : undefined;
-    expect((await readPackedRecordBlob(packedBlob!)).count).toBe(COUNT);
+    expect(segments.reduce((sum, m) => sum + (m.type === 'segment' ? m.record.count : 0), 0)).toBe(
+      COUNT
+    );
     const direct = await importFile(bytes, 's.geojson');
     expect([...result.features]).toEqual(direct.features);
     expect(result.featureIndexes).toEqual(direct.featureIndexes);

@@ -20,9 +20,11 @@ import {
   sliceRecord,
   transferablesOf,
   unpackFeature,
+  upgradePackedRecord,
   type PackedFeatureRecord
 } from '../../src/lib/import/packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from '../../src/lib/import/packed-blob';
+import { firstLayoutOf } from './support/packed-first-layout';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 
@@ -249,9 +251,9 @@ describe('packFeatures / unpackFeature', () => {
     expect(Array.from(record.structure)).toEqual([2, 4, 0]);
     expect(Array.from(record.structureOffsets)).toEqual([0, 0, 0, 3]);
     // The text has the packed geometry as null, in its place.
-    expect(record.text.slice(record.textOffsets[0], record.textOffsets[1])).toBe(
-      '{"type":"Feature","properties":{},"geometry":null}'
-    );
+    expect(
+      new TextDecoder().decode(record.text.subarray(record.textOffsets[0], record.textOffsets[1]))
+    ).toBe('{"type":"Feature","properties":{},"geometry":null}');
     expectExactRoundTrip(features, record);
   });
 
@@ -453,13 +455,13 @@ describe('isPackedFeatureRecord', () => {
 
   test('rejects near misses', () => {
     const nearMisses: Record<string, (r: Record<string, unknown>) => void> = {
-      'other format': (r) => (r.format = 'packed-features/2'),
+      'other format': (r) => (r.format = 'packed-features/1'),
       'count too big': (r) => (r.count = 4),
       'count not integer': (r) => (r.count = 2.5),
       'kinds a plain array': (r) => (r.kinds = Array.from(record.kinds)),
       'coordinates as Float32Array': (r) => (r.coordinates = new Float32Array(record.coordinates)),
       'structure as Int32Array': (r) => (r.structure = new Int32Array(record.structure)),
-      'text not a string': (r) => (r.text = [record.text]),
+      'text a string': (r) => (r.text = new TextDecoder().decode(record.text)),
       'text shorter than its offsets': (r) => (r.text = record.text.slice(1)),
       'text offsets decreasing': (r) => ((r.textOffsets as Uint32Array)[1] = record.text.length),
       'kind out of range': (r) => ((r.kinds as Uint8Array)[1] = 8),
@@ -497,7 +499,7 @@ describe('sliceRecord', () => {
           expect(slice.count).toBe(end - start);
           expect(isPackedFeatureRecord(slice)).toBe(true);
           expect([...packedFeatureArray(slice)]).toEqual(features.slice(start, end));
-          expect(transferablesOf(slice)).toHaveLength(7);
+          expect(transferablesOf(slice)).toHaveLength(8);
         }
       )
     );
@@ -581,8 +583,8 @@ describe('transferablesOf', () => {
     ] as Feature[][]) {
       const record = packFeatures(features);
       const buffers = transferablesOf(record);
-      expect(buffers).toHaveLength(7);
-      expect(new Set(buffers).size).toBe(7);
+      expect(buffers).toHaveLength(8);
+      expect(new Set(buffers).size).toBe(8);
       const arrays = [
         record.kinds,
         record.dimensions,
@@ -590,6 +592,7 @@ describe('transferablesOf', () => {
         record.structureOffsets,
         record.coordinates,
         record.structure,
+        record.text,
         record.textOffsets
       ];
       arrays.forEach((array, k) => {
@@ -640,7 +643,7 @@ describe('transferablesOf', () => {
     coordinates.set(record.coordinates);
     const buffers = transferablesOf({ ...record, kinds, coordinates });
     expect(buffers.filter((b) => b === buffer)).toHaveLength(1);
-    expect(buffers).toHaveLength(6);
+    expect(buffers).toHaveLength(7);
   });
 });
 
@@ -780,14 +783,50 @@ describe('packedRecordBlob', () => {
     await expect(readPackedRecordBlob(new Blob(['00000005{"a":']))).rejects.toThrow(
       /header is not JSON/
     );
-    // Cut inside the coordinates, before the text (the last part).
+    // Cut inside the coordinates, before the text (the last part), or one byte short or long.
     const textBytes = JSON.stringify({ type: 'Feature', properties: { a: 1 }, geometry: null });
     await expect(
       readPackedRecordBlob(blob.slice(0, blob.size - textBytes.length - 1))
     ).rejects.toThrow(/cut short/);
-    // One byte of text missing: the offsets no longer fit the text.
-    await expect(readPackedRecordBlob(blob.slice(0, blob.size - 1))).rejects.toThrow(
-      /do not fit together/
+    await expect(readPackedRecordBlob(blob.slice(0, blob.size - 1))).rejects.toThrow(/cut short/);
+    await expect(readPackedRecordBlob(new Blob([blob, ' ']))).rejects.toThrow(
+      /longer than its parts/
     );
+    // Offsets that do not reach the end of the text.
+    const record = packFeatures([
+      { type: 'Feature', properties: { a: 1 }, geometry: { type: 'Point', coordinates: [1, 2] } }
+    ]);
+    const spoilt = packedRecordBlob({ ...record, textOffsets: new Uint32Array([0, 5]) });
+    await expect(readPackedRecordBlob(spoilt)).rejects.toThrow(/do not fit together/);
+  });
+});
+
+describe('upgradePackedRecord', () => {
+  test('reads a record of the first layout (text a string) as the current one', () => {
+    const features: Feature<Geometry | null>[] = [
+      { type: 'Feature', properties: { 名称: '紫荆产业园', emoji: '𝌆' }, geometry: null },
+      {
+        type: 'Feature',
+        id: 'a',
+        properties: { note: 'x' },
+        geometry: { type: 'Point', coordinates: [121.1, 41.1] }
+      }
+    ];
+    const record = packFeatures(features);
+    expect(upgradePackedRecord(record)).toBe(record);
+    const upgraded = upgradePackedRecord(firstLayoutOf(record));
+    expect(upgraded).not.toBeNull();
+    expect(upgraded).toEqual(record);
+    expect([...packedFeatureArray(upgraded!)]).toEqual(features);
+  });
+
+  test('gives null for anything else', () => {
+    const record = packFeatures([
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }
+    ]);
+    for (const value of [null, 'x', {}, { ...firstLayoutOf(record), text: 5 }]) {
+      expect(upgradePackedRecord(value)).toBeNull();
+    }
+    expect(upgradePackedRecord({ ...firstLayoutOf(record), count: 2 })).toBeNull();
   });
 });

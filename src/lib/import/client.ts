@@ -4,8 +4,7 @@
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
 import type { RestoreOutcome } from './backup-file';
-import { readPackedRecordBlob } from './packed-blob';
-import { packedFeatureArray } from './packed-features';
+import { packedFeatureArray, type PackedFeatureRecord } from './packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -71,6 +70,8 @@ export function importInWorker(
   } = options;
   const id = nextId++;
   let worker: WorkerLike | null = null;
+  /** A successful import's features, as the worker sends them before its result. */
+  const segments: PackedFeatureRecord[] = [];
   let settle: { resolve: (r: ImportResult) => void; reject: (e: unknown) => void } | null = null;
 
   const finish = () => {
@@ -102,6 +103,10 @@ export function importInWorker(
         onProgress?.(message.progress);
         return;
       }
+      if (message.type === 'segment') {
+        segments.push(message.record);
+        return;
+      }
       if (message.type !== 'result' && message.type !== 'cancelled' && message.type !== 'error') {
         return;
       }
@@ -110,14 +115,19 @@ export function importInWorker(
       finish();
       if (message.type === 'result') {
         if (message.saved) onSaved?.(message.saved);
-        const { result, packedBlob } = message;
-        if (!packedBlob) current.resolve(result);
+        const { result } = message;
+        if (result.status !== 'ok') current.resolve(result);
         else {
-          // Read once the worker is gone, so its memory is freed before the page takes the layer.
-          readPackedRecordBlob(packedBlob).then(
-            (record) => current.resolve({ ...result, features: packedFeatureArray(record) }),
-            (error: unknown) => current.reject(error)
-          );
+          const features = packedFeatureArray(segments);
+          if (features.length === result.stats.usableCount)
+            current.resolve({ ...result, features });
+          else {
+            current.reject(
+              new Error(
+                `Import worker sent ${features.length} of ${result.stats.usableCount} features`
+              )
+            );
+          }
         }
       } else if (message.type === 'cancelled') {
         current.reject(new DOMException('The import was cancelled.', 'AbortError'));

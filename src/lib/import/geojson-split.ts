@@ -22,17 +22,14 @@ export interface FeatureCollectionLayout {
   /** Byte ranges of every OTHER top-level member's value, by key (e.g. type, crs, name, bbox), end exclusive. */
   members: Map<string, [number, number]>;
   /**
-   * Per feature, four positions in UTF-16 code units — where the text decoded from the file
-   * would have them: the feature's start, its "geometry" value's start and end, the feature's
-   * end. Units are counted from any one point of the file, so only differences between them mean
-   * something (e.g. within a batch, see featureTextWithoutGeometry). The geometry's two are
-   * NO_GEOMETRY_RANGE when it is not plainly there: no such member, twice, a key with an escape,
-   * or the feature is not an object.
+   * Per feature, the byte range of its "geometry" member's value, as pairs like featureRanges;
+   * both NO_GEOMETRY_RANGE when it is not plainly there: no such member, twice, a key with an
+   * escape (which might spell "geometry"), or the feature is not an object.
    */
-  textPositions: Uint32Array;
+  geometryRanges: Uint32Array;
 }
 
-/** In FeatureCollectionLayout.textPositions: the feature's geometry could not be located. */
+/** In FeatureCollectionLayout.geometryRanges: the feature's geometry could not be located. */
 export const NO_GEOMETRY_RANGE = 0xffffffff;
 
 const QUOTE = 0x22; // "
@@ -81,26 +78,13 @@ let openBrackets = new Uint8Array(256);
 function skipString(bytes: Uint8Array, position: number): number {
   const length = bytes.length;
   let i = position + 1;
-  let extra = 0;
   while (i < length) {
     const byte = bytes[i];
-    if (byte === QUOTE) {
-      extraBytes += extra;
-      return i + 1;
-    }
-    if (byte >= 0x80) extra += byte < 0xc0 ? 1 : byte >= 0xf0 ? -1 : 0;
+    if (byte === QUOTE) return i + 1;
     i += byte === BACKSLASH ? 2 : 1;
   }
   return -1;
 }
-
-/**
- * UTF-8 bytes minus UTF-16 code units in the strings scanned so far: a continuation byte adds
- * one, the lead byte of a four-byte sequence (two code units) takes one away. A position's code
- * unit offset is its byte offset minus this count there (JSON has non-ASCII bytes only inside
- * strings). Module-level for the same reason as openBrackets.
- */
-let extraBytes = 0;
 
 /**
  * End (exclusive) of the array or object that opens at `position`, or -1 if it is cut off or a
@@ -125,7 +109,6 @@ function skipContainer(bytes: Uint8Array, position: number): number {
       while (i < length) {
         const inner = bytes[i];
         if (inner === QUOTE) break;
-        if (inner >= 0x80) extraBytes += inner < 0xc0 ? 1 : inner >= 0xf0 ? -1 : 0;
         i += inner === BACKSLASH ? 2 : 1;
       }
       if (i >= length) return -1;
@@ -233,7 +216,6 @@ let geometryEnd = -1;
  * expect makes it skip the object as skipContainer does, geometry not located.
  */
 function scanFeatureObject(bytes: Uint8Array, position: number): number {
-  const extraAtStart = extraBytes;
   geometryStart = geometryEnd = -1;
   let plain = true;
   let i = skipWhitespace(bytes, position + 1);
@@ -250,14 +232,11 @@ function scanFeatureObject(bytes: Uint8Array, position: number): number {
     i = skipWhitespace(bytes, keyEnd);
     if (bytes[i] !== COLON) break;
     i = skipWhitespace(bytes, i + 1);
-    const extraBeforeValue = extraBytes;
     const valueEnd = skipValue(bytes, i);
     if (valueEnd < 0) break;
     if (isGeometry) {
       geometryStart = i;
       geometryEnd = valueEnd;
-      extraBeforeGeometry = extraBeforeValue;
-      extraAfterGeometry = extraBytes;
     }
     i = skipWhitespace(bytes, valueEnd);
     if (bytes[i] === CLOSE_OBJECT) {
@@ -268,44 +247,9 @@ function scanFeatureObject(bytes: Uint8Array, position: number): number {
     i = skipWhitespace(bytes, i + 1);
   }
   // Not what a feature usually looks like: skipped whole, as any other value.
-  extraBytes = extraAtStart;
   geometryStart = geometryEnd = -1;
   return skipContainer(bytes, position);
 }
-
-/** Per-feature UTF-16 positions (see FeatureCollectionLayout.textPositions), doubling when full. */
-class PositionList {
-  private positions = new Uint32Array(4096);
-  private used = 0;
-
-  /** Pushes the four positions of a feature spanning bytes [start, end). */
-  push(start: number, extraAtStart: number, end: number): void {
-    if (this.used + 4 > this.positions.length) {
-      const grown = new Uint32Array(this.positions.length * 2);
-      grown.set(this.positions);
-      this.positions = grown;
-    }
-    const p = this.positions;
-    p[this.used++] = start - extraAtStart;
-    // geometryStart/End and the counts there were left by scanFeatureObject.
-    if (geometryStart >= 0) {
-      p[this.used++] = geometryStart - extraBeforeGeometry;
-      p[this.used++] = geometryEnd - extraAfterGeometry;
-    } else {
-      p[this.used++] = NO_GEOMETRY_RANGE;
-      p[this.used++] = NO_GEOMETRY_RANGE;
-    }
-    p[this.used++] = end - extraBytes;
-  }
-
-  toArray(): Uint32Array {
-    return this.positions.slice(0, this.used);
-  }
-}
-
-/** extraBytes where scanFeatureObject met the geometry's value, and after it. */
-let extraBeforeGeometry = 0;
-let extraAfterGeometry = 0;
 
 /**
  * Reads the features array whose '[' is at `position` into `ranges`; returns the position after
@@ -315,12 +259,11 @@ function scanFeatures(
   bytes: Uint8Array,
   position: number,
   ranges: RangeList,
-  positions: PositionList
+  geometries: RangeList
 ): number {
   let i = skipWhitespace(bytes, position + 1);
   if (bytes[i] === CLOSE_ARRAY) return i + 1;
   for (;;) {
-    const extraAtStart = extraBytes;
     let end: number;
     if (bytes[i] === OPEN_OBJECT) end = scanFeatureObject(bytes, i);
     else {
@@ -329,7 +272,8 @@ function scanFeatures(
     }
     if (end < 0) return -1;
     ranges.push(i, end);
-    positions.push(i, extraAtStart, end);
+    if (geometryStart >= 0) geometries.push(geometryStart, geometryEnd);
+    else geometries.push(NO_GEOMETRY_RANGE, NO_GEOMETRY_RANGE);
     i = skipWhitespace(bytes, end);
     const separator = bytes[i];
     if (separator === CLOSE_ARRAY) return i + 1;
@@ -351,8 +295,7 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
   if (objectIsEmpty) i++;
 
   const ranges = new RangeList();
-  const positions = new PositionList();
-  extraBytes = 0;
+  const geometries = new RangeList();
   const members = new Map<string, [number, number]>();
   let sawFeatures = false;
   while (!objectIsEmpty) {
@@ -369,7 +312,7 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
       // anyone's guess — leave the file to the whole parse.
       if (sawFeatures || bytes[i] !== OPEN_ARRAY) return null;
       sawFeatures = true;
-      i = scanFeatures(bytes, i, ranges, positions);
+      i = scanFeatures(bytes, i, ranges, geometries);
     } else {
       // A repeated member: JSON.parse keeps the last, so the earlier value would never be
       // parsed and its errors would go unseen; rare enough to leave to the whole parse.
@@ -389,7 +332,7 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
     i = skipWhitespace(bytes, i + 1);
   }
   if (!sawFeatures || skipWhitespace(bytes, i) !== length) return null;
-  return { featureRanges: ranges.toArray(), members, textPositions: positions.toArray() };
+  return { featureRanges: ranges.toArray(), members, geometryRanges: geometries.toArray() };
 }
 
 /** A batch's bytes between [ and ], reused from batch to batch (up to this size). */
@@ -445,29 +388,4 @@ export function decodeFeatureBatch(
  */
 export function parseFeatureBatch(...args: Parameters<typeof decodeFeatureBatch>): unknown[] {
   return JSON.parse(decodeFeatureBatch(...args)) as unknown[];
-}
-
-/**
- * Feature `index`'s JSON text with its geometry's value replaced by `null` — what
- * JSON.stringify({ ...feature, geometry: null }) would give, up to spacing and escapes — cut from
- * `batchText`, the decodeFeatureBatch text of features [first, …) that holds it; null when its
- * geometry was not located (NO_GEOMETRY_RANGE).
- *
- * @example featureTextWithoutGeometry(layout, decodeFeatureBatch(bytes, layout, 0, 2), 0, 1)
- */
-export function featureTextWithoutGeometry(
-  layout: FeatureCollectionLayout,
-  batchText: string,
-  first: number,
-  index: number
-): string | null {
-  const positions = layout.textPositions;
-  const at = 4 * index;
-  if (positions[at + 1] === NO_GEOMETRY_RANGE) return null;
-  const base = positions[4 * first] - 1; // the batch text starts with '['
-  return (
-    batchText.slice(positions[at] - base, positions[at + 1] - base) +
-    'null' +
-    batchText.slice(positions[at + 2] - base, positions[at + 3] - base)
-  );
 }

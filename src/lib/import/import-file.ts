@@ -26,7 +26,11 @@ import { ImportFileError } from './file-error';
 import { crsQuestion, featureProblem, fileError, notice, quote } from './messages';
 import { FEATURES_SCANNED_FOR_PROVENANCE, provenanceHints } from './provenance';
 import { readGeoJson, readGeoJsonFile, SplitBatchError } from './read-geojson';
-import { packedFeatureArray, PackedFeatureBuilder } from './packed-features';
+import {
+  packedFeatureArray,
+  PackedFeatureBuilder,
+  type FeatureSourceText
+} from './packed-features';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { SourceData } from './source-data';
@@ -386,12 +390,20 @@ async function runImport(
       source.problems.filter((p) => p.severity === 'error').map((p) => p.featureIndex)
     );
     const total = source.featureCount;
-    // The first candidates, for provenanceHints (which reads only these): the rest are gone.
+    // The first candidates' properties, for provenanceHints (which reads only these): the rest
+    // are gone by then.
     const firstCandidates: unknown[] = [];
     const checkedIndexes: number[] = [];
     const topologies: (readonly ImportProblem[])[] = [];
     const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
     const checkedFeatures = new PackedFeatureBuilder();
+    const sourceText: FeatureSourceText = {
+      bytes: new Uint8Array(0),
+      start: 0,
+      geometryStart: 0,
+      geometryEnd: 0,
+      end: 0
+    };
     const checkedIds: (string | number | undefined)[] = [];
     const checkedTypes: Geometry['type'][] = [];
     const extents = new Float64Array(total * 4);
@@ -414,7 +426,11 @@ async function runImport(
       if (pauseDue(i)) await pauseAt('validate', i, total);
       if (prepare && i >= prepared) prepared = await prepare.call(source, i);
       const candidate = source.featureAt(i);
-      if (i < FEATURES_SCANNED_FOR_PROVENANCE) firstCandidates.push(candidate);
+      if (i < FEATURES_SCANNED_FOR_PROVENANCE) {
+        // Only its properties are read there: the geometry need not be kept.
+        const properties = (candidate as { properties?: unknown } | null)?.properties;
+        firstCandidates.push({ properties });
+      }
       if (rejectedByReader.has(i)) continue;
       const report = inspectFeature(candidate, i);
       for (const problem of report.problems) problems.push(problem);
@@ -465,8 +481,8 @@ async function runImport(
       topologies.push(checkTopology(feature, i));
       measuredAsWgs84.push(measure && !projected ? measureGeometry(feature.geometry) : null);
       // A feature kept as the file has it can keep the file's own text too.
-      const text = feature === candidate ? source.textWithoutGeometry?.(i) : null;
-      checkedFeatures.add(feature, text ?? undefined);
+      const known = feature === candidate && source.sourceTextOf?.(i, sourceText) === true;
+      checkedFeatures.add(feature, known ? sourceText : undefined);
     }
     onProgress?.({ phase: 'validate', done: total, total });
     const checkedCount = checkedFeatures.count;

@@ -7,8 +7,8 @@
  *
  * Layout: 8 ASCII digits giving the header's length, the header (JSON: format, count and the
  * array lengths), then each array's bytes — kinds, dimensions, the three offset arrays,
- * structure, coordinates — each starting at a multiple of 8 bytes so it can be viewed in place,
- * then the text in UTF-8 up to the end.
+ * structure, coordinates — each starting at a multiple of 8 bytes so it can be viewed in place —
+ * and the text (UTF-8) up to the end.
  *
  * @example
  * const blob = packedRecordBlob(record); // or a list of records, read back as one
@@ -28,7 +28,7 @@ interface BlobHeader {
   count: number;
   structureLength: number;
   coordinatesLength: number;
-  /** UTF-16 code units of the text (what textOffsets count in). */
+  /** Bytes of the text (UTF-8). */
   textLength: number;
 }
 
@@ -86,9 +86,7 @@ export class PackedBlobWriter {
     );
     this.#structure = grow(this.#structure, record.structure as Uint32Array<ArrayBuffer>);
     this.#coordinates = grow(this.#coordinates, record.coordinates as Float64Array<ArrayBuffer>);
-    // Strings in a Blob are written as UTF-8. JSON text never holds a lone surrogate (which
-    // would turn into U+FFFD), so the text reads back exactly.
-    this.#text = grow(this.#text, record.text);
+    this.#text = grow(this.#text, record.text as Uint8Array<ArrayBuffer>);
     this.#count += record.count;
     this.#structureLength += record.structure.length;
     this.#coordinatesLength += record.coordinates.length;
@@ -193,9 +191,9 @@ export async function readPackedRecordBlob(blob: Blob): Promise<PackedFeatureRec
   };
   const coordinatesAt = layout.structure + alignUp(4 * structureLength);
   const textAt = coordinatesAt + 8 * coordinatesLength;
-  if (blob.size < textAt) throw new PackedBlobError('cut short');
-  const buffer = await blob.slice(start, textAt).arrayBuffer();
-  const text = await blob.slice(textAt).text();
+  if (blob.size < textAt + textLength) throw new PackedBlobError('cut short');
+  if (blob.size > textAt + textLength) throw new PackedBlobError('longer than its parts');
+  const buffer = await blob.slice(start, textAt + textLength).arrayBuffer();
   const view = <T>(make: new (b: ArrayBuffer, at: number, n: number) => T, at: number, n: number) =>
     new make(buffer, at - start, n);
   const record: PackedFeatureRecord = {
@@ -207,10 +205,10 @@ export async function readPackedRecordBlob(blob: Blob): Promise<PackedFeatureRec
     structureOffsets: view(Uint32Array, layout.structureOffsets, count + 1),
     coordinates: view(Float64Array, coordinatesAt, coordinatesLength),
     structure: view(Uint32Array, layout.structure, structureLength),
-    text,
+    text: view(Uint8Array, textAt, textLength),
     textOffsets: view(Uint32Array, layout.textOffsets, count + 1)
   };
-  if (text.length !== textLength || !isPackedFeatureRecord(record)) {
+  if (!isPackedFeatureRecord(record)) {
     throw new PackedBlobError('its parts do not fit together');
   }
   return record;

@@ -22,11 +22,13 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { releaseBuffer } from './release-buffer';
 
-export const PACKED_FEATURES_FORMAT = 'packed-features/1';
+export const PACKED_FEATURES_FORMAT = 'packed-features/2';
+/** The first layout: `text` a string, `textOffsets` in UTF-16 code units (upgradePackedRecord). */
+const PACKED_FEATURES_FORMAT_1 = 'packed-features/1';
 
 export interface PackedFeatureRecord {
-  /** Marks the record (and its layout version), e.g. 'packed-features/1'. */
-  format: 'packed-features/1';
+  /** Marks the record (and its layout version), e.g. 'packed-features/2'. */
+  format: 'packed-features/2';
   count: number;
   /**
    * Per feature: 0 null geometry, 1 Point, 2 MultiPoint, 3 LineString, 4 MultiLineString,
@@ -46,9 +48,12 @@ export interface PackedFeatureRecord {
    * per polygon its rings followed by each ring's positions.
    */
   structure: Uint32Array;
-  /** every feature's JSON text without its packed geometry, concatenated */
-  text: string;
-  /** count + 1 offsets into `text` */
+  /**
+   * Every feature's JSON text without its packed geometry, in UTF-8, concatenated: bytes, so the
+   * text is no string on the JavaScript heap and moves (postMessage transfer) with the arrays.
+   */
+  text: Uint8Array;
+  /** count + 1 offsets into `text` (bytes) */
   textOffsets: Uint32Array;
 }
 
@@ -64,7 +69,21 @@ const KIND_OF: Readonly<Record<string, number>> = {
   MultiPolygon: 6
 };
 const MAX_DIMENSION = 255;
-const TEXTS_PER_CHUNK = 256;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/**
+ * A feature's own JSON text in UTF-8 — bytes[start, end) — and where its geometry's value is in
+ * it, bytes[geometryStart, geometryEnd): what a reader that cut the feature from a file knows
+ * (read-geojson.ts). Packing copies it with the geometry replaced by `null`.
+ */
+export interface FeatureSourceText {
+  bytes: Uint8Array;
+  start: number;
+  geometryStart: number;
+  geometryEnd: number;
+  end: number;
+}
 
 type NumberArray = Float64Array | Uint32Array | Uint8Array;
 
@@ -306,15 +325,11 @@ class RecordWriter {
   readonly coordinateOffsets: GrowingArray<Uint32Array>;
   readonly structureOffsets: GrowingArray<Uint32Array>;
   readonly textOffsets: GrowingArray<Uint32Array>;
-  // Texts are joined a few hundred at a time so the short strings die young instead of all
-  // 100 000 being kept (and promoted) until the end.
-  #chunks: string[] = [];
-  #chunk: string[] = [];
-  #textLength = 0;
+  readonly text: GrowingArray<Uint8Array>;
   count = 0;
 
-  /** Room for `features` features, `numbers` coordinates and `counts` part counts. */
-  constructor(features: number, numbers: number, counts: number) {
+  /** Room for `features` features, `numbers` coordinates, `counts` part counts, `textBytes`. */
+  constructor(features: number, numbers: number, counts: number, textBytes: number) {
     this.geometries = new GeometryWriter(numbers, counts);
     const bytes = (n: number) => new Uint8Array(n);
     const offsets = (n: number) => new Uint32Array(n);
@@ -323,6 +338,7 @@ class RecordWriter {
     this.coordinateOffsets = new GrowingArray(offsets(features + 1), offsets);
     this.structureOffsets = new GrowingArray(offsets(features + 1), offsets);
     this.textOffsets = new GrowingArray(offsets(features + 1), offsets);
+    this.text = new GrowingArray(bytes(textBytes), bytes);
     this.coordinateOffsets.push(0);
     this.structureOffsets.push(0);
     this.textOffsets.push(0);
@@ -335,43 +351,59 @@ class RecordWriter {
 
   /**
    * Appends a feature whose candidateKind is `candidate`; throws a TypeError naming feature
-   * `index` if it cannot be written as JSON. `textWithoutGeometry`, when given, is the feature's
-   * JSON text with its geometry null, used as is if the geometry packs.
+   * `index` if it cannot be written as JSON. `source`, when given, holds the feature's own JSON
+   * text in UTF-8 with where its geometry's value is: if the geometry packs, that text with the
+   * value replaced by `null` is copied instead of writing the feature out again.
    */
   add(
     feature: Feature<Geometry | null>,
     index: number,
     candidate: number,
-    textWithoutGeometry?: string
+    source?: FeatureSourceText
   ): void {
     const writer = this.geometries;
     let kind = candidate;
     if (kind >= 1 && kind <= 6 && !writer.write(coordinatesOf(feature), kind)) kind = KIND_TEXT;
-    let text: string;
     if (kind >= 1 && kind <= 6) {
+      if (source) this.#copyWithoutGeometry(source);
       // A shallow copy keeps the key order; `geometry` keeps its place, now null.
-      text = textWithoutGeometry ?? jsonText({ ...feature, geometry: null }, index);
+      else this.#writeText(jsonText({ ...feature, geometry: null }, index));
       this.dimensions.push(writer.dimension);
     } else {
-      text = jsonText(feature, index);
+      this.#writeText(jsonText(feature, index));
       this.dimensions.push(0);
     }
     this.kinds.push(kind);
-    this.#chunk.push(text);
-    if (this.#chunk.length === TEXTS_PER_CHUNK) {
-      this.#chunks.push(this.#chunk.join(''));
-      this.#chunk = [];
-    }
-    this.#textLength += text.length;
     this.coordinateOffsets.push(writer.coordinates.length);
     this.structureOffsets.push(writer.structure.length);
-    this.textOffsets.push(this.#textLength);
+    this.textOffsets.push(this.text.length);
     this.count++;
+  }
+
+  #writeText(text: string): void {
+    const target = this.text;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    target.reserve(3 * text.length);
+    target.length += utf8Encoder.encodeInto(text, target.array.subarray(target.length)).written;
+  }
+
+  #copyWithoutGeometry({ bytes, start, geometryStart, geometryEnd, end }: FeatureSourceText) {
+    const target = this.text;
+    target.reserve(geometryStart - start + 4 + end - geometryEnd);
+    const array = target.array;
+    let at = target.length;
+    // Byte by byte: a feature's text is short, and subarray + set would make two views each.
+    for (let k = start; k < geometryStart; k++) array[at++] = bytes[k];
+    array[at++] = 0x6e; // n
+    array[at++] = 0x75; // u
+    array[at++] = 0x6c; // l
+    array[at++] = 0x6c; // l
+    for (let k = geometryEnd; k < end; k++) array[at++] = bytes[k];
+    target.length = at;
   }
 
   /** The record of everything added, each array trimmed to its contents (once: it ends here). */
   record(): PackedFeatureRecord {
-    this.#chunks.push(this.#chunk.join(''));
     return {
       format: PACKED_FEATURES_FORMAT,
       count: this.count,
@@ -381,7 +413,7 @@ class RecordWriter {
       structureOffsets: this.structureOffsets.trimmed(),
       coordinates: this.geometries.coordinates.trimmed(),
       structure: this.geometries.structure.trimmed(),
-      text: this.#chunks.join(''),
+      text: this.text.trimmed(),
       textOffsets: this.textOffsets.trimmed()
     };
   }
@@ -407,7 +439,8 @@ export function packFeatures(features: readonly Feature<Geometry | null>[]): Pac
     kinds[index] = kind;
     if (kind >= 1 && kind <= 6) size.add(coordinatesOf(features[index]), DEPTH_OF_KIND[kind]);
   }
-  const writer = new RecordWriter(count, size.numbers, size.counts);
+  // Text: a guess (grown if short, trimmed at the end): ~120 bytes a feature.
+  const writer = new RecordWriter(count, size.numbers, size.counts, 128 * count);
   for (let index = 0; index < count; index++) writer.add(features[index], index, kinds[index]);
   return writer.record();
 }
@@ -466,7 +499,9 @@ export function unpackFeature(record: PackedFeatureRecord, index: number): Featu
     throw new RangeError(`No feature #${index} in a packed record of ${record.count}`);
   }
   const feature = JSON.parse(
-    record.text.slice(record.textOffsets[index], record.textOffsets[index + 1])
+    utf8Decoder.decode(
+      record.text.subarray(record.textOffsets[index], record.textOffsets[index + 1])
+    )
   ) as Feature;
   const kind = record.kinds[index];
   if (kind >= 1 && kind <= 6) feature.geometry = rebuildGeometry(record, index, kind);
@@ -571,6 +606,37 @@ export function packedRecordOf(features: readonly unknown[]): PackedFeatureRecor
   return records.length === 1 ? records[0] : concatRecords(records);
 }
 
+/**
+ * A record in the current layout from one read back from storage: returned as it is if it is
+ * one (isPackedFeatureRecord), converted if it is in the first layout ('packed-features/1': text
+ * a string, offsets in UTF-16 code units — layers saved before the text became bytes), else null.
+ */
+export function upgradePackedRecord(value: unknown): PackedFeatureRecord | null {
+  if (isPackedFeatureRecord(value)) return value;
+  if (typeof value !== 'object' || value === null) return null;
+  const old = value as Omit<PackedFeatureRecord, 'format' | 'text'> & {
+    format: unknown;
+    text: unknown;
+  };
+  if (old.format !== PACKED_FEATURES_FORMAT_1 || typeof old.text !== 'string') return null;
+  const oldText = old.text;
+  const pieces: Uint8Array[] = [];
+  const textOffsets = new Uint32Array(old.count + 1);
+  let bytes = 0;
+  for (let k = 0; k < old.count; k++) {
+    const piece = utf8Encoder.encode(
+      oldText.slice(old.textOffsets?.[k] ?? 0, old.textOffsets?.[k + 1] ?? 0)
+    );
+    pieces.push(piece);
+    bytes += piece.length;
+    textOffsets[k + 1] = bytes;
+  }
+  const text = new Uint8Array(bytes);
+  for (let k = 0; k < pieces.length; k++) text.set(pieces[k], textOffsets[k]);
+  const upgraded = { ...old, format: PACKED_FEATURES_FORMAT, text, textOffsets };
+  return isPackedFeatureRecord(upgraded) ? upgraded : null;
+}
+
 /** True for a value with the tag of a typed array of that name (also across realms). */
 function isTyped(value: unknown, name: string): boolean {
   return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${name}]`;
@@ -601,7 +667,7 @@ export function isPackedFeatureRecord(value: unknown): value is PackedFeatureRec
     !isTyped(r.structureOffsets, 'Uint32Array') ||
     !isTyped(r.coordinates, 'Float64Array') ||
     !isTyped(r.structure, 'Uint32Array') ||
-    typeof r.text !== 'string' ||
+    !isTyped(r.text, 'Uint8Array') ||
     !isTyped(r.textOffsets, 'Uint32Array')
   ) {
     return false;
@@ -653,6 +719,7 @@ export function transferablesOf(record: PackedFeatureRecord): ArrayBuffer[] {
     structureOffsets: record.structureOffsets,
     coordinates: record.coordinates,
     structure: record.structure,
+    text: record.text,
     textOffsets: record.textOffsets
   };
   const onBuffer = new Map<ArrayBuffer, { bytes: number; arrays: number }>();
@@ -727,10 +794,12 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
   let count = 0;
   let coordinateCount = 0;
   let structureCount = 0;
+  let textCount = 0;
   for (const record of records) {
     count += record.count;
     coordinateCount += record.coordinates.length;
     structureCount += record.structure.length;
+    textCount += record.text.length;
   }
   const kinds = new Uint8Array(count);
   const dimensions = new Uint8Array(count);
@@ -739,7 +808,7 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
   const textOffsets = new Uint32Array(count + 1);
   const coordinates = new Float64Array(coordinateCount);
   const structure = new Uint32Array(structureCount);
-  const texts: string[] = [];
+  const text = new Uint8Array(textCount);
   let at = 0;
   let coordinateBase = 0;
   let structureBase = 0;
@@ -749,6 +818,7 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
     dimensions.set(record.dimensions, at);
     coordinates.set(record.coordinates, coordinateBase);
     structure.set(record.structure, structureBase);
+    text.set(record.text, textBase);
     for (let i = 1; i <= record.count; i++) {
       coordinateOffsets[at + i] = coordinateBase + record.coordinateOffsets[i];
       structureOffsets[at + i] = structureBase + record.structureOffsets[i];
@@ -758,7 +828,6 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
     coordinateBase += record.coordinates.length;
     structureBase += record.structure.length;
     textBase += record.text.length;
-    texts.push(record.text);
   }
   return {
     format: PACKED_FEATURES_FORMAT,
@@ -769,7 +838,7 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
     structureOffsets,
     coordinates,
     structure,
-    text: texts.join(''),
+    text,
     textOffsets
   };
 }
@@ -807,21 +876,22 @@ export class PackedFeatureBuilder {
   }
 
   /**
-   * Adds a feature. `textWithoutGeometry`: its JSON text with its geometry's value replaced by
-   * null, when the caller has it (e.g. cut from the file it was parsed from: see
-   * read-geojson.ts) — it must parse to the feature as it is, bar the geometry; it spares
-   * writing the feature out again.
+   * Adds a feature. `source`: its own JSON text, when the caller has it (cut from the file it
+   * was parsed from: see read-geojson.ts); it must parse to the feature as it is. It spares
+   * writing the feature out again: the text is copied, its geometry's value replaced by null.
    */
-  add(feature: Feature<Geometry | null>, textWithoutGeometry?: string): void {
+  add(feature: Feature<Geometry | null>, source?: FeatureSourceText): void {
     // Room for a segment's numbers and a little over (the feature that fills it), and for as many
     // features and part counts as small parcels would need; arrays grow past that if they must.
     const numbers = this.segmentNumbers;
+    const features = Math.min(numbers >> 4, 1 << 16);
     const writer = (this.#writer ??= new RecordWriter(
-      Math.min(numbers >> 4, 1 << 16),
+      features,
       numbers + (numbers >> 3),
-      numbers >> 3
+      numbers >> 3,
+      128 * features
     ));
-    writer.add(feature, this.#count++, candidateKind(feature), textWithoutGeometry);
+    writer.add(feature, this.#count++, candidateKind(feature), source);
     if (writer.numbers >= numbers) this.#endSegment();
   }
 

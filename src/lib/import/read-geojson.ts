@@ -12,11 +12,12 @@ import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8Strict, looksLikeGbk } from './text-encoding';
 import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 import {
-  decodeFeatureBatch,
-  featureTextWithoutGeometry,
+  NO_GEOMETRY_RANGE,
+  parseFeatureBatch,
   splitFeatureCollection,
   type FeatureCollectionLayout
 } from './geojson-split';
+import type { FeatureSourceText } from './packed-features';
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
@@ -145,12 +146,12 @@ interface ByteWindow {
 function candidatesInBatches(
   layout: FeatureCollectionLayout,
   window: () => ByteWindow
-): Pick<SourceData, 'featureCount' | 'featureAt' | 'textWithoutGeometry'> {
+): Pick<SourceData, 'featureCount' | 'featureAt' | 'sourceTextOf'> {
   const ranges = layout.featureRanges;
+  const geometries = layout.geometryRanges;
   const count = ranges.length / 2;
   let first = 0;
   let batch: unknown[] = [];
-  let batchText = '';
   return {
     featureCount: count,
     featureAt(index: number): unknown {
@@ -163,20 +164,25 @@ function candidatesInBatches(
         while (end < count && ranges[2 * end + 1] <= limit) end++;
         first = index;
         try {
-          batchText = decodeFeatureBatch(bytes, layout, first, end, utf8OrThrow, start);
-          batch = JSON.parse(batchText) as unknown[];
+          batch = parseFeatureBatch(bytes, layout, first, end, utf8OrThrow, start);
         } catch (error) {
           batch = [];
-          batchText = '';
           if (error instanceof RangeError) throw error; // not read in: the caller's mistake
           throw new SplitBatchError(error);
         }
       }
       return batch[index - first];
     },
-    textWithoutGeometry(index: number): string | null {
-      if (index < first || index >= first + batch.length) return null;
-      return featureTextWithoutGeometry(layout, batchText, first, index);
+    sourceTextOf(index: number, into: FeatureSourceText): boolean {
+      if (index < first || index >= first + batch.length) return false;
+      if (geometries[2 * index] === NO_GEOMETRY_RANGE) return false;
+      const { bytes, start } = window();
+      into.bytes = bytes;
+      into.start = ranges[2 * index] - start;
+      into.geometryStart = geometries[2 * index] - start;
+      into.geometryEnd = geometries[2 * index + 1] - start;
+      into.end = ranges[2 * index + 1] - start;
+      return true;
     }
   };
 }
@@ -200,7 +206,7 @@ function membersOf(
 function splitSource(
   root: Record<string, unknown>,
   layout: FeatureCollectionLayout,
-  candidates: Pick<SourceData, 'featureCount' | 'featureAt' | 'prepare' | 'textWithoutGeometry'>
+  candidates: Pick<SourceData, 'featureCount' | 'featureAt' | 'prepare' | 'sourceTextOf'>
 ): SourceData {
   if (layout.featureRanges.length === 0) throw new ImportFileError('no-features');
   return {

@@ -3,6 +3,7 @@
  * the file's own coordinates, not yet validated, plus what the file says about itself.
  */
 import type { DeclaredCrs } from './crs-names';
+import type { FeatureSourceText } from './packed-features';
 import type { BilingualMessage, ImportFormat, ImportProblem } from './types';
 
 export interface SourceData {
@@ -22,12 +23,12 @@ export interface SourceData {
    */
   prepare?(index: number): Promise<number>;
   /**
-   * Present when the reader can give a candidate's own JSON text with its geometry's value
-   * replaced by null (a split GeoJSON FeatureCollection): for the candidate featureAt gave last,
-   * or null. Packing (packed-features.ts) then keeps that text instead of writing the feature
-   * out again.
+   * Present when the reader can tell where a candidate's own JSON text is (a split GeoJSON
+   * FeatureCollection): for the candidate featureAt gave last, fills `into` (valid until the
+   * next featureAt) and returns true; false if it cannot. Packing (packed-features.ts) then
+   * copies that text instead of writing the feature out again.
    */
-  textWithoutGeometry?(index: number): string | null;
+  sourceTextOf?(index: number, into: FeatureSourceText): boolean;
   /** What the file declares about its CRS; null if it declares nothing. */
   declaredCrs: DeclaredCrs | null;
   /** True if the format fixes the CRS (KML is always WGS-84 longitude/latitude). */

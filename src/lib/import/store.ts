@@ -11,10 +11,10 @@ import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { storageError } from './messages';
 import {
-  isPackedFeatureRecord,
   packedFeatureArray,
   packedRecordsOf,
   packFeatures,
+  upgradePackedRecord,
   type PackedFeatureRecord
 } from './packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
@@ -138,8 +138,9 @@ async function layerOfRecord(record: LayerRecord): Promise<StoredLayer> {
       return { ...layer, features: [] };
     }
   }
-  if (!isPackedFeatureRecord(packed)) return layer;
-  return { ...layer, features: packedFeatureArray(packed) };
+  // A record saved as an object, maybe in the first packed layout.
+  const upgraded = upgradePackedRecord(packed);
+  return upgraded ? { ...layer, features: packedFeatureArray(upgraded) } : layer;
 }
 
 interface Schema extends DBSchema {

@@ -13,7 +13,6 @@ import type {
   ImportSource
 } from './types';
 import { PackedBlobWriter } from './packed-blob';
-import { releaseBuffer } from './release-buffer';
 import {
   packedRecordsOf,
   packFeatures,
@@ -63,18 +62,16 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ImportProgress }
   /**
-   * The result. A successful one comes without its features and measurements: `packedBlob`
-   * carries the features, packed into one Blob (packed-blob.ts; the page reads it as one record,
-   * and neither copies nor deserialises 100 000 objects), and `result.summary` the totals.
-   * `saved` tells how the save went when one was asked for.
+   * One segment of a successful import's features, packed (transferred: the page neither copies
+   * nor deserialises 100 000 objects); the segments come in order, before the result.
    */
-  | {
-      type: 'result';
-      id: number;
-      result: ImportResult;
-      packedBlob?: Blob;
-      saved?: StoreResult;
-    }
+  | { type: 'segment'; id: number; record: PackedFeatureRecord }
+  /**
+   * The result. A successful one comes without its features and measurements: they came as
+   * `segment` messages, and `result.summary` has the totals. `saved` tells how the save went when
+   * one was asked for.
+   */
+  | { type: 'result'; id: number; result: ImportResult; saved?: StoreResult }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
   /** A saved layer, its features packed in `packed` (transferred). */
@@ -129,9 +126,9 @@ export function createImportHandler(post: PostFromWorker) {
         post({ type: 'result', id, result });
         return;
       }
-      // The features come packed (importFile packs them as it checks them) in segments. They go
-      // into one Blob a segment at a time, each let go of once copied: the tab never holds the
-      // layer twice. IndexedDB keeps that Blob and the page reads it.
+      // The features come packed (importFile packs them as it checks them) in segments. Each is
+      // copied into the layer's Blob for IndexedDB and then moved to the page: the tab never
+      // holds the layer twice, but for the Blob's copy until the browser has taken it over.
       const summary = summarizeImport(result);
       const segments = packedRecordsOf(result.features) ?? [packFeatures(result.features)];
       const layerResult: ImportResult = { ...result, features: [], measurements: [], summary };
@@ -139,12 +136,11 @@ export function createImportHandler(post: PostFromWorker) {
       const writer = new PackedBlobWriter();
       for (let segment = segments.shift(); segment; segment = segments.shift()) {
         writer.append(segment);
-        for (const buffer of transferablesOf(segment)) releaseBuffer(buffer);
+        post({ type: 'segment', id, record: segment }, transferablesOf(segment));
       }
-      const packedBlob = writer.blob();
-      const saving = save ? await startSave(layerResult, packedBlob, name, save) : null;
+      const saving = save ? await startSave(layerResult, writer.blob(), name, save) : null;
       const saved = saving ? await saving.outcome : undefined;
-      post({ type: 'result', id, result: layerResult, packedBlob, ...(saved ? { saved } : {}) });
+      post({ type: 'result', id, result: layerResult, ...(saved ? { saved } : {}) });
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
       else post({ type: 'error', id, message: String(error) });

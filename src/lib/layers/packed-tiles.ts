@@ -22,6 +22,8 @@ import type { Feature, Geometry } from 'geojson';
 import { packFeatures, type PackedFeatureRecord } from '$lib/import/packed-features';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
+const utf8 = new TextDecoder();
+
 /**
  * Tile units per tile side: MapLibre's own (it rescales any other). At z14 near Jinzhou (41.1°N)
  * this is a grid of ~0.22 m, so a vertex moves at most ~0.11 m — under a pixel up to z19 — and
@@ -763,7 +765,9 @@ export class PackedTileIndex {
     for (let i = 0; i < record.count; i++) {
       const kind = record.kinds[i];
       if (label === null && kind !== KIND_TEXT) continue;
-      const text = record.text.slice(record.textOffsets[i], record.textOffsets[i + 1]);
+      const text = utf8.decode(
+        record.text.subarray(record.textOffsets[i], record.textOffsets[i + 1])
+      );
       const feature = JSON.parse(text) as { properties?: unknown; geometry?: unknown } | null;
       const properties = feature?.properties;
       let tags: unknown = undefined;
