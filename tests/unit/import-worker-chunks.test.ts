@@ -106,6 +106,38 @@ describe('the import worker, packed', () => {
     expect(without(result)).toEqual(without(direct));
   });
 
+  test('a layer the import drops features from at its end is saved as its result, not as packed', async () => {
+    // A bow tie passes the structure checks (and is packed with the rest), then is refused for
+    // crossing itself: the Blob made while packing must not be the one saved.
+    const collection = JSON.parse(new TextDecoder().decode(squares(COUNT)));
+    collection.features[7].geometry.coordinates = [
+      [
+        [121, 41],
+        [121.001, 41.001],
+        [121.001, 41],
+        [121, 41.001],
+        [121, 41]
+      ]
+    ];
+    const databaseName = `chunks-${++databases}`;
+    const result = await importInWorker(
+      new TextEncoder().encode(JSON.stringify(collection)),
+      'bow.geojson',
+      {
+        saveAs: { databaseName, layerId: 'bow', importedAt: '2024-05-01T08:00:00.000Z' },
+        createWorker: () => new InProcessWorker()
+      }
+    ).promise;
+    expect(result.features).toHaveLength(COUNT - 1);
+    expect(result.problems.map((p) => `${p.code}:${p.featureIndex}`)).toContain(
+      'self-intersection:7'
+    );
+    const store = await openImportStore({ name: databaseName });
+    const [layer] = await store.listLayers();
+    store.close();
+    expect([...layer.features]).toEqual([...result.features]);
+  });
+
   test('the worker saves the layer itself when asked, with the import’s summary', async () => {
     const databaseName = `chunks-${++databases}`;
     const saved: StoreResult[] = [];

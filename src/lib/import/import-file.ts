@@ -396,7 +396,7 @@ async function runImport(
     const checkedIndexes: number[] = [];
     const topologies: (readonly ImportProblem[])[] = [];
     const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
-    const checkedFeatures = new PackedFeatureBuilder();
+    const checkedFeatures = new PackedFeatureBuilder(undefined, options.onPackedSegment);
     const sourceText: FeatureSourceText = {
       bytes: new Uint8Array(0),
       start: 0,

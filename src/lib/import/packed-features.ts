@@ -868,8 +868,14 @@ export class PackedFeatureBuilder {
   #writer: RecordWriter | null = null;
   #count = 0;
 
-  /** @param segmentNumbers coordinates per segment (a segment ends once it has this many) */
-  constructor(readonly segmentNumbers = SEGMENT_NUMBERS) {}
+  /**
+   * @param segmentNumbers coordinates per segment (a segment ends once it has this many)
+   * @param onSegment called with each segment as it ends, in order
+   */
+  constructor(
+    readonly segmentNumbers = SEGMENT_NUMBERS,
+    private readonly onSegment?: (segment: PackedFeatureRecord) => void
+  ) {}
 
   get count(): number {
     return this.#count;
@@ -944,7 +950,9 @@ export class PackedFeatureBuilder {
     if (!writer || writer.count === 0) return;
     this.#writer = null;
     this.#starts.push(this.#count - writer.count);
-    this.#segments.push(writer.record());
+    const segment = writer.record();
+    this.#segments.push(segment);
+    this.onSegment?.(segment);
   }
 }
 

@@ -2,6 +2,7 @@
  * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
+import type { PackedFeatureRecord } from './packed-features';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { LayerSummary } from './user-layers';
 
@@ -63,6 +64,13 @@ export interface ImportOptions {
   measure?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Called with each segment of the checked features as it is packed, in order, before the
+   * import has decided anything: for a caller that stores them as they come (the import worker
+   * copies them into the layer's Blob meanwhile). When the result's features are not exactly
+   * these segments (some were dropped, or converted), it must use the result's.
+   */
+  onPackedSegment?: (segment: PackedFeatureRecord) => void;
 }
 
 export interface FeatureMeasurement {

@@ -22,7 +22,7 @@ import {
 import { layerFromImport, summarizeImport } from './user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
-export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
+export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress' | 'onPackedSegment'>;
 
 /**
  * Asks the worker to save a successful import as a layer itself (layerFromImport with this id and
@@ -117,25 +117,36 @@ export function createImportHandler(post: PostFromWorker) {
     running.set(id, controller);
     try {
       // A File is read by importFile, a window at a time where it can (readGeoJsonFile).
+      // Segments are copied into the layer's Blob as they are packed, so the copies are spread
+      // over the import instead of all made at its end.
+      const streamed: PackedFeatureRecord[] = [];
+      const streaming = new PackedBlobWriter();
       const result = await importFile(source, name, {
         ...options,
         signal: controller.signal,
-        onProgress: (progress) => post({ type: 'progress', id, progress })
+        onProgress: (progress) => post({ type: 'progress', id, progress }),
+        onPackedSegment: (segment) => {
+          streamed.push(segment);
+          streaming.append(segment);
+        }
       });
       if (result.status !== 'ok') {
         post({ type: 'result', id, result });
         return;
       }
-      // The features come packed (importFile packs them as it checks them) in segments. Each is
-      // copied into the layer's Blob for IndexedDB and then moved to the page: the tab never
-      // holds the layer twice, but for the Blob's copy until the browser has taken it over.
+      // The features come packed (importFile packs them as it checks them) in segments, moved to
+      // the page. The Blob made as they were packed holds them unless the import dropped or
+      // converted some at its end: then it is made again from the segments of the result.
       const summary = summarizeImport(result);
       const segments = packedRecordsOf(result.features) ?? [packFeatures(result.features)];
       const layerResult: ImportResult = { ...result, features: [], measurements: [], summary };
       result.features = [];
-      const writer = new PackedBlobWriter();
+      const asStreamed =
+        segments.length === streamed.length && segments.every((s, k) => s === streamed[k]);
+      const writer = asStreamed ? streaming : new PackedBlobWriter();
+      streamed.length = 0;
       for (let segment = segments.shift(); segment; segment = segments.shift()) {
-        writer.append(segment);
+        if (!asStreamed) writer.append(segment);
         post({ type: 'segment', id, record: segment }, transferablesOf(segment));
       }
       const saving = save ? await startSave(layerResult, writer.blob(), name, save) : null;
