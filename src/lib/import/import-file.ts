@@ -384,8 +384,8 @@ async function runImport(
     problems.push(...source.problems);
 
     // 3. Structure and numbers. What is kept of each usable feature goes into parallel arrays
-    // (its extent into one Float64Array), the feature itself packed (packed-features.ts) a
-    // batch at a time: a big file's features never all exist as objects at once.
+    // (its extent into one Float64Array), the feature itself packed (packed-features.ts) as soon
+    // as it is checked: a big file's features never all exist as objects at once.
     const rejectedByReader = new Set(
       source.problems.filter((p) => p.severity === 'error').map((p) => p.featureIndex)
     );
@@ -505,7 +505,7 @@ async function runImport(
     }
 
     // 5. Geometry rules, conversion, range, measurement. In WGS-84 the kept features are the
-    // checked ones as they are, picked from the packed batches without unpacking them; any other
+    // checked ones as they are, picked from the packed segments without unpacking them; any other
     // CRS makes new features, packed as they are made.
     let wgs84Box: Bbox | null = null;
     const measurements: FeatureMeasurement[] = [];
