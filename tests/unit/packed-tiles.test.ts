@@ -20,7 +20,12 @@ import {
   TILE_EXTENT,
   TILE_TOLERANCE
 } from '../../src/lib/layers/packed-tiles';
-import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from '../../src/lib/layers/user-tiles-format';
+import {
+  USER_TILE_LABEL_MIN_ZOOM,
+  USER_TILE_LAYER,
+  USER_TILE_MAX_ZOOM
+} from '../../src/lib/layers/user-tiles-format';
+import { defaultTheme } from '../../src/lib/style/theme';
 
 // --- helpers -------------------------------------------------------------------------------
 
@@ -358,6 +363,23 @@ describe('PackedTileIndex', () => {
     const tile = decoded(index.tile(...here))!;
     expect(tile.map((feature) => feature.id)).toEqual([0, 2, 5]);
     expect(tile.every((feature) => feature.type === 3)).toBe(true);
+  });
+
+  test('only tiles from USER_TILE_LABEL_MIN_ZOOM carry the label; shallower ones none', () => {
+    const features = [square(lon, lat, 0.0003, '地块 1'), square(lon + 0.001, lat, 0.0003, 7)];
+    const index = ours(features, 2, 'name');
+    for (let z = 10; z <= USER_TILE_MAX_ZOOM; z++) {
+      const tile = decoded(index.tile(...tileOf(lon, lat, z)))!;
+      expect(tile.map((feature) => feature.id)).toEqual([0, 1]);
+      expect({ z, properties: tile.map((feature) => feature.properties) }).toEqual({
+        z,
+        properties: z >= USER_TILE_LABEL_MIN_ZOOM ? [{ name: '地块 1' }, { name: 7 }] : [{}, {}]
+      });
+    }
+    // Big layers' names show from a zoom drawn from tiles that carry them.
+    expect(defaultTheme.imported.bigLayerLabelMinZoom).toBeGreaterThanOrEqual(
+      USER_TILE_LABEL_MIN_ZOOM
+    );
   });
 
   test('the label is kept when it is text or a number, nothing else of the properties', () => {

@@ -20,7 +20,7 @@ import type { GeoJSONVTFeature, GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import { packFeatures, type PackedFeatureRecord } from '$lib/import/packed-features';
-import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
+import { USER_TILE_LABEL_MIN_ZOOM, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 const utf8 = new TextDecoder();
 
@@ -584,6 +584,8 @@ interface TileFrame {
   scale: number;
   tolerance: number;
   squareTolerance: number;
+  /** Whether the tile carries the layer's label (see USER_TILE_LABEL_MIN_ZOOM). */
+  labels: boolean;
 }
 
 function toTilePoints(ring: number[], frame: TileFrame): [number, number][] {
@@ -602,12 +604,12 @@ function tooSmall(size: number, isPolygon: boolean, frame: TileFrame): boolean {
   return frame.tolerance > 0 && size < (isPolygon ? frame.squareTolerance : frame.tolerance);
 }
 
-/** Tags of a tile feature: the label or the properties, or null. */
-function tagsOf(source: Source, i: number): Record<string, unknown> | null {
+/** Tags of a tile feature: the label (in tiles that carry it) or the properties, or null. */
+function tagsOf(source: Source, i: number, frame: TileFrame): Record<string, unknown> | null {
   const value = source.tagValues?.[i];
   if (value === undefined) return null;
   if (source.labelKey === null) return value as Record<string, unknown>;
-  return { [source.labelKey]: value };
+  return frame.labels ? { [source.labelKey]: value } : null;
 }
 
 /** A simple GeoJSON geometry read from a record's text, with its positions made [x, y]. */
@@ -927,7 +929,8 @@ export class PackedTileIndex {
       y,
       scale: 1 << z,
       tolerance,
-      squareTolerance: tolerance * tolerance
+      squareTolerance: tolerance * tolerance,
+      labels: z >= USER_TILE_LABEL_MIN_ZOOM
     };
     const bboxes = grid.bboxes;
     const features: GeoJSONVTFeature[] = [];
@@ -977,7 +980,7 @@ export class PackedTileIndex {
     const coordinateStart = source.coordinateOffsets[i];
     const vertexStart = source.vertexOffsets[i];
     const id = source.ids ? source.ids[i] : source.base + i;
-    const tags = tagsOf(source, i);
+    const tags = tagsOf(source, i, frame);
     if (kind <= KIND_MULTI_POINT) {
       const points: number[] = [];
       const count = source.vertexOffsets[i + 1] - vertexStart;
@@ -1025,7 +1028,7 @@ export class PackedTileIndex {
       if (!feature) return null;
     }
     const id = source.ids ? source.ids[i] : source.base + i;
-    const tags = tagsOf(source, i);
+    const tags = tagsOf(source, i, frame);
     if (feature.shape <= SHAPE_POINTS) {
       const points: number[] = [];
       for (let k = 0; k < feature.points.length; k += 3) {

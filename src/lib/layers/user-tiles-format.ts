@@ -14,6 +14,14 @@ export const USER_TILE_LAYER = 'features';
 export const USER_TILE_MAX_ZOOM = 14;
 
 /**
+ * The shallowest zoom whose tiles carry a layer's label. A big layer's names show from
+ * theme.imported.bigLayerLabelMinZoom (16), drawn from the z14 tiles MapLibre overzooms, so
+ * shallower tiles need not carry 100 000 names (MapLibre decodes every value of a tile it loads,
+ * and vt-pbf spent most of a z10 tile's time writing them).
+ */
+export const USER_TILE_LABEL_MIN_ZOOM = USER_TILE_MAX_ZOOM;
+
+/**
  * What of a feature goes into the tiles: its geometry and, when `label` names a property with text
  * or a number, that one property (the map labels the layer with it); null without a geometry.
  *
