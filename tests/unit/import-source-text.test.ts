@@ -79,7 +79,9 @@ const feature = fc
   .map(({ id, properties, geometry, order }) => {
     const members: Record<string, unknown> = { type: 'Feature', id, properties, geometry };
     const out: Record<string, unknown> = {};
-    for (const key of order) if (members[key] !== undefined) out[key] = members[key];
+    for (const key of order as readonly string[]) {
+      if (members[key] !== undefined) out[key] = members[key];
+    }
     return out;
   });
 
