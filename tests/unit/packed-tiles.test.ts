@@ -302,6 +302,40 @@ describe('PackedTileIndex against geojson-vt', () => {
     const tiles = [14, 13, 12, 11, 10].flatMap(areaTiles);
     expect(expectSameTiles(features, tiles, 300)).toBeGreaterThan(1000);
   });
+
+  test('parcels, lines and points with properties: the bytes are vt-pbf’s bytes of geojson-vt’s tiles', () => {
+    const random = mulberry32(11);
+    const features: Feature[] = Array.from({ length: 600 }, (_, i) => {
+      const ring = starRing(
+        AREA.west + (AREA.east - AREA.west) * random(),
+        AREA.south + (AREA.north - AREA.south) * random(),
+        0.0002 + 0.002 * random(),
+        Array.from({ length: 12 }, random)
+      );
+      const geometry: Geometry =
+        i % 10 === 0
+          ? { type: 'LineString', coordinates: ring }
+          : i % 10 === 1
+            ? { type: 'MultiPoint', coordinates: ring.slice(0, 4) }
+            : { type: 'Polygon', coordinates: [ring] };
+      const name = i % 3 === 0 ? `地块 ${i % 40}` : i % 3 === 1 ? i * 0.5 : -i;
+      const properties = { name, even: i % 2 === 0, gone: null, nested: { i: i % 5 } };
+      return { type: 'Feature', properties, geometry };
+    });
+    const expected = oracle(features);
+    const index = ours(features, 250);
+    let compared = 0;
+    for (const [z, x, y] of [14, 13, 12, 10].flatMap(areaTiles)) {
+      const mine = index.tile(z, x, y);
+      const theirs = expected(z, x, y);
+      expect(mine === null, `tile ${z}/${x}/${y}`).toBe(theirs === null);
+      if (!mine || !theirs) continue;
+      // Buffer.compare keeps a failure's report short: tiles are kilobytes.
+      expect(Buffer.compare(mine, theirs), `tile ${z}/${x}/${y}`).toBe(0);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
 });
 
 /** A small seeded generator (mulberry32), uniform in [0, 1). */

@@ -10,16 +10,23 @@
  * clipping, level by level from z1 to the tile (so the cut vertices are the same numbers), the
  * same winding (outer rings clockwise in tile coordinates) and rounding. Left out on purpose:
  * geojson-vt's copies of features across the antimeridian (`wrap`; layers here are near Jinzhou)
- * and the garbage it makes of empty rings, which are skipped here.
+ * and the garbage it makes of empty rings, which are skipped here. The bytes are written as
+ * @maplibre/vt-pbf writes geojson-vt's tiles (mvt-writer.ts), without its per-vertex objects.
  *
  * Units: input positions are longitude/latitude in degrees; "world" coordinates are Web
  * Mercator scaled to the unit square (x east, y south, 0…1); tile coordinates are integers of
  * TILE_EXTENT units per tile side.
  */
-import type { GeoJSONVTFeature, GeoJSONVTTile } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import { packFeatures, type PackedFeatureRecord } from '$lib/import/packed-features';
+import {
+  MVT_LINESTRING,
+  MVT_POINT,
+  MVT_POLYGON,
+  MvtGeometry,
+  MvtLayerWriter,
+  type MvtGeometryType
+} from './mvt-writer';
 import { USER_TILE_LABEL_MIN_ZOOM, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 const utf8 = new TextDecoder();
@@ -559,21 +566,16 @@ class FeatureGrid {
   }
 }
 
-/** Reverses a flat [x, y, …] ring in place when its winding is not the one asked for (tile.js). */
-function rewind(ring: number[], clockwise: boolean): void {
+/**
+ * Whether the flat ring ring[0 … length) ([x, y, …], world units) must be reversed to wind as
+ * asked for: tile.js's rewind(), whose reversal is of the whole point order.
+ */
+function needsReversal(ring: Float64Array, length: number, clockwise: boolean): boolean {
   let area = 0;
-  for (let i = 0, length = ring.length, j = length - 2; i < length; j = i, i += 2) {
+  for (let i = 0, j = length - 2; i < length; j = i, i += 2) {
     area += (ring[i] - ring[j]) * (ring[i + 1] + ring[j + 1]);
   }
-  if (area > 0 !== clockwise) return;
-  for (let i = 0, length = ring.length; i < length / 2; i += 2) {
-    const x = ring[i];
-    const y = ring[i + 1];
-    ring[i] = ring[length - 2 - i];
-    ring[i + 1] = ring[length - 1 - i];
-    ring[length - 2 - i] = x;
-    ring[length - 1 - i] = y;
-  }
+  return area > 0 === clockwise;
 }
 
 /** Where a tile is and how it is simplified, for turning world units into its integers. */
@@ -588,15 +590,32 @@ interface TileFrame {
   labels: boolean;
 }
 
-function toTilePoints(ring: number[], frame: TileFrame): [number, number][] {
-  const points: [number, number][] = new Array(ring.length / 2);
-  for (let k = 0; k < ring.length; k += 2) {
-    points[k / 2] = [
-      Math.round(TILE_EXTENT * (ring[k] * frame.scale - frame.x)),
-      Math.round(TILE_EXTENT * (ring[k + 1] * frame.scale - frame.y))
-    ];
+/** Adds world point x, y to `geometry` in the frame's tile units, rounded as tile.js does. */
+function addTilePoint(geometry: MvtGeometry, x: number, y: number, frame: TileFrame): void {
+  geometry.addPoint(
+    Math.round(TILE_EXTENT * (x * frame.scale - frame.x)),
+    Math.round(TILE_EXTENT * (y * frame.scale - frame.y))
+  );
+}
+
+/**
+ * Adds the flat ring ring[0 … length) ([x, y, …], world units) to `geometry` as one ring of
+ * tile points. polygonOuter: null for a line, else whether the polygon ring is an outer one,
+ * which is then wound as tile.js winds it (outer rings clockwise in tile coordinates).
+ */
+function addTileRing(
+  geometry: MvtGeometry,
+  ring: Float64Array,
+  length: number,
+  polygonOuter: boolean | null,
+  frame: TileFrame
+): void {
+  if (polygonOuter !== null && needsReversal(ring, length, polygonOuter)) {
+    for (let k = length - 2; k >= 0; k -= 2) addTilePoint(geometry, ring[k], ring[k + 1], frame);
+  } else {
+    for (let k = 0; k < length; k += 2) addTilePoint(geometry, ring[k], ring[k + 1], frame);
   }
-  return points;
+  geometry.endRing();
 }
 
 /** Whether a line or ring of `size` is left out of the tile as too small (tile.js addLine). */
@@ -604,12 +623,26 @@ function tooSmall(size: number, isPolygon: boolean, frame: TileFrame): boolean {
   return frame.tolerance > 0 && size < (isPolygon ? frame.squareTolerance : frame.tolerance);
 }
 
-/** Tags of a tile feature: the label (in tiles that carry it) or the properties, or null. */
-function tagsOf(source: Source, i: number, frame: TileFrame): Record<string, unknown> | null {
+/**
+ * Writes feature i of `source` with its geometry and tags: the label (in tiles that carry it) or
+ * the properties, or none.
+ */
+function writeTileFeature(
+  writer: MvtLayerWriter,
+  source: Source,
+  i: number,
+  type: MvtGeometryType,
+  geometry: MvtGeometry,
+  frame: TileFrame
+): void {
+  const id = source.ids ? source.ids[i] : source.base + i;
   const value = source.tagValues?.[i];
-  if (value === undefined) return null;
-  if (source.labelKey === null) return value as Record<string, unknown>;
-  return frame.labels ? { [source.labelKey]: value } : null;
+  if (value === undefined) writer.addFeature(id, type, geometry, null);
+  else if (source.labelKey === null) {
+    writer.addFeature(id, type, geometry, value as Record<string, unknown>);
+  } else if (frame.labels) {
+    writer.addFeatureWithProperty(id, type, geometry, source.labelKey, value);
+  } else writer.addFeature(id, type, geometry, null);
 }
 
 /** A simple GeoJSON geometry read from a record's text, with its positions made [x, y]. */
@@ -723,8 +756,9 @@ function sourceOf(
  * GeometryCollection's members become tile features of the same id, as in geojson-vt.
  *
  * Memory: the records' geometry arrays (not copied; their text is not kept), and per vertex 4
- * bytes of importance, per feature ~40 bytes (bbox, offsets, grid). A tile request makes its
- * JS arrays for the features in that tile only, and lets go of them when it returns.
+ * bytes of importance, per feature ~40 bytes (bbox, offsets, grid). A tile request writes the
+ * MVT bytes (mvt-writer.ts) from reusable typed scratch arrays; only features crossing the
+ * tile's clip box get JS arrays (for clipping), and the request lets go of them when it returns.
  *
  * @example
  * const index = new PackedTileIndex();
@@ -740,6 +774,10 @@ export class PackedTileIndex {
   /** Global feature number → source, via the sources' `first` (sorted). */
   #firsts: number[] = [];
   #hasSideSources = false;
+  /** The world coordinates of the ring being written, grown as needed (tile() is synchronous). */
+  #worldRing = new Float64Array(256);
+  /** The tile geometry of the feature being written. */
+  readonly #geometry = new MvtGeometry();
 
   /** How many features (null geometries included) have been added. */
   get featureCount(): number {
@@ -933,7 +971,7 @@ export class PackedTileIndex {
       labels: z >= USER_TILE_LABEL_MIN_ZOOM
     };
     const bboxes = grid.bboxes;
-    const features: GeoJSONVTFeature[] = [];
+    const writer = new MvtLayerWriter(USER_TILE_LAYER, TILE_EXTENT);
     for (const global of candidates) {
       const source = this.#sourceOf(global);
       const i = global - source.first;
@@ -942,16 +980,15 @@ export class PackedTileIndex {
         bboxes[4 * global + 2] < maxX &&
         bboxes[4 * global + 1] >= minY &&
         bboxes[4 * global + 3] < maxY;
-      const feature = inside
-        ? this.#tileFeatureOf(source, i, frame)
-        : this.#clippedTileFeatureOf(source, i, frame, levels);
-      if (feature) features.push(feature);
+      if (inside) this.#writeTileFeature(writer, source, i, frame);
+      else this.#writeClippedTileFeature(writer, source, i, frame, levels);
     }
-    if (features.length === 0) return null;
-    // vt-pbf reads only `features`; its type demands geojson-vt's internal tile as well, whose
-    // untransformed feature type the transformed one cannot also be.
-    const tile = { transformed: true, features, source: null, x, y, z } as unknown as GeoJSONVTTile;
-    return fromGeojsonVt({ [USER_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT }).slice();
+    return writer.finish();
+  }
+
+  #worldRingOf(numbers: number): Float64Array {
+    if (this.#worldRing.length < numbers) this.#worldRing = new Float64Array(2 * numbers);
+    return this.#worldRing;
   }
 
   #sourceOf(global: number): Source {
@@ -972,88 +1009,93 @@ export class PackedTileIndex {
     return source.ids ? source.ids[i] : source.base + i;
   }
 
-  /** The tile feature of a feature wholly inside the tile's clip box, read from its record. */
-  #tileFeatureOf(source: Source, i: number, frame: TileFrame): GeoJSONVTFeature | null {
+  /** Writes a feature wholly inside the tile's clip box, read from its record. */
+  #writeTileFeature(writer: MvtLayerWriter, source: Source, i: number, frame: TileFrame): void {
     const kind = source.kinds[i];
     const dimension = source.dimensions[i];
     const coordinates = source.coordinates;
     const coordinateStart = source.coordinateOffsets[i];
     const vertexStart = source.vertexOffsets[i];
-    const id = source.ids ? source.ids[i] : source.base + i;
-    const tags = tagsOf(source, i, frame);
+    const geometry = this.#geometry;
+    geometry.clear();
     if (kind <= KIND_MULTI_POINT) {
-      const points: number[] = [];
       const count = source.vertexOffsets[i + 1] - vertexStart;
       for (let k = 0; k < count; k++) {
         const at = coordinateStart + k * dimension;
-        points.push(projectX(coordinates[at]), projectY(coordinates[at + 1]));
+        addTilePoint(geometry, projectX(coordinates[at]), projectY(coordinates[at + 1]), frame);
       }
-      return { type: 1, id, tags, geometry: toTilePoints(points, frame) };
+      geometry.endRing();
+      writeTileFeature(writer, source, i, MVT_POINT, geometry, frame);
+      return;
     }
     const isPolygon = kind >= 5;
     const importance = source.importance;
     const ringSizes = source.ringSizes;
     let ring = source.ringOffsets[i];
-    const geometry: [number, number][][] = [];
     walkRings(source, i, vertexStart, (vertex, vertexCount, outer) => {
       const size = ringSizes[ring++];
       if (tooSmall(size, isPolygon, frame)) return;
-      const flat: number[] = [];
+      const world = this.#worldRingOf(2 * vertexCount);
+      let length = 0;
       const at = coordinateStart + (vertex - vertexStart) * dimension;
       for (let k = 0; k < vertexCount; k++) {
         if (frame.tolerance === 0 || importance[vertex + k] > frame.squareTolerance) {
           const numberAt = at + k * dimension;
-          flat.push(projectX(coordinates[numberAt]), projectY(coordinates[numberAt + 1]));
+          world[length++] = projectX(coordinates[numberAt]);
+          world[length++] = projectY(coordinates[numberAt + 1]);
         }
       }
-      if (isPolygon) rewind(flat, outer);
-      geometry.push(toTilePoints(flat, frame));
+      addTileRing(geometry, world, length, isPolygon ? outer : null, frame);
     });
-    if (geometry.length === 0) return null;
-    return { type: isPolygon ? 3 : 2, id, tags, geometry };
+    if (geometry.ringCount === 0) return;
+    writeTileFeature(writer, source, i, isPolygon ? MVT_POLYGON : MVT_LINESTRING, geometry, frame);
   }
 
-  /** The tile feature of a feature crossing the tile's clip box, clipped level by level. */
-  #clippedTileFeatureOf(
+  /** Writes a feature crossing the tile's clip box, clipped level by level. */
+  #writeClippedTileFeature(
+    writer: MvtLayerWriter,
     source: Source,
     i: number,
     frame: TileFrame,
     levels: [number, number, number, number][]
-  ): GeoJSONVTFeature | null {
+  ): void {
     let feature: ClipFeature | null = this.#clipFeatureOf(source, i);
     for (const [startX, endX, startY, endY] of levels) {
       feature = clipFeature(feature, startX, endX, 0);
-      if (!feature) return null;
+      if (!feature) return;
       feature = clipFeature(feature, startY, endY, 1);
-      if (!feature) return null;
+      if (!feature) return;
     }
-    const id = source.ids ? source.ids[i] : source.base + i;
-    const tags = tagsOf(source, i, frame);
+    const geometry = this.#geometry;
+    geometry.clear();
     if (feature.shape <= SHAPE_POINTS) {
-      const points: number[] = [];
-      for (let k = 0; k < feature.points.length; k += 3) {
-        points.push(feature.points[k], feature.points[k + 1]);
+      const points = feature.points;
+      for (let k = 0; k < points.length; k += 3) {
+        addTilePoint(geometry, points[k], points[k + 1], frame);
       }
-      return { type: 1, id, tags, geometry: toTilePoints(points, frame) };
+      geometry.endRing();
+      writeTileFeature(writer, source, i, MVT_POINT, geometry, frame);
+      return;
     }
     const isPolygon = feature.shape === SHAPE_POLYGONS;
-    const geometry: [number, number][][] = [];
     for (const polygon of feature.polygons) {
-      polygon.forEach((line, index) => {
-        if (tooSmall(line.size, isPolygon, frame)) return;
-        const flat: number[] = [];
+      for (let index = 0; index < polygon.length; index++) {
+        const line = polygon[index];
+        if (tooSmall(line.size, isPolygon, frame)) continue;
         const points = line.points;
+        const world = this.#worldRingOf((2 * points.length) / 3);
+        let length = 0;
         for (let k = 0; k < points.length; k += 3) {
           if (frame.tolerance === 0 || points[k + 2] > frame.squareTolerance) {
-            flat.push(points[k], points[k + 1]);
+            world[length++] = points[k];
+            world[length++] = points[k + 1];
           }
         }
-        if (isPolygon) rewind(flat, index === 0);
-        geometry.push(toTilePoints(flat, frame));
-      });
+        addTileRing(geometry, world, length, isPolygon ? index === 0 : null, frame);
+      }
     }
-    if (geometry.length === 0) return null;
-    return { type: isPolygon ? 3 : 2, id, tags, geometry };
+    if (geometry.ringCount === 0) return;
+    writeTileFeature(writer, source, i, isPolygon ? MVT_POLYGON : MVT_LINESTRING, geometry, frame);
   }
 
   /** Feature i of a source as geojson-vt's converted feature, for clipping. */

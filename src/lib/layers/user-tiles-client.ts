@@ -4,8 +4,8 @@
  * MapLibre under the `linghe-user://` scheme (registerUserTileProtocol), so a vector source with
  * `tiles: [userTileUrl(layerId)]` draws the layer without MapLibre ever holding its GeoJSON.
  *
- * This module imports only types from the worker side, so geojson-vt and vt-pbf stay out of the
- * page's bundle.
+ * This module imports only types from the worker side, so the tile cutter (packed-tiles.ts,
+ * mvt-writer.ts) stays out of the page's bundle.
  */
 import type { Feature } from 'geojson';
 import {

@@ -1,9 +1,9 @@
 /**
  * Vector tiles of one imported user layer, cut straight from its packed record by
  * PackedTileIndex (packed-tiles.ts; the same tiles @maplibre/geojson-vt would make, without its
- * projected copy of the layer) and encoded as Mapbox Vector Tiles by @maplibre/vt-pbf. Runs in
- * the user-tile worker (user-tiles-worker.ts); pure and DOM-free so Node tests can decode what it
- * makes.
+ * projected copy of the layer) and written as Mapbox Vector Tiles by mvt-writer.ts (the bytes
+ * @maplibre/vt-pbf would write, without its per-point arrays). Runs in the user-tile worker
+ * (user-tiles-worker.ts); pure and DOM-free so Node tests can decode what it makes.
  *
  * Tiles carry geometry, the feature's position in the layer as id, and only the properties the
  * page hands over (the one the map labels the layer with): the page keeps the stored features
