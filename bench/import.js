@@ -2,9 +2,10 @@
  * Import pipeline benchmark (issue #5), on a ~60 MB GeoJSON of 100 000 seeded random parcels
  * near Jinzhou. Two parts, each printing ratios measured in the same run:
  *
- * 1. Node: `importFile` (decode + parse + validate + self-intersection check + measure) against
- *    plain `JSON.parse` of the same text. Median of a few repetitions; goal ≤ 1.3×. The importer
- *    is TypeScript, so it is loaded through Vite's SSR module loader (no build step).
+ * 1. Node: `importFile` (split + decode + parse in batches + validate + self-intersection check
+ *    + measure + pack) against plain decode + `JSON.parse` of the same bytes. Median of a few
+ *    repetitions; goal ≤ 1.3×. The importer is TypeScript, so it is loaded through Vite's SSR
+ *    module loader (no build step).
  * 2. Chromium: the file imported through the Web Worker (src/lib/import/client.ts) while the
  *    main thread is watched — its longest task (Long Tasks API) and longest gap between animation
  *    frames, against decoding and parsing the same file on the main thread — and the renderer
