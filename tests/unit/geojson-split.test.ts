@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { seededRandom } from '../../bench/seeded-random.js';
 import { describe, expect, test } from 'vitest';
 import {
   parseFeatureBatch,
@@ -151,18 +152,6 @@ interface Style {
   seed: number;
 }
 
-/** mulberry32, so a style's whitespace and escapes follow from its seed (and shrink with it). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"',
   '\\': '\\\\',
@@ -174,7 +163,8 @@ const SHORT_ESCAPES: Record<string, string> = {
 };
 
 function writeJson(value: Json, style: Style): string {
-  const random = seeded(style.seed);
+  // Seeded, so a style's whitespace and escapes follow from its seed (and shrink with it).
+  const random = seededRandom(style.seed);
   const space = () => {
     if (style.mode !== 'random' || random() < 0.5) return '';
     let run = '';

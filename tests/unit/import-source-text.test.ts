@@ -5,6 +5,7 @@
  * JSON.parse of the file gives (-0 included), whether the file is given as bytes or as a File.
  */
 import fc from 'fast-check';
+import { seededRandom } from '../../bench/seeded-random.js';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { splitFeatureCollection, NO_GEOMETRY_RANGE } from '../../src/lib/import/geojson-split';
@@ -93,8 +94,7 @@ describe('features packed with their own text from the file', () => {
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         fc.boolean(),
         async (features, seed, escapeKeys) => {
-          let state = seed;
-          const random = () => ((state = (state * 48271) % 2147483647) / 2147483647) % 1;
+          const random = seededRandom(seed);
           // Distinct ids, so no duplicate-id warning changes anything.
           features.forEach((f, k) => {
             if (f.id !== undefined) f.id = `${String(f.id)}-${k}`;

@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { PbfReader } from 'pbf';
+import { seededRandom } from '../../bench/seeded-random.js';
+import { tileOf, type TileAddress } from './support/tiles';
 import { describe, expect, test } from 'vitest';
 import { packFeatures, sliceRecord } from '../../src/lib/import/packed-features';
 import {
@@ -28,16 +30,6 @@ import {
 import { defaultTheme } from '../../src/lib/style/theme';
 
 // --- helpers -------------------------------------------------------------------------------
-
-type TileAddress = [z: number, x: number, y: number];
-
-/** The web-mercator tile at zoom z holding lon/lat (degrees). */
-function tileOf(lon: number, lat: number, z: number): TileAddress {
-  const size = 2 ** z;
-  const phi = (lat * Math.PI) / 180;
-  const y = ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * size;
-  return [z, Math.floor(((lon + 180) / 360) * size), Math.floor(y)];
-}
 
 /** Every tile at zoom z over the lon/lat box, one tile wider on each side (buffers). */
 function tilesOver(west: number, south: number, east: number, north: number, z: number) {
@@ -283,7 +275,7 @@ describe('PackedTileIndex against geojson-vt', () => {
   });
 
   test('a thousand parcels across tile edges: every z10–z14 tile the same, and something in them', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const features: Feature[] = Array.from({ length: 1000 }, () => ({
       type: 'Feature',
       properties: null,
@@ -304,7 +296,7 @@ describe('PackedTileIndex against geojson-vt', () => {
   });
 
   test('parcels, lines and points with properties: the bytes are vt-pbf’s bytes of geojson-vt’s tiles', () => {
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     const features: Feature[] = Array.from({ length: 600 }, (_, i) => {
       const ring = starRing(
         AREA.west + (AREA.east - AREA.west) * random(),
@@ -337,18 +329,6 @@ describe('PackedTileIndex against geojson-vt', () => {
     expect(compared).toBeGreaterThan(20);
   });
 });
-
-/** A small seeded generator (mulberry32), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // --- ids, labels, bad input --------------------------------------------------------------
 

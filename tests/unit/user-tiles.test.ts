@@ -10,6 +10,7 @@ import type { addProtocol } from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { tileOf } from './support/tiles';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import {
   FEATURES_PER_TILE_SLICE,
@@ -35,16 +36,6 @@ import {
 } from '../../src/lib/layers/user-tiles';
 
 // --- helpers -------------------------------------------------------------------------------
-
-type TileAddress = [z: number, x: number, y: number];
-
-/** The web-mercator tile at zoom z holding lon/lat (degrees). */
-function tileOf(lon: number, lat: number, z: number): TileAddress {
-  const size = 2 ** z;
-  const phi = (lat * Math.PI) / 180;
-  const y = ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * size;
-  return [z, Math.floor(((lon + 180) / 360) * size), Math.floor(y)];
-}
 
 /** Longitude (degrees) of the west edge of tile column x at zoom z. */
 const westEdge = (z: number, x: number) => (x / 2 ** z) * 360 - 180;
