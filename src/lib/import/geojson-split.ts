@@ -16,6 +16,8 @@
  * in the whitespace after it leaves a complete document, whose layout is that of the whole file.
  */
 
+import { GrowingArray } from './growing-array';
+
 export interface FeatureCollectionLayout {
   /** Byte ranges of the elements of the top-level "features" array, as pairs [start0, end0, start1, end1, …] (end exclusive), trimmed of whitespace. */
   featureRanges: Uint32Array;
@@ -170,25 +172,11 @@ function decodeKey(bytes: Uint8Array, start: number, end: number): string | null
   }
 }
 
-/** Feature ranges collected in a Uint32Array that doubles when full. */
-class RangeList {
-  private pairs = new Uint32Array(2048);
-  private used = 0;
+/** Byte ranges collected as pairs [start, end, …] in a Uint32Array that grows as needed. */
+type RangeList = GrowingArray<Uint32Array>;
 
-  push(start: number, end: number): void {
-    if (this.used + 2 > this.pairs.length) {
-      const grown = new Uint32Array(this.pairs.length * 2);
-      grown.set(this.pairs);
-      this.pairs = grown;
-    }
-    this.pairs[this.used++] = start;
-    this.pairs[this.used++] = end;
-  }
-
-  /** A copy of exactly the pairs pushed, so the spare capacity is freed. */
-  toArray(): Uint32Array {
-    return this.pairs.slice(0, this.used);
-  }
+function rangeList(): RangeList {
+  return new GrowingArray(new Uint32Array(2048), (n) => new Uint32Array(n));
 }
 
 /** The bytes of `"geometry"`, quotes included. */
@@ -271,9 +259,10 @@ function scanFeatures(
       end = skipValue(bytes, i);
     }
     if (end < 0) return -1;
-    ranges.push(i, end);
-    if (geometryStart >= 0) geometries.push(geometryStart, geometryEnd);
-    else geometries.push(NO_GEOMETRY_RANGE, NO_GEOMETRY_RANGE);
+    ranges.push(i);
+    ranges.push(end);
+    geometries.push(geometryStart >= 0 ? geometryStart : NO_GEOMETRY_RANGE);
+    geometries.push(geometryStart >= 0 ? geometryEnd : NO_GEOMETRY_RANGE);
     i = skipWhitespace(bytes, end);
     const separator = bytes[i];
     if (separator === CLOSE_ARRAY) return i + 1;
@@ -294,8 +283,8 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
   const objectIsEmpty = bytes[i] === CLOSE_OBJECT;
   if (objectIsEmpty) i++;
 
-  const ranges = new RangeList();
-  const geometries = new RangeList();
+  const ranges = rangeList();
+  const geometries = rangeList();
   const members = new Map<string, [number, number]>();
   let sawFeatures = false;
   while (!objectIsEmpty) {
@@ -332,7 +321,7 @@ export function splitFeatureCollection(bytes: Uint8Array): FeatureCollectionLayo
     i = skipWhitespace(bytes, i + 1);
   }
   if (!sawFeatures || skipWhitespace(bytes, i) !== length) return null;
-  return { featureRanges: ranges.toArray(), members, geometryRanges: geometries.toArray() };
+  return { featureRanges: ranges.trimmed(), members, geometryRanges: geometries.trimmed() };
 }
 
 /** A batch's bytes between [ and ], reused from batch to batch (up to this size). */

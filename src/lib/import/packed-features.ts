@@ -20,7 +20,7 @@
  * Coordinates in the typed arrays are exact Float64 values, `-0` included.
  */
 import type { Feature, Geometry, Position } from 'geojson';
-import { releaseBuffer } from './release-buffer';
+import { GrowingArray } from './growing-array';
 
 export const PACKED_FEATURES_FORMAT = 'packed-features/2';
 /** The first layout: `text` a string, `textOffsets` in UTF-16 code units (upgradePackedRecord). */
@@ -83,39 +83,6 @@ export interface FeatureSourceText {
   geometryStart: number;
   geometryEnd: number;
   end: number;
-}
-
-type NumberArray = Float64Array | Uint32Array | Uint8Array;
-
-/** A typed array grown by doubling; `trimmed()` gives an array owning an exact buffer. */
-class GrowingArray<T extends NumberArray> {
-  length = 0;
-  constructor(
-    public array: T,
-    private readonly make: (size: number) => T
-  ) {}
-  /** Makes room for `extra` more values. */
-  reserve(extra: number): void {
-    const needed = this.length + extra;
-    if (needed <= this.array.length) return;
-    let size = Math.max(64, this.array.length * 2);
-    while (size < needed) size *= 2;
-    const bigger = this.make(size);
-    bigger.set(this.array.subarray(0, this.length));
-    releaseBuffer(this.array.buffer);
-    this.array = bigger;
-  }
-  push(value: number): void {
-    if (this.length === this.array.length) this.reserve(1);
-    this.array[this.length++] = value;
-  }
-  /** The values as an array of their own; the growing array is not to be used afterwards. */
-  trimmed(): T {
-    if (this.array.length === this.length) return this.array;
-    const trimmed = this.array.slice(0, this.length) as T;
-    releaseBuffer(this.array.buffer);
-    return trimmed;
-  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

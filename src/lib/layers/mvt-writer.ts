@@ -11,6 +11,7 @@
  * with a wrong key index; here such keys are written as any other.
  */
 import { PbfWriter } from 'pbf';
+import { GrowingArray } from '$lib/import/growing-array';
 
 /** MVT geometry types. */
 export const MVT_POINT = 1;
@@ -65,40 +66,42 @@ function zigzag(value: number): number {
  * geometry.endRing(); // one ring of 3 points; a polygon's ring may repeat its first point last
  */
 export class MvtGeometry {
-  /** x0, y0, x1, y1, … of every ring in order (integers, tile units). */
-  coordinates = new Int32Array(1024);
-  /** Per ring: the number of points up to its end. */
-  ringEnds = new Uint32Array(64);
-  pointCount = 0;
-  ringCount = 0;
+  readonly #coordinates = new GrowingArray(new Int32Array(1024), (n) => new Int32Array(n));
+  readonly #ringEnds = new GrowingArray(new Uint32Array(64), (n) => new Uint32Array(n));
+
+  /** x0, y0, x1, y1, … of every ring in order (integers, tile units); read up to 2 × pointCount. */
+  get coordinates(): Int32Array {
+    return this.#coordinates.array;
+  }
+
+  /** Per ring: the number of points up to its end; read up to ringCount. */
+  get ringEnds(): Uint32Array {
+    return this.#ringEnds.array;
+  }
+
+  get pointCount(): number {
+    return this.#coordinates.length / 2;
+  }
+
+  get ringCount(): number {
+    return this.#ringEnds.length;
+  }
 
   /** Forgets every ring (keeps the arrays). */
   clear(): void {
-    this.pointCount = 0;
-    this.ringCount = 0;
+    this.#coordinates.length = 0;
+    this.#ringEnds.length = 0;
   }
 
   /** Appends a point (integers, tile units: an Int32Array truncates) to the ring being built. */
   addPoint(x: number, y: number): void {
-    const at = 2 * this.pointCount;
-    if (at + 2 > this.coordinates.length) {
-      const grown = new Int32Array(2 * this.coordinates.length);
-      grown.set(this.coordinates);
-      this.coordinates = grown;
-    }
-    this.coordinates[at] = x;
-    this.coordinates[at + 1] = y;
-    this.pointCount++;
+    this.#coordinates.push(x);
+    this.#coordinates.push(y);
   }
 
   /** Ends the ring being built (points added since the previous end). */
   endRing(): void {
-    if (this.ringCount === this.ringEnds.length) {
-      const grown = new Uint32Array(2 * this.ringEnds.length);
-      grown.set(this.ringEnds);
-      this.ringEnds = grown;
-    }
-    this.ringEnds[this.ringCount++] = this.pointCount;
+    this.#ringEnds.push(this.pointCount);
   }
 }
 
