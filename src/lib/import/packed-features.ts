@@ -57,16 +57,34 @@ export interface PackedFeatureRecord {
   textOffsets: Uint32Array;
 }
 
-const KIND_NULL = 0;
-const KIND_TEXT = 7;
-/** Geometry type → kind (1–6). */
-const KIND_OF: Readonly<Record<string, number>> = {
+/** The values of PackedFeatureRecord.kinds. */
+export const PackedKind = {
+  Null: 0,
   Point: 1,
   MultiPoint: 2,
   LineString: 3,
   MultiLineString: 4,
   Polygon: 5,
-  MultiPolygon: 6
+  MultiPolygon: 6,
+  /** The geometry is kept whole in the feature's text. */
+  Text: 7
+} as const;
+
+/** Whether a feature of this kind has its geometry in the typed arrays (kinds 1–6). */
+export function isPackedGeometry(kind: number): boolean {
+  return kind >= PackedKind.Point && kind <= PackedKind.MultiPolygon;
+}
+
+const KIND_NULL = PackedKind.Null;
+const KIND_TEXT = PackedKind.Text;
+/** Geometry type → kind (1–6). */
+const KIND_OF: Readonly<Record<string, number>> = {
+  Point: PackedKind.Point,
+  MultiPoint: PackedKind.MultiPoint,
+  LineString: PackedKind.LineString,
+  MultiLineString: PackedKind.MultiLineString,
+  Polygon: PackedKind.Polygon,
+  MultiPolygon: PackedKind.MultiPolygon
 };
 const MAX_DIMENSION = 255;
 const utf8Encoder = new TextEncoder();
@@ -330,8 +348,8 @@ class RecordWriter {
   ): void {
     const writer = this.geometries;
     let kind = candidate;
-    if (kind >= 1 && kind <= 6 && !writer.write(coordinatesOf(feature), kind)) kind = KIND_TEXT;
-    if (kind >= 1 && kind <= 6) {
+    if (isPackedGeometry(kind) && !writer.write(coordinatesOf(feature), kind)) kind = KIND_TEXT;
+    if (isPackedGeometry(kind)) {
       if (source) this.#copyWithoutGeometry(source);
       // A shallow copy keeps the key order; `geometry` keeps its place, now null.
       else this.#writeText(jsonText({ ...feature, geometry: null }, index));
@@ -404,7 +422,7 @@ export function packFeatures(features: readonly Feature<Geometry | null>[]): Pac
   for (let index = 0; index < count; index++) {
     const kind = candidateKind(features[index]);
     kinds[index] = kind;
-    if (kind >= 1 && kind <= 6) size.add(coordinatesOf(features[index]), DEPTH_OF_KIND[kind]);
+    if (isPackedGeometry(kind)) size.add(coordinatesOf(features[index]), DEPTH_OF_KIND[kind]);
   }
   // Text: a guess (grown if short, trimmed at the end): ~120 bytes a feature.
   const writer = new RecordWriter(count, size.numbers, size.counts, 128 * count);
@@ -471,7 +489,7 @@ export function unpackFeature(record: PackedFeatureRecord, index: number): Featu
     )
   ) as Feature;
   const kind = record.kinds[index];
-  if (kind >= 1 && kind <= 6) feature.geometry = rebuildGeometry(record, index, kind);
+  if (isPackedGeometry(kind)) feature.geometry = rebuildGeometry(record, index, kind);
   return feature;
 }
 

@@ -18,7 +18,13 @@
  * TILE_EXTENT units per tile side.
  */
 import type { Feature, Geometry } from 'geojson';
-import { packFeatures, type PackedFeatureRecord } from '$lib/import/packed-features';
+import { SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import {
+  isPackedGeometry,
+  packFeatures,
+  PackedKind,
+  type PackedFeatureRecord
+} from '$lib/import/packed-features';
 import {
   MVT_LINESTRING,
   MVT_POINT,
@@ -54,10 +60,6 @@ export const TILE_TOLERANCE = 6;
 
 /** Pass as `label` to keep every property of every feature (small layers, tests). */
 export const ALL_PROPERTIES: unique symbol = Symbol('all properties');
-
-const KIND_POINT = 1;
-const KIND_MULTI_POINT = 2;
-const KIND_TEXT = 7;
 
 /** Tile-feature shapes of the clipping stage. */
 const SHAPE_POINT = 0; // a single point: clipped by its bbox alone, as geojson-vt's 'Point'
@@ -195,14 +197,16 @@ function simplifyRing(
 }
 
 /** The geometry arrays of a record (its text is not kept). */
-interface Source {
-  count: number;
-  kinds: Uint8Array;
-  dimensions: Uint8Array;
-  coordinateOffsets: Uint32Array;
-  structureOffsets: Uint32Array;
-  coordinates: Float64Array;
-  structure: Uint32Array;
+interface Source extends Pick<
+  PackedFeatureRecord,
+  | 'count'
+  | 'kinds'
+  | 'dimensions'
+  | 'coordinateOffsets'
+  | 'structureOffsets'
+  | 'coordinates'
+  | 'structure'
+> {
   /** Global number (in the grid and bbox arrays) of the source's feature 0. */
   first: number;
   /** Layer id (position) of feature i: ids[i], or base + i when ids is null. */
@@ -244,21 +248,21 @@ function walkRings(source: Source, i: number, vertexStart: number, visit: RingVi
     return count > 0;
   };
   switch (kind) {
-    case KIND_POINT:
+    case PackedKind.Point:
       visit(vertex, 1, true);
       return;
-    case KIND_MULTI_POINT:
-    case 3:
+    case PackedKind.MultiPoint:
+    case PackedKind.LineString:
       part(true);
       return;
-    case 4:
-    case 5: {
+    case PackedKind.MultiLineString:
+    case PackedKind.Polygon: {
       const parts = structure[at++];
       let outer = true;
       for (let k = 0; k < parts; k++) if (part(outer)) outer = false;
       return;
     }
-    case 6: {
+    case PackedKind.MultiPolygon: {
       const polygons = structure[at++];
       for (let p = 0; p < polygons; p++) {
         const rings = structure[at++];
@@ -289,6 +293,11 @@ interface ClipFeature {
   minY: number;
   maxX: number;
   maxY: number;
+}
+
+/** A clip feature of `shape` with nothing in it yet. */
+function emptyClipFeature(shape: number): ClipFeature {
+  return { shape, points: [], polygons: [], minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 function setBbox(feature: ClipFeature): void {
@@ -388,15 +397,7 @@ function clipFeature(
   if (max < start || min >= end) return null;
   // A single point is always one or the other; geojson-vt's clip() drops it otherwise too.
   if (feature.shape === SHAPE_POINT) return null;
-  const clipped: ClipFeature = {
-    shape: feature.shape,
-    points: [],
-    polygons: [],
-    minX: 0,
-    minY: 0,
-    maxX: 0,
-    maxY: 0
-  };
+  const clipped = emptyClipFeature(feature.shape);
   if (feature.shape === SHAPE_POINTS) {
     const points = feature.points;
     for (let k = 0; k < points.length; k += 3) {
@@ -648,14 +649,6 @@ function writeTileFeature(
 /** A simple GeoJSON geometry read from a record's text, with its positions made [x, y]. */
 type SimpleGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
 
-const SIMPLE_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon'
-]);
 const DEPTH: Record<string, number> = {
   Point: 0,
   MultiPoint: 1,
@@ -695,7 +688,7 @@ function simpleGeometries(geometry: unknown, id: number, out: SimpleGeometry[]):
     for (const member of members as unknown[]) simpleGeometries(member, id, out);
     return;
   }
-  if (typeof type !== 'string' || !SIMPLE_TYPES.has(type)) {
+  if (typeof type !== 'string' || !SIMPLE_GEOMETRY_TYPES.has(type)) {
     throw new Error(
       `要素 #${id} 的几何类型“${String(type)}”无法切片 / ` +
         `Feature #${id} has geometry type "${String(type)}", which cannot be tiled`
@@ -804,7 +797,7 @@ export class PackedTileIndex {
     const sideTags: unknown[] = [];
     for (let i = 0; i < record.count; i++) {
       const kind = record.kinds[i];
-      if (label === null && kind !== KIND_TEXT) continue;
+      if (label === null && kind !== PackedKind.Text) continue;
       const text = utf8.decode(
         record.text.subarray(record.textOffsets[i], record.textOffsets[i + 1])
       );
@@ -820,7 +813,7 @@ export class PackedTileIndex {
         }
         tagValues[i] = tags;
       }
-      if (kind !== KIND_TEXT) continue;
+      if (kind !== PackedKind.Text) continue;
       const parts: SimpleGeometry[] = [];
       simpleGeometries(feature?.geometry, base + i, parts);
       for (const geometry of parts) {
@@ -863,7 +856,7 @@ export class PackedTileIndex {
         const dimension = dimensions[i];
         const numbers = coordinateOffsets[i + 1] - coordinateOffsets[i];
         const kind = kinds[i];
-        const vertices = kind >= 1 && kind <= 6 && dimension > 0 ? numbers / dimension : 0;
+        const vertices = isPackedGeometry(kind) && dimension > 0 ? numbers / dimension : 0;
         vertexOffsets[i + 1] = vertexOffsets[i] + vertices;
       }
       const importance = new Float32Array(vertexOffsets[count]);
@@ -878,8 +871,8 @@ export class PackedTileIndex {
         let minY = Infinity;
         let maxX = -Infinity;
         let maxY = -Infinity;
-        const isPolygon = kind === 5 || kind === 6;
-        if (kind >= 1 && kind <= 6) {
+        const isPolygon = kind === PackedKind.Polygon || kind === PackedKind.MultiPolygon;
+        if (isPackedGeometry(kind)) {
           walkRings(source, i, vertexStart, (vertex, vertexCount, outer) => {
             if (scratchXY.length < 2 * vertexCount) {
               scratchXY = new Float64Array(4 * vertexCount);
@@ -907,7 +900,7 @@ export class PackedTileIndex {
               x0 = x;
               y0 = y;
             }
-            if (kind <= KIND_MULTI_POINT) return;
+            if (kind <= PackedKind.MultiPoint) return;
             sizes.push(Math.abs(size));
             scratchImportance.fill(0, 0, vertexCount);
             scratchImportance[0] = 1;
@@ -1018,7 +1011,7 @@ export class PackedTileIndex {
     const vertexStart = source.vertexOffsets[i];
     const geometry = this.#geometry;
     geometry.clear();
-    if (kind <= KIND_MULTI_POINT) {
+    if (kind <= PackedKind.MultiPoint) {
       const count = source.vertexOffsets[i + 1] - vertexStart;
       for (let k = 0; k < count; k++) {
         const at = coordinateStart + k * dimension;
@@ -1028,7 +1021,7 @@ export class PackedTileIndex {
       writeTileFeature(writer, source, i, MVT_POINT, geometry, frame);
       return;
     }
-    const isPolygon = kind >= 5;
+    const isPolygon = kind >= PackedKind.Polygon;
     const importance = source.importance;
     const ringSizes = source.ringSizes;
     let ring = source.ringOffsets[i];
@@ -1106,22 +1099,15 @@ export class PackedTileIndex {
     const coordinateStart = source.coordinateOffsets[i];
     const vertexStart = source.vertexOffsets[i];
     const importance = source.importance;
-    const feature: ClipFeature = {
-      shape:
-        kind === KIND_POINT
-          ? SHAPE_POINT
-          : kind === KIND_MULTI_POINT
-            ? SHAPE_POINTS
-            : kind <= 4
-              ? SHAPE_LINES
-              : SHAPE_POLYGONS,
-      points: [],
-      polygons: [],
-      minX: 0,
-      minY: 0,
-      maxX: 0,
-      maxY: 0
-    };
+    const feature = emptyClipFeature(
+      kind === PackedKind.Point
+        ? SHAPE_POINT
+        : kind === PackedKind.MultiPoint
+          ? SHAPE_POINTS
+          : kind <= PackedKind.MultiLineString
+            ? SHAPE_LINES
+            : SHAPE_POLYGONS
+    );
     let ring = source.ringOffsets[i];
     walkRings(source, i, vertexStart, (vertex, vertexCount, outer) => {
       const points: number[] = [];
