@@ -28,7 +28,12 @@ import { looksProjected } from '../../src/lib/geo/crs.js';
 import { extentLooksProjected } from '../../src/lib/import/import-file';
 import { provenanceHints } from '../../src/lib/import/provenance';
 import { findSelfIntersection } from '../../src/lib/import/self-intersection';
-import { firstInvalidUtf8Offset, normaliseEncodingLabel } from '../../src/lib/import/text-encoding';
+import {
+  decodeUtf8OrThrow,
+  decodeUtf8Strict,
+  firstInvalidUtf8Offset,
+  normaliseEncodingLabel
+} from '../../src/lib/import/text-encoding';
 import { checkFeature } from '../../src/lib/import/validate';
 import { parseXml, XmlSyntaxError } from '../../src/lib/import/xml';
 import { crc32, listZip } from '../../src/lib/import/zip';
@@ -93,6 +98,16 @@ describe('text encodings', () => {
     expect(firstInvalidUtf8Offset(new Uint8Array([0x61, 0xc1, 0x80]))).toBe(1);
     expect(firstInvalidUtf8Offset(new Uint8Array([0x61, 0x62, 0xe5, 0x87]))).toBe(2); // cut short
     expect(firstInvalidUtf8Offset(new Uint8Array([0x61, 0xc1, 0xbf]))).toBe(1); // overlong
+  });
+
+  test('UTF-8 decodes, a BOM dropped and U+FFFD kept; bytes that are not UTF-8 throw', () => {
+    expect(decodeUtf8OrThrow(text('\uFEFF凌河 \uFFFD'))).toBe('凌河 \uFFFD');
+    expect(() => decodeUtf8OrThrow(new Uint8Array([0x61, 0xc1, 0x80]))).toThrow(TypeError);
+    expect(decodeUtf8Strict(new Uint8Array([0x61, 0x62, 0xe5, 0x87]))).toEqual({
+      ok: false,
+      offset: 2
+    });
+    expect(decodeUtf8Strict(text('ab凌'))).toEqual({ ok: true, text: 'ab凌' });
   });
 });
 

@@ -9,7 +9,7 @@ import { locateJsonError } from './json-syntax';
 import { quote } from './messages';
 import { releaseBuffer } from './release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
-import { decodeUtf8Strict, looksLikeGbk } from './text-encoding';
+import { decodeUtf8OrThrow, decodeUtf8Strict, looksLikeGbk } from './text-encoding';
 import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 import {
   NO_GEOMETRY_RANGE,
@@ -111,25 +111,13 @@ export class SplitBatchError extends Error {
 }
 
 /**
- * UTF-8 decoding that throws on bytes that are not UTF-8. A strict TextDecoder is several times
- * slower than a lenient one in Node (ICU instead of the SIMD path), so batches are decoded
- * leniently and only one that contains U+FFFD — a bad byte or the character itself — is decoded
- * again strictly.
- */
-const utf8OrThrow = {
-  lenient: new TextDecoder('utf-8', { ignoreBOM: true }),
-  strict: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }),
-  decode(bytes: Uint8Array): string {
-    const text = this.lenient.decode(bytes);
-    return text.includes('\uFFFD') ? this.strict.decode(bytes) : text;
-  }
-};
-
-/**
  * Bytes of a file read into memory at a time when its features are read back from the file
  * (readGeoJsonFile): 1 MB, about 1500 parcels, in ~60 reads for a 63 MB file.
  */
 export const WINDOW_BYTES = 1 << 20;
+
+/** Batches are decoded so that bytes that are not UTF-8 throw (and the file is read whole). */
+const UTF8_OR_THROW = { decode: decodeUtf8OrThrow };
 
 /** Part of the file in memory: its bytes from byte `start` on. */
 interface ByteWindow {
@@ -164,7 +152,7 @@ function candidatesInBatches(
         while (end < count && ranges[2 * end + 1] <= limit) end++;
         first = index;
         try {
-          batch = parseFeatureBatch(bytes, layout, first, end, utf8OrThrow, start);
+          batch = parseFeatureBatch(bytes, layout, first, end, UTF8_OR_THROW, start);
         } catch (error) {
           batch = [];
           if (error instanceof RangeError) throw error; // not read in: the caller's mistake
@@ -195,7 +183,7 @@ function membersOf(
   const root: Record<string, unknown> = {};
   try {
     for (const [key, [start, end]] of layout.members) {
-      root[key] = JSON.parse(utf8OrThrow.decode(bytes.subarray(start, end)));
+      root[key] = JSON.parse(decodeUtf8OrThrow(bytes.subarray(start, end)));
     }
   } catch {
     return null;
