@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
+import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
+import { packedFeatureArray } from '../../src/lib/import/packed-features';
 import { WINDOW_BYTES } from '../../src/lib/import/read-geojson';
+import { summarizeImport } from '../../src/lib/import/user-layers';
 import type { ImportResult } from '../../src/lib/import/types';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -98,6 +101,37 @@ describe('import corpus, each file given as a File (Blob) instead of bytes', () 
     const fromBytes = await importFile(bytes, name);
     const fromFile = await importFile(new Blob([bytes]), name);
     expect(comparable(fromFile)).toEqual(comparable(fromBytes));
+  });
+});
+
+describe('import corpus, packed into a Blob as the import worker asks (packIntoBlob)', () => {
+  /** The result with its features read back from its Blob, and without its measurements. */
+  async function unpacked(result: ImportResult) {
+    const features = result.packedBlob
+      ? [...packedFeatureArray(await readPackedRecordBlob(result.packedBlob))]
+      : [...result.features];
+    return { ...comparable(result), features, packedBlob: undefined, measurements: [] };
+  }
+
+  test.each(entries)('%s', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const plain = await importFile(bytes, name);
+    // A file that needs a CRS is imported with the one suggested too: that converts features.
+    const crs = plain.status === 'needs-crs' ? (plain.suggestedCrs ?? undefined) : undefined;
+    const runs = crs ? [undefined, crs] : [undefined];
+    for (const chosen of runs) {
+      const direct = chosen ? await importFile(bytes, name, { crs: chosen }) : plain;
+      const blobbed = await importFile(bytes, name, { crs: chosen, packIntoBlob: true });
+      expect(blobbed.features).toEqual([]);
+      expect(blobbed.measurements).toEqual([]);
+      expect(blobbed.packedBlob !== undefined).toBe(direct.status === 'ok');
+      expect(await unpacked(blobbed)).toEqual(await unpacked(direct));
+      // The totals the import adds up as it measures are summarizeImport's of its features.
+      if (direct.status === 'ok') {
+        expect(direct.summary).toEqual(summarizeImport(direct));
+        expect(blobbed.summary).toEqual(direct.summary);
+      } else expect(blobbed.summary).toBeUndefined();
+    }
   });
 });
 

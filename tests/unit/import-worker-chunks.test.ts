@@ -13,6 +13,7 @@ import {
   type WorkerLike
 } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
+import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 import { openImportStore, type StoredLayer, type StoreResult } from '../../src/lib/import/store';
 import { UserData } from '../../src/lib/import/user-data.svelte';
 import { layerFromImport, summarizeLayer } from '../../src/lib/import/user-layers';
@@ -75,21 +76,22 @@ const COUNT = 2001;
 const plain = (layer: StoredLayer) => ({ ...layer, features: [...layer.features] });
 
 describe('the import worker, packed', () => {
-  test('a big result crosses as packed segments, then the result, and reads back exactly', async () => {
+  test('a big result crosses as one message, its features packed in a Blob, and reads back exactly', async () => {
     let worker: InProcessWorker | undefined;
     const bytes = squares(COUNT);
     const result = await importInWorker(bytes, 's.geojson', {
       createWorker: () => (worker = new InProcessWorker())
     }).promise;
     const sent = worker!.sent.filter((m) => m.type !== 'progress');
-    const segments = sent.filter((m) => m.type === 'segment');
-    expect(segments.length).toBeGreaterThan(0);
-    expect(sent.map((m) => m.type)).toEqual([...segments.map(() => 'segment'), 'result']);
-    const last = sent.at(-1);
+    expect(sent.map((m) => m.type)).toEqual(['result']);
+    const [last] = sent;
     expect(last?.type === 'result' && last.result.features).toEqual([]);
-    expect(segments.reduce((sum, m) => sum + (m.type === 'segment' ? m.record.count : 0), 0)).toBe(
-      COUNT
-    );
+    const blob = last?.type === 'result' ? last.result.packedBlob : undefined;
+    expect(blob).toBeInstanceOf(Blob);
+    const records = await readPackedRecordBlob(blob as Blob);
+    expect(records.reduce((sum, record) => sum + record.count, 0)).toBe(COUNT);
+    // The page is given the worker's Blob, to save the layer without packing it again.
+    expect(result.packedBlob).toBe(blob);
     const direct = await importFile(bytes, 's.geojson');
     expect([...result.features]).toEqual(direct.features);
     expect(result.featureIndexes).toEqual(direct.featureIndexes);
@@ -101,6 +103,7 @@ describe('the import worker, packed', () => {
       features: [],
       measurements: [],
       summary: undefined,
+      packedBlob: undefined,
       stats: { ...r.stats, elapsedMs: 0 }
     });
     expect(without(result)).toEqual(without(direct));
@@ -108,7 +111,7 @@ describe('the import worker, packed', () => {
 
   test('a layer the import drops features from at its end is saved as its result, not as packed', async () => {
     // A bow tie passes the structure checks (and is packed with the rest), then is refused for
-    // crossing itself: the Blob made while packing must not be the one saved.
+    // crossing itself: its segment must be cut out of the Blob that is saved.
     const collection = JSON.parse(new TextDecoder().decode(squares(COUNT)));
     collection.features[7].geometry.coordinates = [
       [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importInWorker, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
+import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
 import { packedFeatureArray } from '../../src/lib/import/packed-features';
 import { summarizeImport } from '../../src/lib/import/user-layers';
 import type { ImportProgress } from '../../src/lib/import/types';
@@ -73,10 +74,11 @@ describe('importInWorker', () => {
     // The features come back packed, read through a lazy view; the measurements as totals.
     expect([...result.features]).toEqual(direct.features);
     expect(result.summary).toEqual(summarizeImport(direct));
+    expect(result.packedBlob).toBeInstanceOf(Blob);
     expect({
       ...result,
       features: [],
-      summary: undefined,
+      packedBlob: undefined,
       stats: { ...result.stats, elapsedMs: 0 }
     }).toEqual({
       ...direct,
@@ -181,10 +183,11 @@ describe('createImportHandler (the worker side)', () => {
     await handle({ type: 'import', id: 2, source: file, name: file.name, options: {} });
     const result = posted.find((m) => m.type === 'result');
     expect(result?.type === 'result' && result.result.status).toBe('ok');
-    const segments = posted.flatMap((m) => (m.type === 'segment' ? [m.record] : []));
+    const packedBlob = result?.type === 'result' ? result.result.packedBlob : undefined;
+    const records = await readPackedRecordBlob(packedBlob as Blob);
     const direct = await importFile(fixture('good-wgs84.geojson'), file.name);
     expect(direct.features.length).toBeGreaterThan(0);
-    expect([...packedFeatureArray(segments)]).toEqual([...direct.features]);
+    expect([...packedFeatureArray(records)]).toEqual([...direct.features]);
   });
 
   test('KML is read without a DOMParser, as in a Web Worker', async () => {

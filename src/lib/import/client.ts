@@ -4,7 +4,8 @@
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
 import type { RestoreOutcome } from './backup-file';
-import { packedFeatureArray, type PackedFeatureRecord } from './packed-features';
+import { readPackedRecordBlob } from './packed-blob';
+import { packedFeatureArray } from './packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from './store';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -43,8 +44,23 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * Imports a file in a Web Worker. A successful result's features come back packed
- * (packed-features.ts), their buffers transferred, and are read through a lazy view: the page
+ * A successful result from the worker with its features: read from its `packedBlob` (kept on
+ * the result, so the layer can be saved without packing it again) through a lazy view.
+ */
+async function withFeatures(result: ImportResult): Promise<ImportResult> {
+  if (!result.packedBlob) throw new Error('The import worker sent a result without its features');
+  const features = packedFeatureArray(await readPackedRecordBlob(result.packedBlob));
+  if (features.length !== result.stats.usableCount) {
+    throw new Error(
+      `Import worker sent ${features.length} of ${result.stats.usableCount} features`
+    );
+  }
+  return { ...result, features };
+}
+
+/**
+ * Imports a file in a Web Worker. A successful result's features come back packed in a Blob
+ * (packed-blob.ts), read once the worker has ended, and are read through a lazy view: the page
  * never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
  * (Blob) is read by the worker, so the page never holds its bytes; bytes are copied to the worker
  * (not transferred). Either way the caller can import the same source again with a CRS the user
@@ -70,8 +86,6 @@ export function importInWorker(
   } = options;
   const id = nextId++;
   let worker: WorkerLike | null = null;
-  /** A successful import's features, as the worker sends them before its result. */
-  const segments: PackedFeatureRecord[] = [];
   let settle: { resolve: (r: ImportResult) => void; reject: (e: unknown) => void } | null = null;
 
   const finish = () => {
@@ -103,10 +117,6 @@ export function importInWorker(
         onProgress?.(message.progress);
         return;
       }
-      if (message.type === 'segment') {
-        segments.push(message.record);
-        return;
-      }
       if (message.type !== 'result' && message.type !== 'cancelled' && message.type !== 'error') {
         return;
       }
@@ -117,18 +127,9 @@ export function importInWorker(
         if (message.saved) onSaved?.(message.saved);
         const { result } = message;
         if (result.status !== 'ok') current.resolve(result);
-        else {
-          const features = packedFeatureArray(segments);
-          if (features.length === result.stats.usableCount)
-            current.resolve({ ...result, features });
-          else {
-            current.reject(
-              new Error(
-                `Import worker sent ${features.length} of ${result.stats.usableCount} features`
-              )
-            );
-          }
-        }
+        // Read once the worker is gone (finish), so its memory and the features' are not both
+        // held at once.
+        else withFeatures(result).then(current.resolve, current.reject);
       } else if (message.type === 'cancelled') {
         current.reject(new DOMException('The import was cancelled.', 'AbortError'));
       } else current.reject(new Error(message.message));

@@ -31,9 +31,11 @@ import {
   PackedFeatureBuilder,
   type FeatureSourceText
 } from './packed-features';
+import { BlobShelf } from './packed-blob';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { SourceData } from './source-data';
+import type { LayerSummary } from './user-layers';
 import type {
   BilingualMessage,
   CrsId,
@@ -298,6 +300,33 @@ function measureGeometry(geometry: Geometry): FeatureMeasurement {
   };
 }
 
+function emptySummary(): LayerSummary {
+  return {
+    featureCount: 0,
+    polygonCount: 0,
+    lineCount: 0,
+    pointCount: 0,
+    areaM2: 0,
+    lengthM: 0,
+    bbox: null
+  };
+}
+
+/**
+ * Counts a usable feature into `summary` from its measurement alone, as summarizeImport
+ * (user-layers.ts) counts it from its geometry: a geometry with polygons has an area, one with
+ * lines (and no polygons) a length, any other is a point.
+ */
+function addToSummary(summary: LayerSummary, { areaM2, lengthM }: FeatureMeasurement): void {
+  if (areaM2 !== null) {
+    summary.polygonCount++;
+    summary.areaM2 += areaM2;
+  } else if (lengthM !== null) {
+    summary.lineCount++;
+    summary.lengthM += lengthM;
+  } else summary.pointCount++;
+}
+
 function hasPolygons(geometry: Geometry): boolean {
   if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasPolygons);
   return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
@@ -364,8 +393,8 @@ async function runImport(
     problems.sort((a, b) => a.featureIndex - b.featureIndex);
     result.problems = problems;
     result.stats.warningCount = problems.filter((p) => p.severity === 'warning').length;
-    result.stats.usableCount = result.features.length;
-    result.stats.rejectedCount = result.stats.featureCount - result.features.length;
+    result.stats.usableCount = result.featureIndexes.length;
+    result.stats.rejectedCount = result.stats.featureCount - result.featureIndexes.length;
     result.stats.elapsedMs = Math.round(now() - started);
     return result;
   };
@@ -396,7 +425,9 @@ async function runImport(
     const checkedIndexes: number[] = [];
     const topologies: (readonly ImportProblem[])[] = [];
     const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
-    const checkedFeatures = new PackedFeatureBuilder(undefined, options.onPackedSegment);
+    // Blobs keep the packed features out of the tab (packIntoBlob), one shelf for both builders.
+    const shelf = options.packIntoBlob ? new BlobShelf() : undefined;
+    const checkedFeatures = new PackedFeatureBuilder(undefined, undefined, shelf);
     const sourceText: FeatureSourceText = {
       bytes: new Uint8Array(0),
       start: 0,
@@ -509,8 +540,10 @@ async function runImport(
     // CRS makes new features, packed as they are made.
     let wgs84Box: Bbox | null = null;
     const measurements: FeatureMeasurement[] = [];
+    const summary = emptySummary();
     const kept = new Uint8Array(checkedCount);
-    const converted = crs === 'wgs84' ? null : new PackedFeatureBuilder();
+    const converted =
+      crs === 'wgs84' ? null : new PackedFeatureBuilder(undefined, undefined, shelf);
     for (let k = 0; k < checkedCount; k++) {
       if (pauseDue(k)) await pauseAt('convert', k, checkedCount);
       const index = checkedIndexes[k];
@@ -534,6 +567,7 @@ async function runImport(
       // Degrees are range-checked as written (so the message shows the file's numbers);
       // projected numbers after conversion. Only then is the feature itself needed.
       const needsFeature = (isGeographic(crs) && projected) || crs !== 'wgs84';
+      if (needsFeature && shelf) await checkedFeatures.ready(k);
       const feature = needsFeature ? checkedFeatures.get(k) : null;
       let geometry: Geometry | null = feature?.geometry ?? null;
       // For degrees, `projected` means some position is out of range.
@@ -579,17 +613,33 @@ async function runImport(
           : extendBbox(wgs84Box, geometry);
       if (measure) {
         const asWritten = !converted ? measuredAsWgs84[k] : null;
-        measurements.push(
-          asWritten ?? measureGeometry(geometry ?? checkedFeatures.get(k).geometry)
-        );
+        if (!asWritten && !geometry && shelf) await checkedFeatures.ready(k);
+        const measurement =
+          asWritten ?? measureGeometry(geometry ?? checkedFeatures.get(k).geometry);
+        addToSummary(summary, measurement);
+        // Packed into a Blob, the features go to a layer that needs only the totals.
+        if (!shelf) measurements.push(measurement);
       }
     }
     onProgress?.({ phase: 'convert', done: checkedCount, total: checkedCount });
-    result.features = packedFeatureArray(
-      converted ? converted.records() : checkedFeatures.select(kept)
-    );
+    const usable = result.featureIndexes.length;
+    if (shelf) {
+      const blobs = converted
+        ? await converted.shelvedSelection(new Uint8Array(usable).fill(1))
+        : await checkedFeatures.shelvedSelection(kept);
+      result.packedBlob = new Blob(blobs, { type: 'application/octet-stream' });
+    } else {
+      result.features = packedFeatureArray(
+        converted ? converted.records() : checkedFeatures.select(kept)
+      );
+    }
     result.measurements = measurements;
     result.stats.bbox = wgs84Box;
+    if (measure) {
+      summary.featureCount = usable;
+      summary.bbox = wgs84Box ? [...wgs84Box] : null;
+      result.summary = summary;
+    }
 
     if (crs === 'wgs84' || crs === 'cgcs2000') {
       const hints = provenanceHints(fileName, source.metadataText, firstCandidates);
@@ -606,7 +656,7 @@ async function runImport(
       }
     }
 
-    if (result.features.length === 0) {
+    if (usable === 0) {
       throw new ImportFileError('no-usable-features', { count: total });
     }
     result.status = 'ok';
@@ -616,6 +666,8 @@ async function runImport(
     if (error instanceof SplitBatchError) throw error; // importFile reads the file whole
     result.status = 'failed';
     result.features = [];
+    delete result.packedBlob;
+    delete result.summary;
     result.featureIndexes = [];
     result.measurements = [];
     result.fileError =

@@ -687,38 +687,56 @@ export function isPackedFeatureRecord(value: unknown): value is PackedFeatureRec
 }
 
 /**
- * The buffers of the record's typed arrays, to transfer with postMessage (the sender's record
- * is unusable afterwards). Arrays may own a buffer each or share one (as readPackedRecordBlob
- * makes them), but every buffer must hold nothing but the record's arrays (and at most 7 bytes of
- * padding after each): otherwise a TypeError, as transferring it would move memory that is not
- * the record's.
+ * Bytes a buffer shared by a record's arrays may hold besides them: the record's header in the
+ * Blob it was read from (packed-blob.ts: 8 digits and at most 4 096 bytes of JSON).
+ */
+const SHARED_BUFFER_HEADER_BYTES = 8 + 4096;
+
+/**
+ * The buffers of the records' typed arrays, to transfer with postMessage (the sender's records
+ * are unusable afterwards). Arrays may own a buffer each or share one (as readPackedRecordBlob
+ * makes them, for all the records of a Blob), but every buffer must hold nothing but the records'
+ * arrays (and at most 7 bytes of padding after each, and each record's header when shared):
+ * otherwise a TypeError, as transferring it would move memory that is not the records'.
  *
  * @example
- * worker.postMessage({ record }, transferablesOf(record));
+ * worker.postMessage({ record }, transferablesOf(record)); // or of a list of records
  */
-export function transferablesOf(record: PackedFeatureRecord): ArrayBuffer[] {
-  const arrays = {
-    kinds: record.kinds,
-    dimensions: record.dimensions,
-    coordinateOffsets: record.coordinateOffsets,
-    structureOffsets: record.structureOffsets,
-    coordinates: record.coordinates,
-    structure: record.structure,
-    text: record.text,
-    textOffsets: record.textOffsets
-  };
-  const onBuffer = new Map<ArrayBuffer, { bytes: number; arrays: number }>();
-  for (const [name, array] of Object.entries(arrays)) {
-    const buffer = array.buffer;
-    if (!(buffer instanceof ArrayBuffer)) {
-      throw new TypeError(`Packed record: ${name} is not on an ArrayBuffer`);
+export function transferablesOf(
+  records: PackedFeatureRecord | readonly PackedFeatureRecord[]
+): ArrayBuffer[] {
+  const list: readonly PackedFeatureRecord[] = Array.isArray(records) ? records : [records];
+  const onBuffer = new Map<ArrayBuffer, { bytes: number; arrays: number; records: number }>();
+  for (const record of list) {
+    const arrays = {
+      kinds: record.kinds,
+      dimensions: record.dimensions,
+      coordinateOffsets: record.coordinateOffsets,
+      structureOffsets: record.structureOffsets,
+      coordinates: record.coordinates,
+      structure: record.structure,
+      text: record.text,
+      textOffsets: record.textOffsets
+    };
+    const buffersOfRecord = new Set<ArrayBuffer>();
+    for (const [name, array] of Object.entries(arrays)) {
+      const buffer = array.buffer;
+      if (!(buffer instanceof ArrayBuffer)) {
+        throw new TypeError(`Packed record: ${name} is not on an ArrayBuffer`);
+      }
+      const seen = onBuffer.get(buffer) ?? { bytes: 0, arrays: 0, records: 0 };
+      const firstOfRecord = !buffersOfRecord.has(buffer);
+      buffersOfRecord.add(buffer);
+      onBuffer.set(buffer, {
+        bytes: seen.bytes + array.byteLength,
+        arrays: seen.arrays + 1,
+        records: seen.records + (firstOfRecord ? 1 : 0)
+      });
     }
-    const seen = onBuffer.get(buffer) ?? { bytes: 0, arrays: 0 };
-    onBuffer.set(buffer, { bytes: seen.bytes + array.byteLength, arrays: seen.arrays + 1 });
   }
-  for (const [buffer, { bytes, arrays: count }] of onBuffer) {
+  for (const [buffer, { bytes, arrays: count, records: sharing }] of onBuffer) {
     // An array alone on its buffer must fill it; arrays sharing one may be padded (alignment).
-    const slack = count === 1 ? 0 : 7 * count;
+    const slack = count === 1 ? 0 : 7 * count + SHARED_BUFFER_HEADER_BYTES * sharing;
     if (buffer.byteLength > bytes + slack) {
       throw new TypeError(
         `Packed record: an array is a view of a bigger ArrayBuffer (${buffer.byteLength} bytes, the record's arrays ${bytes}); copy it (slice()) before transferring`
@@ -835,31 +853,49 @@ export function concatRecords(records: readonly PackedFeatureRecord[]): PackedFe
 const SEGMENT_NUMBERS = 1 << 19;
 
 /**
+ * Where a PackedFeatureBuilder can keep its finished segments instead of in memory (packed-blob.ts
+ * has one that keeps them as Blobs, outside the tab). `put` takes the segment over: its arrays
+ * may be released. `take` gives it back.
+ */
+export interface SegmentShelf<Shelved> {
+  put(segment: PackedFeatureRecord): Shelved;
+  take(shelved: Shelved): Promise<PackedFeatureRecord>;
+}
+
+/**
  * Packs features added one at a time, each at once (none is kept as an object), into segments:
  * consecutive records of about `segmentNumbers` coordinates each. A segment's arrays are
  * allocated for its size when it starts and trimmed when it ends, so a big layer is never one
  * array grown by copying, nor joined into one record unless asked (record()). Any added feature
  * can be read back (get).
  *
+ * Given a shelf, each segment goes onto it as it ends, and the builder holds none of them: then
+ * `ready(index)` must come before `get(index)` (it takes back the feature's segment, one at a
+ * time), and `shelvedSelection` gives the result.
+ *
  * @example
  * const packed = new PackedFeatureBuilder();
  * for (const feature of features) packed.add(feature);
  * packedFeatureArray(packed.records()); // or packed.record(): one record
  */
-export class PackedFeatureBuilder {
-  #segments: PackedFeatureRecord[] = [];
+export class PackedFeatureBuilder<Shelved = never> {
+  #segments: (PackedFeatureRecord | { shelved: Shelved })[] = [];
   /** Index of the first feature of each segment. */
   #starts: number[] = [];
   #writer: RecordWriter | null = null;
   #count = 0;
+  /** The one shelved segment taken back, by its number. */
+  #taken: { segment: number; record: PackedFeatureRecord } | null = null;
 
   /**
    * @param segmentNumbers coordinates per segment (a segment ends once it has this many)
-   * @param onSegment called with each segment as it ends, in order
+   * @param onSegment called with each segment as it ends, in order (not with a shelf: it has them)
+   * @param shelf where segments go as they end (see the class's comment)
    */
   constructor(
     readonly segmentNumbers = SEGMENT_NUMBERS,
-    private readonly onSegment?: (segment: PackedFeatureRecord) => void
+    private readonly onSegment?: (segment: PackedFeatureRecord) => void,
+    private readonly shelf?: SegmentShelf<Shelved>
   ) {}
 
   get count(): number {
@@ -886,20 +922,32 @@ export class PackedFeatureBuilder {
     if (writer.numbers >= numbers) this.#endSegment();
   }
 
-  /** Feature `index` (0-based, in the order added), unpacked. */
-  get(index: number): Feature {
-    if (!(Number.isInteger(index) && index >= 0 && index < this.#count)) {
-      throw new RangeError(`No feature #${index} among ${this.#count}`);
-    }
+  /** With a shelf: takes back the segment of feature `index`, so that get(index) can read it. */
+  async ready(index: number): Promise<void> {
+    this.#checkIndex(index);
     this.#endSegment();
     const segment = segmentOf(this.#starts, index);
-    return unpackFeature(this.#segments[segment], index - this.#starts[segment]);
+    const stored = this.#segments[segment];
+    if (!('shelved' in stored) || this.#taken?.segment === segment) return;
+    this.#taken = null;
+    this.#taken = {
+      segment,
+      record: await (this.shelf as SegmentShelf<Shelved>).take(stored.shelved)
+    };
+  }
+
+  /** Feature `index` (0-based, in the order added), unpacked. */
+  get(index: number): Feature {
+    this.#checkIndex(index);
+    this.#endSegment();
+    const segment = segmentOf(this.#starts, index);
+    return unpackFeature(this.#record(segment), index - this.#starts[segment]);
   }
 
   /** Everything added, as consecutive records (the builder's own; do not change them). */
   records(): PackedFeatureRecord[] {
     this.#endSegment();
-    return [...this.#segments];
+    return this.#segments.map((_, segment) => this.#record(segment));
   }
 
   /** Everything added, as one record. */
@@ -914,20 +962,47 @@ export class PackedFeatureBuilder {
    */
   select(keep: ArrayLike<boolean | number>): PackedFeatureRecord[] {
     this.#endSegment();
-    const parts: PackedFeatureRecord[] = [];
-    this.#segments.forEach((record, segment) => {
-      const base = this.#starts[segment];
-      let start = -1;
-      for (let i = 0; i <= record.count; i++) {
-        const kept = i < record.count && Boolean(keep[base + i]);
-        if (kept && start < 0) start = i;
-        if (!kept && start >= 0) {
-          parts.push(start === 0 && i === record.count ? record : sliceRecord(record, start, i));
-          start = -1;
-        }
+    return this.#segments.flatMap((_, segment) =>
+      keptParts(this.#record(segment), keep, this.#starts[segment])
+    );
+  }
+
+  /**
+   * With a shelf: select's features, shelved. A segment kept whole stays as it is on the shelf;
+   * one kept in part is taken back, sliced, and the slices shelved.
+   */
+  async shelvedSelection(keep: ArrayLike<boolean | number>): Promise<Shelved[]> {
+    const shelf = this.shelf;
+    if (!shelf) throw new Error('PackedFeatureBuilder.shelvedSelection needs a shelf');
+    this.#endSegment();
+    const selection: Shelved[] = [];
+    for (let segment = 0; segment < this.#segments.length; segment++) {
+      const stored = this.#segments[segment] as { shelved: Shelved };
+      const first = this.#starts[segment];
+      const end = this.#starts[segment + 1] ?? this.#count;
+      let kept = 0;
+      for (let i = first; i < end; i++) if (keep[i]) kept++;
+      if (kept === end - first) selection.push(stored.shelved);
+      else if (kept > 0) {
+        const parts = keptParts(await shelf.take(stored.shelved), keep, first);
+        for (const part of parts) selection.push(shelf.put(part));
       }
-    });
-    return parts;
+    }
+    return selection;
+  }
+
+  #checkIndex(index: number): void {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.#count)) {
+      throw new RangeError(`No feature #${index} among ${this.#count}`);
+    }
+  }
+
+  /** Segment `segment` in memory: its own, or the shelved one taken back by ready(). */
+  #record(segment: number): PackedFeatureRecord {
+    const stored = this.#segments[segment];
+    if (!('shelved' in stored)) return stored;
+    if (this.#taken?.segment === segment) return this.#taken.record;
+    throw new Error(`PackedFeatureBuilder: segment ${segment} is shelved; await ready() first`);
   }
 
   #endSegment(): void {
@@ -936,9 +1011,31 @@ export class PackedFeatureBuilder {
     this.#writer = null;
     this.#starts.push(this.#count - writer.count);
     const segment = writer.record();
-    this.#segments.push(segment);
-    this.onSegment?.(segment);
+    if (this.shelf) this.#segments.push({ shelved: this.shelf.put(segment) });
+    else {
+      this.#segments.push(segment);
+      this.onSegment?.(segment);
+    }
   }
+}
+
+/** The runs of `record`'s features whose `keep` entry (from `base`) is true, as records. */
+function keptParts(
+  record: PackedFeatureRecord,
+  keep: ArrayLike<boolean | number>,
+  base: number
+): PackedFeatureRecord[] {
+  const parts: PackedFeatureRecord[] = [];
+  let start = -1;
+  for (let i = 0; i <= record.count; i++) {
+    const kept = i < record.count && Boolean(keep[base + i]);
+    if (kept && start < 0) start = i;
+    if (!kept && start >= 0) {
+      parts.push(start === 0 && i === record.count ? record : sliceRecord(record, start, i));
+      start = -1;
+    }
+  }
+  return parts;
 }
 
 /** The segment holding feature `index`, given each segment's first index (ascending). */

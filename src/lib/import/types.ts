@@ -2,7 +2,6 @@
  * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
-import type { PackedFeatureRecord } from './packed-features';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { LayerSummary } from './user-layers';
 
@@ -65,12 +64,12 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   /**
-   * Called with each segment of the checked features as it is packed, in order, before the
-   * import has decided anything: for a caller that stores them as they come (the import worker
-   * copies them into the layer's Blob meanwhile). When the result's features are not exactly
-   * these segments (some were dropped, or converted), it must use the result's.
+   * Keep the packed features in a Blob (packed-blob.ts) as they are packed, not in memory: the
+   * result's `packedBlob` has them and its `features` is empty. For the import worker: a Blob's
+   * bytes are kept by the browser, outside the tab, so a big file's features are not held in the
+   * tab while the rest of it is parsed. Default false.
    */
-  onPackedSegment?: (segment: PackedFeatureRecord) => void;
+  packIntoBlob?: boolean;
 }
 
 export interface FeatureMeasurement {
@@ -100,8 +99,13 @@ export type ImportStatus = 'ok' | 'needs-crs' | 'failed';
 export interface ImportResult {
   status: ImportStatus;
   format: ImportFormat | null;
-  /** Usable features, converted to WGS-84, in file order. Empty unless status is `ok`. */
+  /**
+   * Usable features, converted to WGS-84, in file order. Empty unless status is `ok`, and empty
+   * with the `packIntoBlob` option: `packedBlob` has them then.
+   */
   features: Feature<Geometry, GeoJsonProperties>[];
+  /** The usable features, packed (packed-blob.ts), with the `packIntoBlob` option. */
+  packedBlob?: Blob;
   /** For each entry of `features`, its 0-based index in the file. */
   featureIndexes: number[];
   /**

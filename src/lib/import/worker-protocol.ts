@@ -12,17 +12,16 @@ import type {
   ImportResult,
   ImportSource
 } from './types';
-import { PackedBlobWriter } from './packed-blob';
 import {
   packedRecordsOf,
   packFeatures,
   transferablesOf,
   type PackedFeatureRecord
 } from './packed-features';
-import { layerFromImport, summarizeImport } from './user-layers';
+import { layerFromImport } from './user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
-export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress' | 'onPackedSegment'>;
+export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress' | 'packIntoBlob'>;
 
 /**
  * Asks the worker to save a successful import as a layer itself (layerFromImport with this id and
@@ -62,14 +61,9 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ImportProgress }
   /**
-   * One segment of a successful import's features, packed (transferred: the page neither copies
-   * nor deserialises 100 000 objects); the segments come in order, before the result.
-   */
-  | { type: 'segment'; id: number; record: PackedFeatureRecord }
-  /**
-   * The result. A successful one comes without its features and measurements: they came as
-   * `segment` messages, and `result.summary` has the totals. `saved` tells how the save went when
-   * one was asked for.
+   * The result. A successful one has its features in `result.packedBlob` (packed-blob.ts: the
+   * page reads them once this worker is gone), no measurements, and the totals in
+   * `result.summary`. `saved` tells how the save went when one was asked for.
    */
   | { type: 'result'; id: number; result: ImportResult; saved?: StoreResult }
   | { type: 'cancelled'; id: number }
@@ -116,42 +110,24 @@ export function createImportHandler(post: PostFromWorker) {
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      // A File is read by importFile, a window at a time where it can (readGeoJsonFile).
-      // Segments are copied into the layer's Blob as they are packed, so the copies are spread
-      // over the import instead of all made at its end.
-      const streamed: PackedFeatureRecord[] = [];
-      const streaming = new PackedBlobWriter();
+      // A File is read by importFile, a window at a time where it can (readGeoJsonFile). The
+      // features are packed into a Blob as they are checked: its bytes are kept by the browser,
+      // so the tab does not hold them while the rest of the file is parsed, and the same Blob
+      // is saved and handed to the page.
       const result = await importFile(source, name, {
         ...options,
+        packIntoBlob: true,
         signal: controller.signal,
-        onProgress: (progress) => post({ type: 'progress', id, progress }),
-        onPackedSegment: (segment) => {
-          streamed.push(segment);
-          streaming.append(segment);
-        }
+        onProgress: (progress) => post({ type: 'progress', id, progress })
       });
-      if (result.status !== 'ok') {
+      const packedBlob = result.packedBlob;
+      if (result.status !== 'ok' || !packedBlob) {
         post({ type: 'result', id, result });
         return;
       }
-      // The features come packed (importFile packs them as it checks them) in segments, moved to
-      // the page. The Blob made as they were packed holds them unless the import dropped or
-      // converted some at its end: then it is made again from the segments of the result.
-      const summary = summarizeImport(result);
-      const segments = packedRecordsOf(result.features) ?? [packFeatures(result.features)];
-      const layerResult: ImportResult = { ...result, features: [], measurements: [], summary };
-      result.features = [];
-      const asStreamed =
-        segments.length === streamed.length && segments.every((s, k) => s === streamed[k]);
-      const writer = asStreamed ? streaming : new PackedBlobWriter();
-      streamed.length = 0;
-      for (let segment = segments.shift(); segment; segment = segments.shift()) {
-        if (!asStreamed) writer.append(segment);
-        post({ type: 'segment', id, record: segment }, transferablesOf(segment));
-      }
-      const saving = save ? await startSave(layerResult, writer.blob(), name, save) : null;
+      const saving = save ? await startSave(result, packedBlob, name, save) : null;
       const saved = saving ? await saving.outcome : undefined;
-      post({ type: 'result', id, result: layerResult, ...(saved ? { saved } : {}) });
+      post({ type: 'result', id, result, ...(saved ? { saved } : {}) });
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
       else post({ type: 'error', id, message: String(error) });
@@ -188,7 +164,7 @@ async function postSavedLayers(id: number, databaseName: string, post: PostFromW
       const packed = packedRecordsOf(layer.features) ?? [packFeatures(layer.features)];
       post(
         { type: 'layer', id, layer: { ...layer, features: [] }, packed },
-        packed.flatMap(transferablesOf)
+        transferablesOf(packed)
       );
     }
     post({ type: 'layers-loaded', id });
