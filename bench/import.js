@@ -12,7 +12,8 @@
  *    process's peak memory above the idle page (goal ≤ 3× the file size). Measured on a small
  *    page bundled from bench/import-page/ with Vite into a temporary folder, and, when build/
  *    exists, on the app itself (its file input; it also saves the layer and draws it).
- *    Peak memory is the renderer's peak resident set (Linux /proc VmHWM, reset before each import).
+ *    Peak memory is the renderer's peak resident set (Linux /proc VmHWM, reset before each import);
+ *    the browser process's is printed beside it, as Chromium keeps Blob bytes there.
  *
  * Usage: npm run bench:import [-- --parcels 100000 --vertices 18 --repetitions 5
  *          --browser-runs 3 --app-root build --no-browser --no-app --no-page]
@@ -174,19 +175,19 @@ function processMemory(pid) {
 }
 
 /**
- * Chromium's renderer processes and their memory. Which one is the page's is decided afterwards:
- * the one whose peak grew (other renderers are spares, idle).
+ * Chromium's renderer processes and its browser process, and their memory. Which renderer is the
+ * page's is decided afterwards: the one whose peak grew (other renderers are spares, idle).
  * @param {import('playwright-core').Browser} browser
- * @returns {Promise<Map<number, { rss: number, peak: number }>>}
+ * @returns {Promise<Map<number, { type: string, rss: number, peak: number }>>}
  */
-async function rendererMemory(browser) {
+async function processMemories(browser) {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
     const memory = new Map();
     for (const { type, id } of processInfo) {
-      const usage = type === 'renderer' ? processMemory(id) : null;
-      if (usage) memory.set(id, usage);
+      const usage = type === 'renderer' || type === 'browser' ? processMemory(id) : null;
+      if (usage) memory.set(id, { type, ...usage });
     }
     return memory;
   } finally {
@@ -195,14 +196,21 @@ async function rendererMemory(browser) {
 }
 
 /**
- * Starts a peak-memory measurement over all renderers; the returned function gives the largest
- * rise of a renderer's peak resident set above its resident set at the start (or null where
- * /proc is unavailable).
+ * @typedef {{ renderer: number, browserProcess: number | null } | null} PeakRise
+ * The largest rise of a renderer's peak resident set (the tab: the goal is about this one), and
+ * the browser process's (where Chromium keeps Blob bytes and IndexedDB's work), in bytes.
+ */
+
+/**
+ * Starts a peak-memory measurement over all renderers and the browser process; the returned
+ * function gives each one's rise of peak resident set above its resident set at the start (or
+ * null where /proc is unavailable).
  * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<() => Promise<PeakRise>>}
  */
 async function watchPeakMemory(browser) {
-  const before = await rendererMemory(browser);
-  let resettable = before.size > 0;
+  const before = await processMemories(browser);
+  let resettable = [...before.values()].some((p) => p.type === 'renderer');
   for (const pid of before.keys()) {
     try {
       writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current VmRSS
@@ -212,20 +220,25 @@ async function watchPeakMemory(browser) {
   }
   return async () => {
     if (!resettable) return null;
-    const after = await rendererMemory(browser);
-    let rise = 0;
+    const after = await processMemories(browser);
+    let renderer = 0;
+    /** @type {number | null} */
+    let browserProcess = null;
     for (const [pid, start] of before) {
       const end = after.get(pid);
-      if (end) rise = Math.max(rise, end.peak - start.rss);
+      if (!end) continue;
+      const rise = end.peak - start.rss;
+      if (start.type === 'renderer') renderer = Math.max(renderer, rise);
+      else browserProcess = rise;
     }
-    return rise;
+    return { renderer, browserProcess };
   };
 }
 
 /**
  * @typedef {{ elapsedMs: number, longestTaskMs: number, longTasks: number, blockedMs: number,
- *   longestFrameGapMs: number, peakBytes: number | null, listedMs?: number,
- *   longestTaskUntilFedMs?: number, peakWhenListedBytes?: number | null,
+ *   longestFrameGapMs: number, peak: PeakRise, listedMs?: number,
+ *   longestTaskUntilFedMs?: number, peakWhenListed?: PeakRise,
  *   longestOwnWorkMs?: number, longestGpuWaitMs?: number }} BrowserRun
  */
 
@@ -252,7 +265,7 @@ async function runBenchPage(browser, origin, method) {
     if (run.features !== parcelCount || (run.status !== undefined && run.status !== 'ok')) {
       throw new Error(`${method} on the bench page failed: ${JSON.stringify(run)}`);
     }
-    return { ...run, peakBytes: await peak() };
+    return { ...run, peak: await peak() };
   } finally {
     await context.close();
   }
@@ -311,7 +324,7 @@ async function runApp(browser, origin, file) {
       throw new Error(`the app did not list the imported layer: ${message}`);
     }
     const listedMs = Date.now() - started;
-    const peakWhenListedBytes = await peak();
+    const peakWhenListed = await peak();
     // Drawn: the app marks the map's container once MapLibre has every feature and went idle.
     await page.waitForSelector('[data-user-layers-drawn="true"]', { timeout: 300_000 });
     const elapsedMs = Date.now() - started;
@@ -324,28 +337,45 @@ async function runApp(browser, origin, file) {
       longestGpuWaitMs: Math.max(0, ...traced.map((task) => task.gpuWaitMs)),
       elapsedMs,
       listedMs,
-      peakWhenListedBytes,
+      peakWhenListed,
       ...watch,
       longestTaskUntilFedMs: longestTaskUntilMarkMs,
-      peakBytes: await peak()
+      peak: await peak()
     };
   } finally {
     await context.close();
   }
 }
 
+/**
+ * The worst of several runs' peaks, each process's on its own; null if any run has none.
+ * @param {PeakRise[]} peaks
+ * @returns {PeakRise}
+ */
+function worstPeak(peaks) {
+  if (peaks.length === 0 || peaks.includes(null)) return null;
+  const measured = /** @type {NonNullable<PeakRise>[]} */ (peaks);
+  const browserPeaks = measured.map((p) => p.browserProcess);
+  return {
+    renderer: Math.max(...measured.map((p) => p.renderer)),
+    browserProcess: browserPeaks.includes(null)
+      ? null
+      : Math.max(.../** @type {number[]} */ (browserPeaks))
+  };
+}
+
 /** @param {BrowserRun[]} runs */
 function summarise(runs) {
   const pick = (/** @type {keyof BrowserRun} */ key) =>
     median(runs.map((run) => /** @type {number} */ (run[key])));
-  const peaks = runs.map((run) => run.peakBytes).filter((p) => p !== null);
+  const peaks = runs.map((run) => run.peak);
   return {
     elapsedMs: pick('elapsedMs'),
     longestTaskMs: pick('longestTaskMs'),
     longestFrameGapMs: pick('longestFrameGapMs'),
     blockedMs: pick('blockedMs'),
     longTasks: pick('longTasks'),
-    peakBytes: peaks.length ? Math.max(.../** @type {number[]} */ (peaks)) : null
+    peak: worstPeak(peaks)
   };
 }
 
@@ -387,10 +417,14 @@ async function benchmarkBrowser(text) {
       }
     }
     const mb = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
-    const memory = (/** @type {number | null} */ peak) =>
+    const memory = (/** @type {PeakRise} */ peak) =>
       peak === null
         ? 'peak memory not measured (needs Linux /proc)'
-        : `peak memory +${mb(peak)} = ${(peak / fileBytes).toFixed(2)}× the file (goal ≤ 3×)`;
+        : `peak memory +${mb(peak.renderer)} = ${(peak.renderer / fileBytes).toFixed(2)}× the file` +
+          ' (goal ≤ 3×)' +
+          (peak.browserProcess === null
+            ? ''
+            : `; the browser process +${mb(peak.browserProcess)} (Blob bytes, IndexedDB)`);
     const parse = options['no-page'] ? null : summarise(pageRuns.parseOnMainThread);
     /** @param {string} label @param {ReturnType<typeof summarise>} m */
     const report = (label, m) => {
@@ -403,7 +437,7 @@ async function benchmarkBrowser(text) {
           ` (${m.longTasks} long tasks, ${m.blockedMs.toFixed(0)} ms blocking), longest frame` +
           ` gap ${m.longestFrameGapMs.toFixed(0)} ms`
       );
-      console.log(`    ${memory(m.peakBytes)}`);
+      console.log(`    ${memory(m.peak)}`);
     };
     if (!options['no-page']) {
       console.log('bench page (bench/import-page: the import core alone):');
@@ -430,13 +464,10 @@ async function benchmarkBrowser(text) {
     // every feature is in MapLibre, before the frames that draw them — is reported on its own.
     const listed = median(appRuns.map((run) => run.listedMs ?? 0));
     const untilFed = median(appRuns.map((run) => run.longestTaskUntilFedMs ?? 0));
-    const peaksWhenListed = appRuns.map((run) => run.peakWhenListedBytes ?? null);
+    const peakWhenListed = worstPeak(appRuns.map((run) => run.peakWhenListed ?? null));
     console.log(
-      `    listed after ${listed.toFixed(0)} ms (${memory(
-        peaksWhenListed.includes(null)
-          ? null
-          : Math.max(.../** @type {number[]} */ (peaksWhenListed))
-      )} by then); longest main-thread task until every feature is in MapLibre (before` +
+      `    listed after ${listed.toFixed(0)} ms (${memory(peakWhenListed)} by then); longest` +
+        ` main-thread task until every feature is in MapLibre (before` +
         ` drawing): ${untilFed.toFixed(0)} ms`
     );
     const ownWork = median(appRuns.map((run) => run.longestOwnWorkMs ?? 0));
