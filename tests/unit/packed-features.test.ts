@@ -589,15 +589,16 @@ describe('transferablesOf', () => {
       const buffers = transferablesOf(record);
       expect(buffers).toHaveLength(8);
       expect(new Set(buffers).size).toBe(8);
+      // In the order of packedArraysOf.
       const arrays = [
         record.kinds,
         record.dimensions,
         record.coordinateOffsets,
         record.structureOffsets,
-        record.coordinates,
+        record.textOffsets,
         record.structure,
-        record.text,
-        record.textOffsets
+        record.coordinates,
+        record.text
       ];
       arrays.forEach((array, k) => {
         expect(buffers[k]).toBe(array.buffer);

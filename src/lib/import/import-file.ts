@@ -35,7 +35,7 @@ import { BlobShelf } from './packed-blob';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { SourceData } from './source-data';
-import type { LayerSummary } from './user-layers';
+import { emptyLayerSummary, type LayerSummary } from './user-layers';
 import type {
   BilingualMessage,
   CrsId,
@@ -300,18 +300,6 @@ function measureGeometry(geometry: Geometry): FeatureMeasurement {
   };
 }
 
-function emptySummary(): LayerSummary {
-  return {
-    featureCount: 0,
-    polygonCount: 0,
-    lineCount: 0,
-    pointCount: 0,
-    areaM2: 0,
-    lengthM: 0,
-    bbox: null
-  };
-}
-
 /**
  * Counts a usable feature into `summary` from its measurement alone, as summarizeImport
  * (user-layers.ts) counts it from its geometry: a geometry with polygons has an area, one with
@@ -540,7 +528,7 @@ async function runImport(
     // CRS makes new features, packed as they are made.
     let wgs84Box: Bbox | null = null;
     const measurements: FeatureMeasurement[] = [];
-    const summary = emptySummary();
+    const summary = emptyLayerSummary();
     const kept = new Uint8Array(checkedCount);
     const converted =
       crs === 'wgs84' ? null : new PackedFeatureBuilder(undefined, undefined, shelf);

@@ -19,6 +19,7 @@
  */
 import {
   isPackedFeatureRecord,
+  packedArraysOf,
   PACKED_FEATURES_FORMAT,
   type PackedFeatureRecord,
   type SegmentShelf
@@ -88,19 +89,9 @@ function segmentBlob(record: PackedFeatureRecord): Blob {
   );
   const parts: BlobPart[] = [lengthField, headerBytes];
   let at = lengthField.length + headerBytes.length;
-  const sections = [
-    record.kinds,
-    record.dimensions,
-    record.coordinateOffsets,
-    record.structureOffsets,
-    record.textOffsets,
-    record.structure,
-    record.coordinates,
-    record.text
-  ] as ArrayBufferView<ArrayBuffer>[];
-  for (const section of sections) {
+  for (const [, section] of packedArraysOf(record)) {
     const gap = padding(at);
-    parts.push(gap, section);
+    parts.push(gap, section as ArrayBufferView<ArrayBuffer>);
     at += gap.length + section.byteLength;
   }
   parts.push(padding(at));
@@ -238,18 +229,7 @@ export class BlobShelf implements SegmentShelf<Blob> {
   put(segment: PackedFeatureRecord): Blob {
     const blob = segmentBlob(segment);
     // The Blob has copied the bytes: the arrays go now rather than at the next collection.
-    for (const array of [
-      segment.kinds,
-      segment.dimensions,
-      segment.coordinateOffsets,
-      segment.structureOffsets,
-      segment.textOffsets,
-      segment.structure,
-      segment.coordinates,
-      segment.text
-    ]) {
-      releaseBuffer(array.buffer);
-    }
+    for (const [, array] of packedArraysOf(segment)) releaseBuffer(array.buffer);
     return blob;
   }
 

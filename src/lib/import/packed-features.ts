@@ -57,6 +57,40 @@ export interface PackedFeatureRecord {
   textOffsets: Uint32Array;
 }
 
+/** A record's typed arrays, by name. */
+export type PackedArrays = Pick<
+  PackedFeatureRecord,
+  | 'kinds'
+  | 'dimensions'
+  | 'coordinateOffsets'
+  | 'structureOffsets'
+  | 'textOffsets'
+  | 'structure'
+  | 'coordinates'
+  | 'text'
+>;
+
+/**
+ * A record's typed arrays with their names, in the order a packed Blob lays them out
+ * (packed-blob.ts): the small per-feature ones first, the text last.
+ *
+ * @example for (const [name, array] of packedArraysOf(record)) console.log(name, array.byteLength);
+ */
+export function packedArraysOf(
+  record: PackedArrays
+): [keyof PackedArrays, PackedArrays[keyof PackedArrays]][] {
+  return [
+    ['kinds', record.kinds],
+    ['dimensions', record.dimensions],
+    ['coordinateOffsets', record.coordinateOffsets],
+    ['structureOffsets', record.structureOffsets],
+    ['textOffsets', record.textOffsets],
+    ['structure', record.structure],
+    ['coordinates', record.coordinates],
+    ['text', record.text]
+  ];
+}
+
 /** The values of PackedFeatureRecord.kinds. */
 export const PackedKind = {
   Null: 0,
@@ -708,18 +742,8 @@ export function transferablesOf(
   const list: readonly PackedFeatureRecord[] = Array.isArray(records) ? records : [records];
   const onBuffer = new Map<ArrayBuffer, { bytes: number; arrays: number; records: number }>();
   for (const record of list) {
-    const arrays = {
-      kinds: record.kinds,
-      dimensions: record.dimensions,
-      coordinateOffsets: record.coordinateOffsets,
-      structureOffsets: record.structureOffsets,
-      coordinates: record.coordinates,
-      structure: record.structure,
-      text: record.text,
-      textOffsets: record.textOffsets
-    };
     const buffersOfRecord = new Set<ArrayBuffer>();
-    for (const [name, array] of Object.entries(arrays)) {
+    for (const [name, array] of packedArraysOf(record)) {
       const buffer = array.buffer;
       if (!(buffer instanceof ArrayBuffer)) {
         throw new TypeError(`Packed record: ${name} is not on an ArrayBuffer`);

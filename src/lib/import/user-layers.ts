@@ -49,15 +49,8 @@ export function layerFromImport(
  * extent), without measuring again: one cheap pass over the geometry types.
  */
 export function summarizeImport(result: ImportResult): LayerSummary {
-  const summary: LayerSummary = {
-    featureCount: result.features.length,
-    polygonCount: 0,
-    lineCount: 0,
-    pointCount: 0,
-    areaM2: 0,
-    lengthM: 0,
-    bbox: result.stats.bbox ? [...result.stats.bbox] : null
-  };
+  const summary = emptyLayerSummary(result.features.length);
+  summary.bbox = result.stats.bbox ? [...result.stats.bbox] : null;
   result.features.forEach(({ geometry }, index) => {
     if (!geometry) return;
     const { areaM2, lengthM } = result.measurements[index];
@@ -102,6 +95,19 @@ export interface LayerSummary {
   bbox: Bbox | null;
 }
 
+/** A summary of `featureCount` features with nothing counted yet. */
+export function emptyLayerSummary(featureCount = 0): LayerSummary {
+  return {
+    featureCount,
+    polygonCount: 0,
+    lineCount: 0,
+    pointCount: 0,
+    areaM2: 0,
+    lengthM: 0,
+    bbox: null
+  };
+}
+
 /** Layers are replaced, never changed in place, so a summary can be kept per layer object. */
 const summaries = new WeakMap<StoredLayer, LayerSummary>();
 
@@ -113,15 +119,7 @@ const summaries = new WeakMap<StoredLayer, LayerSummary>();
 export function summarizeLayer(layer: StoredLayer): LayerSummary {
   const cached = summaries.get(layer) ?? layer.summary;
   if (cached) return cached;
-  const summary: LayerSummary = {
-    featureCount: layer.features.length,
-    polygonCount: 0,
-    lineCount: 0,
-    pointCount: 0,
-    areaM2: 0,
-    lengthM: 0,
-    bbox: null
-  };
+  const summary = emptyLayerSummary(layer.features.length);
   let box: Bbox | null = null;
   for (const feature of layer.features) {
     const geometry = feature.geometry;
