@@ -44,8 +44,9 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * A successful result from the worker with its features: read from its `packedBlob` (kept on
- * the result, so the layer can be saved without packing it again) through a lazy view.
+ * A successful result from the worker with its features, read from its `packedBlob` through a
+ * lazy view. The Blob is let go of, so the browser can free its bytes once the database has
+ * stored them.
  */
 async function withFeatures(result: ImportResult): Promise<ImportResult> {
   if (!result.packedBlob) throw new Error('The import worker sent a result without its features');
@@ -55,7 +56,7 @@ async function withFeatures(result: ImportResult): Promise<ImportResult> {
       `Import worker sent ${features.length} of ${result.stats.usableCount} features`
     );
   }
-  return { ...result, features };
+  return { ...result, features, packedBlob: undefined };
 }
 
 /**

@@ -36,9 +36,12 @@ export function layerFromImport(
     crs: result.usedCrs,
     importedAt,
     features: result.features,
+    // Without the import's totals, nor the features and measurements to add them up from (a
+    // result packed into a Blob), the layer list measures the layer itself (summarizeLayer).
     ...(result.summary
       ? { summary: result.summary }
-      : result.measurements.length === result.features.length
+      : result.features.length === result.stats.usableCount &&
+          result.measurements.length === result.features.length
         ? { summary: summarizeImport(result) }
         : {})
   };
