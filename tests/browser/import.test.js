@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startSite, waitForMapReady, PROJECT_ROOT, assertClean } from './harness.js';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
 import { formatAreaAll } from '../../src/lib/geo/units.js';
+import { decodePng } from './png.js';
 
 const CORPUS = path.join(PROJECT_ROOT, 'tests/fixtures/import');
 /** @type {{ files: Record<string, { status: string, fileError?: string, crsQuestion?: string, suggestedCrs?: string, usable?: number, codes?: string[], notices?: string[], message?: string }> }} */
@@ -86,6 +87,39 @@ async function importThroughInput(page, file) {
     { timeout: IMPORT_TIMEOUT_MS }
   );
   return page.locator('[data-import-status]').getAttribute('data-import-status');
+}
+
+/**
+ * The map canvas's pixels alone (every other element hidden for the screenshot).
+ * @param {import('playwright-core').Page} page
+ */
+async function mapPixels(page) {
+  const onlyCanvas = await page.addStyleTag({
+    content:
+      'body * { visibility: hidden !important; } ' +
+      'canvas.maplibregl-canvas { visibility: visible !important; }'
+  });
+  const png = await page.locator('#map canvas.maplibregl-canvas').first().screenshot();
+  await onlyCanvas.evaluate((style) => /** @type {Element} */ (style).remove());
+  return decodePng(png);
+}
+
+/**
+ * How many pixels differ clearly (by more than 24 in some channel) between two same-size images.
+ * @param {{ rgba: Uint8Array }} before
+ * @param {{ rgba: Uint8Array }} after
+ */
+function changedPixels(before, after) {
+  let changed = 0;
+  for (let i = 0; i < before.rgba.length; i += 4) {
+    for (let channel = 0; channel < 3; channel++) {
+      if (Math.abs(before.rgba[i + channel] - after.rgba[i + channel]) > 24) {
+        changed++;
+        break;
+      }
+    }
+  }
+  return changed;
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -247,13 +281,18 @@ describe('importing files on the map page', () => {
       const middle = Math.floor(rows / 2) * columns + Math.floor(columns / 2);
       const buffer = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
       const file = { name: 'grid.geojson', mimeType: 'application/geo+json', buffer };
-      assert.equal(await importThroughInput(page, file), 'ok');
       const drawn = '#map[data-user-layers-drawn="true"]';
+      const before = await mapPixels(page);
+      assert.equal(await importThroughInput(page, file), 'ok');
       await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
       assert.match(
         (await page.locator('[data-user-layer-outline-note]').textContent()) ?? '',
-        /放大到 13 级显示轮廓，16 级显示名称/
+        /缩小时显示为填充图，放大到 13 级显示轮廓、可点击要素，16 级显示名称/
       );
+      // Zoomed out (the district view, below zoom 13), the layer is its overview: tiles the
+      // tile worker paints on an OffscreenCanvas. The ~3 × 3 km grid must show on the map.
+      const changed = changedPixels(before, await mapPixels(page));
+      assert.ok(changed > 1000, `the overview changed only ${changed} pixels of the map`);
       let popup = await openImportedPopup(page, 'grid.geojson');
       assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
 

@@ -51,7 +51,7 @@ describe('importedLayerStyle', () => {
     // Outlines and labels only once zoomed in; fills and points at every zoom.
     expect(layers.map((layer) => layer.minzoom)).toEqual([
       undefined,
-      defaultTheme.imported.bigLayerOutlineMinZoom,
+      defaultTheme.imported.bigLayerDetailMinZoom,
       undefined,
       defaultTheme.imported.bigLayerLabelMinZoom
     ]);
@@ -85,8 +85,9 @@ describe('importedLayerStyle', () => {
 
   it('names every source and style layer with the user prefix, apart from the plan layers', () => {
     const ids = importedStyleLayerIds(LAYER_ID);
+    // The last id is a big layer's overview's.
     expect(importedLayerStyle(LAYER_ID, defaultTheme, { label: 'name' }).map((l) => l.id)).toEqual(
-      ids
+      ids.slice(0, 4)
     );
     // Without a label property, no label layer.
     expect(importedLayerStyle(LAYER_ID, defaultTheme).map((l) => l.id)).toEqual(ids.slice(0, 3));

@@ -14,7 +14,11 @@ import {
 } from '$lib/layers/user-layers-on-map';
 import { userTileUrl } from '$lib/layers/user-tiles-client';
 import { USER_TILE_LAYER } from '$lib/layers/user-tiles-format';
-import { importedSourceId, importedStyleLayerIds } from '$lib/style/imported-style';
+import {
+  importedOverviewSourceId,
+  importedSourceId,
+  importedStyleLayerIds
+} from '$lib/style/imported-style';
 import { defaultTheme } from '$lib/style/theme';
 
 class FakeMap implements MapLike {
@@ -70,6 +74,10 @@ class FakeTiles implements TileServerLike {
   }
 }
 
+/** A layer's style layer ids but its overview's (Node has no OffscreenCanvas: no overviews). */
+const vectorStyleIds = (layerId: string) =>
+  importedStyleLayerIds(layerId).filter((id) => id !== importedOverviewSourceId(layerId));
+
 const onMapOf = (map: FakeMap, tiles = new FakeTiles()) =>
   new UserLayersOnMap(map, defaultTheme, tiles);
 
@@ -107,10 +115,10 @@ describe('UserLayersOnMap', () => {
     expect(map.getLayersOrder()).toEqual([
       'background',
       'parks-fill',
-      ...importedStyleLayerIds('a'),
+      ...vectorStyleIds('a'),
       'parks-label'
     ]);
-    expect(onMap.interactiveLayerIds()).toEqual(importedStyleLayerIds('a'));
+    expect(onMap.interactiveLayerIds()).toEqual(vectorStyleIds('a'));
     expect(onMap.layerOf('a')).toBe(a);
   });
 
@@ -119,12 +127,12 @@ describe('UserLayersOnMap', () => {
     const onMap = onMapOf(map);
     const [a, b] = [layer('a'), layer('b')];
     onMap.sync([a, b], new Set(['b']));
-    expect(visibilityOf(map, importedStyleLayerIds('b')[0])).toBe('none');
-    expect(onMap.interactiveLayerIds()).toEqual(importedStyleLayerIds('a'));
+    expect(visibilityOf(map, vectorStyleIds('b')[0])).toBe('none');
+    expect(onMap.interactiveLayerIds()).toEqual(vectorStyleIds('a'));
 
     onMap.sync([a, b], new Set(['a']));
-    expect(visibilityOf(map, importedStyleLayerIds('a')[1])).toBe('none');
-    expect(visibilityOf(map, importedStyleLayerIds('b')[1])).toBe('visible');
+    expect(visibilityOf(map, vectorStyleIds('a')[1])).toBe('none');
+    expect(visibilityOf(map, vectorStyleIds('b')[1])).toBe('visible');
     onMap.sync([a, b], new Set(['a']));
     // Fill, outline, point and label (the features have a name) for each of the two.
     expect(map.layers.filter((l) => l.id.startsWith('user-'))).toHaveLength(8);
@@ -172,25 +180,25 @@ describe('labels of imported layers', () => {
       features: [{ ...layer('u').features[0], properties: { area: 3 } }]
     };
     onMap.sync([layer('a'), unnamed], new Set());
-    const label = map.getLayer(importedStyleLayerIds('a')[3]);
+    const label = map.getLayer(vectorStyleIds('a')[3]);
     expect(label).toMatchObject({
       type: 'symbol',
       layout: { 'text-field': ['to-string', ['get', 'name']] }
     });
     expect(label?.minzoom).toBeUndefined();
-    expect(map.getLayer(importedStyleLayerIds('u')[3])).toBeUndefined();
+    expect(map.getLayer(vectorStyleIds('u')[3])).toBeUndefined();
     // Only style layers on the map are clicked, hidden and shown.
     expect(onMap.interactiveLayerIds()).toEqual([
-      ...importedStyleLayerIds('a'),
-      ...importedStyleLayerIds('u').slice(0, 3)
+      ...vectorStyleIds('a'),
+      ...vectorStyleIds('u').slice(0, 3)
     ]);
     onMap.sync([layer('a'), unnamed], new Set(['u']));
-    expect(visibilityOf(map, importedStyleLayerIds('u')[0])).toBe('none');
+    expect(visibilityOf(map, vectorStyleIds('u')[0])).toBe('none');
   });
 });
 
 describe('UserLayersOnMap with a big layer', () => {
-  const styleIds = importedStyleLayerIds('big');
+  const styleIds = vectorStyleIds('big');
 
   test('draws it from the tile worker, switched on once the tiles are ready', async () => {
     const map = new FakeMap();
@@ -212,7 +220,7 @@ describe('UserLayersOnMap with a big layer', () => {
     expect(tiles.loads[0].label).toBe('name');
     expect(styleIds.map((id) => map.getLayer(id)?.minzoom)).toEqual([
       undefined,
-      defaultTheme.imported.bigLayerOutlineMinZoom,
+      defaultTheme.imported.bigLayerDetailMinZoom,
       undefined,
       defaultTheme.imported.bigLayerLabelMinZoom
     ]);

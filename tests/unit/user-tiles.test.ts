@@ -605,7 +605,13 @@ describe('linghe-user:// tiles', () => {
       `${USER_TILE_SCHEME}://layer%2F1%20%E5%87%8C%E6%B2%B3%3F%23%25/{z}/{x}/{y}`
     );
     const url = template.replace('{z}', '14').replace('{x}', '13704').replace('{y}', '6136');
-    expect(parseUserTileUrl(url)).toEqual({ layerId: id, z: 14, x: 13704, y: 6136 });
+    expect(parseUserTileUrl(url)).toEqual({
+      layerId: id,
+      z: 14,
+      x: 13704,
+      y: 6136,
+      overview: false
+    });
   });
 
   test.each([

@@ -105,6 +105,12 @@ export class MvtGeometry {
   }
 }
 
+/**
+ * What a tile's features are handed to as they are cut (packed-tiles.ts): an MvtLayerWriter, or
+ * anything else that draws or collects them (raster-tile-writer.ts paints them).
+ */
+export type TileFeatureSink = Pick<MvtLayerWriter, 'addFeature' | 'addFeatureWithProperty'>;
+
 /** A property value as a tile holds it. */
 type MvtValue = string | number | boolean;
 

@@ -31,7 +31,8 @@ import {
   MVT_POLYGON,
   MvtGeometry,
   MvtLayerWriter,
-  type MvtGeometryType
+  type MvtGeometryType,
+  type TileFeatureSink
 } from './mvt-writer';
 import { USER_TILE_LABEL_MIN_ZOOM, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
@@ -629,7 +630,7 @@ function tooSmall(size: number, isPolygon: boolean, frame: TileFrame): boolean {
  * the properties, or none.
  */
 function writeTileFeature(
-  writer: MvtLayerWriter,
+  writer: TileFeatureSink,
   source: Source,
   i: number,
   type: MvtGeometryType,
@@ -936,10 +937,23 @@ export class PackedTileIndex {
    * tens of ms.
    */
   tile(z: number, x: number, y: number): Uint8Array<ArrayBuffer> | null {
+    const writer = new MvtLayerWriter(USER_TILE_LAYER, TILE_EXTENT);
+    this.cut(z, x, y, writer);
+    return writer.finish();
+  }
+
+  /**
+   * Hands tile z/x/y's features to `sink`, in the order and with the geometry (tile units of
+   * TILE_EXTENT, clipped with TILE_BUFFER, simplified for z) that tile() writes them with. Nothing
+   * deeper than USER_TILE_MAX_ZOOM. Throws as tile() does.
+   *
+   * @example index.cut(12, 3426, 1533, new RasterTileWriter(context, paint)); // paints it
+   */
+  cut(z: number, x: number, y: number, sink: TileFeatureSink): void {
     const grid = this.#grid;
     if (!grid) throw new Error('PackedTileIndex.tile() called before finish()');
     if (!isTileCoordinate(z, x, y)) throw new RangeError(`No tile ${z}/${x}/${y}`);
-    if (z > USER_TILE_MAX_ZOOM) return null;
+    if (z > USER_TILE_MAX_ZOOM) return;
     // The clip ranges of every level from z1 down to the tile: geojson-vt cuts level by level.
     const levels: [number, number, number, number][] = [];
     for (let level = 1; level <= z; level++) {
@@ -964,7 +978,6 @@ export class PackedTileIndex {
       labels: z >= USER_TILE_LABEL_MIN_ZOOM
     };
     const bboxes = grid.bboxes;
-    const writer = new MvtLayerWriter(USER_TILE_LAYER, TILE_EXTENT);
     for (const global of candidates) {
       const source = this.#sourceOf(global);
       const i = global - source.first;
@@ -973,10 +986,9 @@ export class PackedTileIndex {
         bboxes[4 * global + 2] < maxX &&
         bboxes[4 * global + 1] >= minY &&
         bboxes[4 * global + 3] < maxY;
-      if (inside) this.#writeTileFeature(writer, source, i, frame);
-      else this.#writeClippedTileFeature(writer, source, i, frame, levels);
+      if (inside) this.#writeTileFeature(sink, source, i, frame);
+      else this.#writeClippedTileFeature(sink, source, i, frame, levels);
     }
-    return writer.finish();
   }
 
   #worldRingOf(numbers: number): Float64Array {
@@ -1003,7 +1015,7 @@ export class PackedTileIndex {
   }
 
   /** Writes a feature wholly inside the tile's clip box, read from its record. */
-  #writeTileFeature(writer: MvtLayerWriter, source: Source, i: number, frame: TileFrame): void {
+  #writeTileFeature(writer: TileFeatureSink, source: Source, i: number, frame: TileFrame): void {
     const kind = source.kinds[i];
     const dimension = source.dimensions[i];
     const coordinates = source.coordinates;
@@ -1046,7 +1058,7 @@ export class PackedTileIndex {
 
   /** Writes a feature crossing the tile's clip box, clipped level by level. */
   #writeClippedTileFeature(
-    writer: MvtLayerWriter,
+    writer: TileFeatureSink,
     source: Source,
     i: number,
     frame: TileFrame,

@@ -8,7 +8,9 @@
  * app cuts from it (user-tiles-client.ts, served through addProtocol): its features are handed to
  * that worker in slices, one per task, and the layer is switched on once the worker has built its
  * index. Either way a drawn feature's id is its position in the layer, so a click finds the
- * stored feature (and its unclipped geometry) the same way.
+ * stored feature (and its unclipped geometry) the same way. Below the theme's
+ * bigLayerDetailMinZoom a big layer is one picture instead: PNG tiles its worker paints
+ * (raster-tile-writer.ts), which MapLibre only has to show.
  *
  * Measured in Chromium with 100 000 parcels (~60 MB of GeoJSON), MapLibre's own GeoJSON source
  * was the wrong tool for a big layer: fed with `updateData` in batches (so that no single
@@ -22,6 +24,9 @@ import type { StoredLayer } from '$lib/import/store';
 import { featureCollectionOf, labelKeyOf } from '$lib/import/user-layers';
 import {
   importedLayerStyle,
+  importedOverviewPaint,
+  importedOverviewSource,
+  importedOverviewSourceId,
   importedSource,
   importedSourceId,
   importedStyleLayerIds,
@@ -29,11 +34,17 @@ import {
   USER_LAYER_PREFIX
 } from '$lib/style/imported-style';
 import type { Theme } from '$lib/style/theme';
-import { userTileUrl, type UserTileServer } from './user-tiles-client';
+import { userOverviewUrl, userTileUrl, type UserTileServer } from './user-tiles-client';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 /** Layers with more features than this are drawn from tiles cut in a worker. */
 export const FEATURES_PER_GEOJSON_SOURCE = 2500;
+
+/**
+ * Whether big layers get a painted overview below the theme's bigLayerDetailMinZoom: the tile
+ * worker paints it on an OffscreenCanvas, which a page has where its workers do.
+ */
+export const OVERVIEWS_PAINTABLE = typeof OffscreenCanvas !== 'undefined';
 
 /** Whether a layer is drawn from tiles (and its outlines only once zoomed in; see the theme). */
 export function isDrawnFromTiles(layer: StoredLayer): boolean {
@@ -67,12 +78,16 @@ export class UserLayersOnMap {
   /**
    * @param onUndrawable told when a big layer cannot be drawn (the tile worker failed on it),
    *   with the reason, so the layer list can say so; the layer stays listed and switched off.
+   * @param overviews whether big layers get a painted overview below the theme's
+   *   bigLayerDetailMinZoom (the tile worker paints it on an OffscreenCanvas; a browser without
+   *   one draws them as vectors at every zoom)
    */
   constructor(
     readonly map: MapLike,
     readonly theme: Theme,
     readonly tiles: TileServerLike,
-    readonly onUndrawable: (layerId: string, reason: string) => void = () => undefined
+    readonly onUndrawable: (layerId: string, reason: string) => void = () => undefined,
+    readonly overviews = OVERVIEWS_PAINTABLE
   ) {}
 
   /** Adds, removes and shows or hides style layers so the map matches `layers`. */
@@ -88,11 +103,15 @@ export class UserLayersOnMap {
     }
   }
 
-  /** Clickable style layers of the visible user layers, for queryRenderedFeatures. */
+  /**
+   * Clickable style layers of the visible user layers, for queryRenderedFeatures (an overview
+   * is a picture: nothing in it can be clicked).
+   */
   interactiveLayerIds(): string[] {
     return [...this.#shown.keys()]
       .filter((id) => !this.#hidden.has(id))
-      .flatMap((id) => this.#styleLayerIds(id));
+      .flatMap((id) => this.#styleLayerIds(id))
+      .filter((styleId) => this.map.getLayer(styleId)?.type !== 'raster');
   }
 
   /** The stored layer drawn by a source or style layer id, if it is on the map. */
@@ -128,6 +147,14 @@ export class UserLayersOnMap {
           : importedSource(featureCollectionOf(layer))
       );
     }
+    const overview = tiled && this.overviews;
+    const overviewSource = importedOverviewSourceId(layer.id);
+    if (overview && !this.map.getSource(overviewSource)) {
+      this.map.addSource(
+        overviewSource,
+        importedOverviewSource(userOverviewUrl(layer.id), this.theme)
+      );
+    }
     const before = this.#beforeId();
     // A tiled layer stays switched off until its tiles are ready: switched on, MapLibre would ask
     // for tiles the worker cannot cut yet (and keep the empty answers).
@@ -135,7 +162,7 @@ export class UserLayersOnMap {
     for (const style of importedLayerStyle(layer.id, this.theme, {
       visible: visible && !tiled,
       label,
-      ...(tiled ? { big: { sourceLayer: USER_TILE_LAYER } } : {})
+      ...(tiled ? { big: { sourceLayer: USER_TILE_LAYER, overview } } : {})
     })) {
       if (!this.map.getLayer(style.id)) this.map.addLayer(style, before);
     }
@@ -144,14 +171,15 @@ export class UserLayersOnMap {
     else this.#hidden.add(layer.id);
     if (tiled) {
       this.#tiled.add(layer.id);
-      this.#feed(layer, label);
+      this.#feed(layer, label, overview);
     }
   }
 
   /** Has the tile worker index a big layer, then switches the layer on (unless hidden). */
-  #feed(layer: StoredLayer, label: string | null): void {
+  #feed(layer: StoredLayer, label: string | null, overview: boolean): void {
+    const paint = overview ? importedOverviewPaint(layer.id, this.theme) : undefined;
     const feeding = this.tiles
-      .load(layer.id, layer.features, label)
+      .load(layer.id, layer.features, label, paint)
       .then(() => {
         // The layer may have left the map (or been replaced) meanwhile.
         if (this.#shown.get(layer.id) === layer && !this.#hidden.has(layer.id)) {
@@ -175,8 +203,9 @@ export class UserLayersOnMap {
     for (const styleId of importedStyleLayerIds(id)) {
       if (this.map.getLayer(styleId)) this.map.removeLayer(styleId);
     }
-    const source = importedSourceId(id);
-    if (this.map.getSource(source)) this.map.removeSource(source);
+    for (const source of [importedSourceId(id), importedOverviewSourceId(id)]) {
+      if (this.map.getSource(source)) this.map.removeSource(source);
+    }
     if (this.#tiled.delete(id)) this.tiles.drop(id);
     this.#shown.delete(id);
     this.#hidden.delete(id);

@@ -1,8 +1,10 @@
 /**
  * Main-thread side of the user-tile worker: hands a big imported layer's features to the worker
- * (UserTileServer.load), asks it for vector tiles (UserTileServer.tile), and serves those tiles to
- * MapLibre under the `linghe-user://` scheme (registerUserTileProtocol), so a vector source with
- * `tiles: [userTileUrl(layerId)]` draws the layer without MapLibre ever holding its GeoJSON.
+ * (UserTileServer.load), asks it for vector tiles (UserTileServer.tile) and for the overview's
+ * painted tiles (UserTileServer.overviewTile), and serves those to MapLibre under the
+ * `linghe-user://` scheme (registerUserTileProtocol), so a vector source with
+ * `tiles: [userTileUrl(layerId)]` (and a raster source with `tiles: [userOverviewUrl(layerId)]`)
+ * draws the layer without MapLibre ever holding its GeoJSON.
  *
  * This module imports only types from the worker side, so the tile cutter (packed-tiles.ts,
  * mvt-writer.ts) stays out of the page's bundle.
@@ -15,7 +17,7 @@ import {
   type PackedFeatureRecord
 } from '$lib/import/packed-features';
 import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
-import { tileFeature } from './user-tiles-format';
+import { tileFeature, type RasterPaint } from './user-tiles-format';
 
 /** The URL scheme user tiles are served under (see userTileUrl). */
 export const USER_TILE_SCHEME = 'linghe-user';
@@ -79,6 +81,8 @@ export class UserTileServer {
   #finishing = new Map<string, FinishWaiter[]>();
   #tiles = new Map<number, PendingTile>();
   #nextRequestId = 1;
+  /** How each loaded layer's overview is painted (given to load). */
+  #overviewPaints = new Map<string, RasterPaint>();
 
   constructor(createWorker: () => TileWorkerLike = startWorker) {
     this.#createWorker = createWorker;
@@ -90,6 +94,8 @@ export class UserTileServer {
    * property, `label` (the one the map labels the layer with), when given. Resolves when the layer's
    * tiles can be asked for; rejects when the worker cannot build them, or on terminate().
    *
+   * `overview`: how to paint the layer's overview tiles (overviewTile), if it has an overview.
+   *
    * A drop(layerId) meanwhile — or loading the same id again, which drops the earlier load —
    * stops the posting and RESOLVES this promise quietly: the caller should check that it still
    * wants the layer before showing it.
@@ -97,12 +103,14 @@ export class UserTileServer {
   async load(
     layerId: string,
     features: readonly Feature[],
-    label: string | null = null
+    label: string | null = null,
+    overview?: RasterPaint
   ): Promise<void> {
     this.#throwIfClosed();
     if (this.#loads.has(layerId)) this.drop(layerId);
     const load = {};
     this.#loads.set(layerId, load);
+    if (overview) this.#overviewPaints.set(layerId, overview);
     const worker = this.#ensureWorker();
     // A packed layer (packed-features.ts) goes over as slices of its records, each a copy whose
     // buffers are then moved (not copied again) to the worker, which cuts tiles from them as
@@ -152,6 +160,49 @@ export class UserTileServer {
     y: number,
     signal?: AbortSignal
   ): Promise<ArrayBuffer | null> {
+    return this.#request(layerId, signal, (requestId) => ({
+      type: 'tile',
+      requestId,
+      layerId,
+      z,
+      x,
+      y
+    }));
+  }
+
+  /**
+   * The layer's overview tile z/x/y as PNG bytes (painted as load's `overview` says, for this
+   * screen's pixel ratio), or null when the layer is not (yet) loaded or has no overview.
+   * Rejects as tile() does, and when the worker cannot paint it.
+   */
+  overviewTile(
+    layerId: string,
+    z: number,
+    x: number,
+    y: number,
+    signal?: AbortSignal
+  ): Promise<ArrayBuffer | null> {
+    const paint = this.#overviewPaints.get(layerId);
+    if (!paint && !this.#closed) return Promise.resolve(null);
+    const pixelRatio = globalThis.devicePixelRatio ?? 1;
+    return this.#request(layerId, signal, (requestId) => ({
+      type: 'raster',
+      requestId,
+      layerId,
+      z,
+      x,
+      y,
+      paint: paint as RasterPaint,
+      pixelRatio
+    }));
+  }
+
+  /** Asks the worker for one of a loaded layer's tiles (`message`), answered by a `tile`. */
+  #request(
+    layerId: string,
+    signal: AbortSignal | undefined,
+    message: (requestId: number) => Extract<ToTileWorker, { type: 'tile' | 'raster' }>
+  ): Promise<ArrayBuffer | null> {
     if (this.#closed) return Promise.reject(this.#closed);
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     // A layer never loaded has no tiles: no need to start the worker or ask it.
@@ -174,13 +225,14 @@ export class UserTileServer {
           reject(error);
         }
       });
-      worker.postMessage({ type: 'tile', requestId, layerId, z, x, y });
+      worker.postMessage(message(requestId));
     });
   }
 
   /** Forgets a layer in the worker; a load of it still under way resolves quietly (see load). */
   drop(layerId: string): void {
     this.#loads.delete(layerId);
+    this.#overviewPaints.delete(layerId);
     for (const waiter of this.#finishing.get(layerId) ?? []) {
       if (waiter.dropped) continue;
       waiter.dropped = true;
@@ -246,6 +298,7 @@ export class UserTileServer {
     this.#finishing.clear();
     this.#tiles.clear();
     this.#loads.clear();
+    this.#overviewPaints.clear();
   }
 }
 
@@ -261,11 +314,23 @@ export function userTileUrl(layerId: string): string {
   return `${USER_TILE_SCHEME}://${encodeURIComponent(layerId)}/{z}/{x}/{y}`;
 }
 
-/** The layer and tile a user-tile URL names, or null when it is not one. */
+/**
+ * The `tiles` URL template of a layer's overview (a raster source of PNG tiles).
+ *
+ * @example userOverviewUrl('a b') // 'linghe-user://a%20b/{z}/{x}/{y}.png'
+ */
+export function userOverviewUrl(layerId: string): string {
+  return `${userTileUrl(layerId)}.png`;
+}
+
+/**
+ * The layer and tile a user-tile URL names (`overview` for an overview tile's), or null when it
+ * is not one.
+ */
 export function parseUserTileUrl(
   url: string
-): { layerId: string; z: number; x: number; y: number } | null {
-  const match = /^linghe-user:\/\/([^/?#]+)\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/.exec(url);
+): { layerId: string; z: number; x: number; y: number; overview: boolean } | null {
+  const match = /^linghe-user:\/\/([^/?#]+)\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})(\.png)?$/.exec(url);
   if (!match) return null;
   let layerId: string;
   try {
@@ -276,7 +341,15 @@ export function parseUserTileUrl(
   const [z, x, y] = [match[2], match[3], match[4]].map(Number);
   const size = 2 ** z;
   if (z > 24 || x >= size || y >= size) return null;
-  return { layerId, z, x, y };
+  return { layerId, z, x, y, overview: match[5] !== undefined };
+}
+
+/** A 1 × 1 transparent PNG: an overview tile with nothing to show. */
+const EMPTY_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
+
+function emptyPng(): ArrayBuffer {
+  return Uint8Array.from(atob(EMPTY_PNG_BASE64), (c) => c.charCodeAt(0)).buffer;
 }
 
 /** What a protocol handler gets and gives (a structural subset of maplibre-gl's types). */
@@ -288,7 +361,7 @@ export type UserTileLoader = (
 /**
  * Serves `linghe-user://` tiles from `server` through MapLibre's protocol hook. An empty tile is
  * an empty ArrayBuffer (what MapLibre itself substitutes for a missing one: no layers, nothing
- * drawn). An aborted request rejects with the signal's reason, an AbortError, as MapLibre's own
+ * drawn); an empty overview tile a 1 × 1 transparent PNG. An aborted request rejects with the signal's reason, an AbortError, as MapLibre's own
  * fetches do (MapLibre has already stopped waiting by then). A URL that is not a user tile's
  * rejects with an Error naming it. Returns a function that unregisters the scheme (when
  * `removeProtocol` is given).
@@ -298,7 +371,7 @@ export type UserTileLoader = (
  * const unregister = registerUserTileProtocol(server, addProtocol, removeProtocol);
  */
 export function registerUserTileProtocol(
-  server: Pick<UserTileServer, 'tile'>,
+  server: Pick<UserTileServer, 'tile' | 'overviewTile'>,
   addProtocol: (scheme: string, load: UserTileLoader) => void,
   removeProtocol?: (scheme: string) => void
 ): () => void {
@@ -309,7 +382,11 @@ export function registerUserTileProtocol(
         `Not a user tile URL: "${request.url}" (expected ${USER_TILE_SCHEME}://<layer id>/<z>/<x>/<y>)`
       );
     }
-    const { layerId, z, x, y } = address;
+    const { layerId, z, x, y, overview } = address;
+    if (overview) {
+      const png = await server.overviewTile(layerId, z, x, y, abortController.signal);
+      return { data: png ?? emptyPng() };
+    }
     const data = await server.tile(layerId, z, x, y, abortController.signal);
     return { data: data ?? new ArrayBuffer(0) };
   });

@@ -38,3 +38,21 @@ export function tileFeature(
     typeof text === 'string' || typeof text === 'number' ? { [label as string]: text } : null;
   return { type: 'Feature', geometry, properties };
 }
+
+/** CSS pixels per side of an overview tile (the raster source's tileSize, as vector tiles'). */
+export const RASTER_TILE_SIZE = 512;
+
+/**
+ * How a big layer's overview is painted (raster-tile-writer.ts), in CSS pixels of a
+ * RASTER_TILE_SIZE tile.
+ */
+export interface RasterPaint {
+  /** Colour of fills, lines and points (CSS). */
+  colour: string;
+  /** 0–1. */
+  fillOpacity: number;
+  lineWidth: number;
+  pointRadius: number;
+  pointStroke: string;
+  pointStrokeWidth: number;
+}

@@ -5,7 +5,12 @@
  */
 import type { Feature } from 'geojson';
 import type { PackedFeatureRecord } from '$lib/import/packed-features';
-import { UserTileIndex } from './user-tiles';
+import type { RasterPaint } from './user-tiles-format';
+import { UserTileIndex, type MakeRasterCanvas } from './user-tiles';
+
+/** An OffscreenCanvas where there is one (workers of today's browsers; not Node). */
+const offscreenCanvas: MakeRasterCanvas | null =
+  typeof OffscreenCanvas === 'undefined' ? null : (size) => new OffscreenCanvas(size, size);
 
 export type ToTileWorker =
   /** The next slice of a layer's features, in order (ids count on from the slice before). */
@@ -18,6 +23,17 @@ export type ToTileWorker =
   /** Build the layer's index; answered by `ready` or `error`, exactly once per `finish`. */
   | { type: 'finish'; layerId: string }
   | { type: 'tile'; requestId: number; layerId: string; z: number; x: number; y: number }
+  /** A tile of the layer's overview (user-tiles.ts UserTileIndex.raster), answered by `tile`. */
+  | {
+      type: 'raster';
+      requestId: number;
+      layerId: string;
+      z: number;
+      x: number;
+      y: number;
+      paint: RasterPaint;
+      pixelRatio: number;
+    }
   /** Forget the layer (a later `add` with the same id starts a new one). */
   | { type: 'drop'; layerId: string };
 
@@ -25,8 +41,9 @@ export type FromTileWorker =
   | { type: 'ready'; layerId: string }
   | { type: 'error'; layerId: string; message: string }
   /**
-   * A tile's MVT bytes (transferred, not copied), or null: nothing there, or the layer is
-   * unknown or not finished. `error` says why a tile could not be made (data is then null).
+   * A tile's MVT bytes, or an overview tile's PNG bytes (transferred, not copied), or null:
+   * nothing there, or the layer is unknown or not finished. `error` says why a tile could not be
+   * made (data is then null).
    */
   | { type: 'tile'; requestId: number; data: ArrayBuffer | null; error?: string };
 
@@ -37,14 +54,19 @@ type LayerState = { index: UserTileIndex } | { failed: string };
 
 /**
  * Handles ToTileWorker messages, posting FromTileWorker messages through `post` (with a tile's
- * ArrayBuffer in the transfer list). Synchronous: one message is handled at a time, in order.
+ * ArrayBuffer in the transfer list). Synchronous: one message is handled at a time, in order;
+ * only a `raster` answer comes later, once its tile is encoded. `makeCanvas` paints overview
+ * tiles (an OffscreenCanvas by default; without one, they are answered with an error).
  *
  * @example
  * const handle = createUserTileHandler((message, transfer) =>
  *   self.postMessage(message, { transfer }));
  * self.addEventListener('message', (event) => handle(event.data)); // in user-tiles-worker.ts
  */
-export function createUserTileHandler(post: PostFromTileWorker) {
+export function createUserTileHandler(
+  post: PostFromTileWorker,
+  makeCanvas: MakeRasterCanvas | null = offscreenCanvas
+) {
   const layers = new Map<string, LayerState>();
 
   /** The layer's index to add to, or null when it failed or was finished (then marked failed). */
@@ -119,6 +141,28 @@ export function createUserTileHandler(post: PostFromTileWorker) {
     }
   }
 
+  /** Answers a `raster` request once its tile is painted and encoded (other messages go on). */
+  async function raster(message: Extract<ToTileWorker, { type: 'raster' }>): Promise<void> {
+    const { requestId, layerId, z, x, y, paint, pixelRatio } = message;
+    const state = layers.get(layerId);
+    if (!state || 'failed' in state || !state.index.finished) {
+      post({ type: 'tile', requestId, data: null });
+      return;
+    }
+    try {
+      if (!makeCanvas) throw new Error('this browser has no OffscreenCanvas to paint it on');
+      const data = await state.index.raster(z, x, y, paint, pixelRatio, makeCanvas);
+      post({ type: 'tile', requestId, data }, [data]);
+    } catch (error) {
+      post({
+        type: 'tile',
+        requestId,
+        data: null,
+        error: `Overview tile ${z}/${x}/${y} of layer ${layerId}: ${messageOf(error)}`
+      });
+    }
+  }
+
   return function handle(message: ToTileWorker): void {
     switch (message.type) {
       case 'add':
@@ -132,6 +176,9 @@ export function createUserTileHandler(post: PostFromTileWorker) {
         return;
       case 'tile':
         tile(message);
+        return;
+      case 'raster':
+        void raster(message);
         return;
       case 'drop':
         layers.delete(message.layerId);

@@ -27,9 +27,24 @@ import {
   TILE_BUFFER,
   TILE_EXTENT
 } from './packed-tiles';
+import {
+  RASTER_TILE_SIZE,
+  RasterTileWriter,
+  type RasterContext,
+  type RasterPaint
+} from './raster-tile-writer';
 import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 export { isTileCoordinate, USER_TILE_LAYER, USER_TILE_MAX_ZOOM };
+
+/** A canvas to paint an overview tile on (an OffscreenCanvas; tests pass a fake). */
+export interface RasterCanvas {
+  getContext(type: '2d'): RasterContext | null;
+  convertToBlob(options: { type: string }): Promise<Blob>;
+}
+
+/** Makes a square canvas `size` pixels wide. */
+export type MakeRasterCanvas = (size: number) => RasterCanvas;
 
 /** Tile units per tile side (see packed-tiles.ts TILE_EXTENT). */
 export const USER_TILE_EXTENT = TILE_EXTENT;
@@ -122,5 +137,32 @@ export class UserTileIndex {
       this.#encoded.set(key, bytes);
     }
     return bytes && bytes.slice();
+  }
+
+  /**
+   * The tile z/x/y of the layer's overview as PNG bytes (a buffer of their own): its features
+   * painted with `paint` (raster-tile-writer.ts) on a canvas `pixelRatio` × RASTER_TILE_SIZE
+   * pixels wide, transparent where there are none. Throws as tile() does; rejects when the canvas
+   * cannot be made or encoded.
+   */
+  async raster(
+    z: number,
+    x: number,
+    y: number,
+    paint: RasterPaint,
+    pixelRatio: number,
+    makeCanvas: MakeRasterCanvas
+  ): Promise<ArrayBuffer> {
+    if (!this.finished) throw new Error('UserTileIndex.raster() called before finish()');
+    if (!isTileCoordinate(z, x, y)) throw new RangeError(`No tile ${z}/${x}/${y}`);
+    const size = Math.round(RASTER_TILE_SIZE * Math.min(Math.max(pixelRatio, 1), 2));
+    const canvas = makeCanvas(size);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('No 2D canvas to paint the overview on');
+    const writer = new RasterTileWriter(context, paint, size);
+    this.#tiles.cut(z, x, y, writer);
+    writer.finish();
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    return png.arrayBuffer();
   }
 }

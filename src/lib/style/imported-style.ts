@@ -7,8 +7,10 @@
 import type {
   GeoJSONSourceSpecification,
   LayerSpecification,
+  RasterSourceSpecification,
   VectorSourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
+import { RASTER_TILE_SIZE, type RasterPaint } from '$lib/layers/user-tiles-format';
 import type { Theme } from './theme';
 import { LABEL_FONT } from './build-style';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
@@ -26,7 +28,7 @@ export function importedSourceId(layerId: string): string {
 
 /** The layer id back from a style layer or source id of an imported layer, or null. */
 export function importedLayerIdOf(styleId: string): string | null {
-  const match = /^user-layer-(.+?)(?:-(?:fill|outline|point|label))?$/.exec(styleId);
+  const match = /^user-layer-(.+?)(?:-(?:fill|outline|point|label|overview))?$/.exec(styleId);
   return match ? match[1] : null;
 }
 
@@ -65,12 +67,55 @@ export function importedTileSource(tilesUrl: string, maxzoom: number): VectorSou
   return { type: 'vector', tiles: [tilesUrl], minzoom: 0, maxzoom };
 }
 
+/** The raster source of a big layer's overview, e.g. `user-layer-3f2a…-overview`. */
+export function importedOverviewSourceId(layerId: string): string {
+  return `${importedSourceId(layerId)}-overview`;
+}
+
+/**
+ * The source of a big layer's overview: PNG tiles painted in the tile worker
+ * (raster-tile-writer.ts, served like its vector tiles), up to the zoom below the theme's
+ * `bigLayerDetailMinZoom`; MapLibre scales the last level's tiles up to it.
+ *
+ * @example importedOverviewSource(userOverviewUrl(id), defaultTheme)
+ */
+export function importedOverviewSource(tilesUrl: string, theme: Theme): RasterSourceSpecification {
+  return {
+    type: 'raster',
+    tiles: [tilesUrl],
+    tileSize: RASTER_TILE_SIZE,
+    minzoom: 0,
+    maxzoom: theme.imported.bigLayerDetailMinZoom - 1
+  };
+}
+
+/** Radius and stroke of an imported point, in px. */
+const POINT_RADIUS = 5;
+const POINT_STROKE_WIDTH = 1.5;
+
+/**
+ * How a big layer's overview is painted: as importedLayerStyle draws its fills, lines and points.
+ *
+ * @example importedOverviewPaint(id, defaultTheme).colour === importedLayerColour(id, defaultTheme)
+ */
+export function importedOverviewPaint(layerId: string, theme: Theme): RasterPaint {
+  return {
+    colour: importedLayerColour(layerId, theme),
+    fillOpacity: theme.imported.fillOpacity,
+    lineWidth: theme.imported.lineWidth,
+    pointRadius: POINT_RADIUS,
+    pointStroke: theme.imported.pointStroke,
+    pointStrokeWidth: POINT_STROKE_WIDTH
+  };
+}
+
 /**
  * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
  * circle for points — all solid, in the layer's colour — and, when `label` names a property, the
  * features' labels. `big`: the source is an importedTileSource, whose tile layer each style layer
- * names; outlines and labels start at the theme's `bigLayerOutlineMinZoom` and
- * `bigLayerLabelMinZoom`.
+ * names; outlines start at the theme's `bigLayerDetailMinZoom`, labels at `bigLayerLabelMinZoom`.
+ * With `big.overview`, the layer is drawn below `bigLayerDetailMinZoom` by one raster layer over
+ * its importedOverviewSource instead, and its vector layers start there.
  *
  * @example map.addSource(importedSourceId(id), importedSource(url));
  *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
@@ -78,7 +123,11 @@ export function importedTileSource(tilesUrl: string, maxzoom: number): VectorSou
 export function importedLayerStyle(
   layerId: string,
   theme: Theme,
-  options: { visible?: boolean; big?: { sourceLayer: string }; label?: string | null } = {}
+  options: {
+    visible?: boolean;
+    big?: { sourceLayer: string; overview?: boolean };
+    label?: string | null;
+  } = {}
 ): LayerSpecification[] {
   const source = importedSourceId(layerId);
   const colour = importedLayerColour(layerId, theme);
@@ -107,10 +156,10 @@ export function importedLayerStyle(
       filter: isPoint,
       layout: { visibility },
       paint: {
-        'circle-radius': 5,
+        'circle-radius': POINT_RADIUS,
         'circle-color': colour,
         'circle-stroke-color': theme.imported.pointStroke,
-        'circle-stroke-width': 1.5
+        'circle-stroke-width': POINT_STROKE_WIDTH
       }
     }
   ];
@@ -132,20 +181,31 @@ export function importedLayerStyle(
     });
   }
   if (!big) return layers;
-  const minzoom = {
-    line: theme.imported.bigLayerOutlineMinZoom,
-    symbol: theme.imported.bigLayerLabelMinZoom
+  const detail = theme.imported.bigLayerDetailMinZoom;
+  const minzoom: Partial<Record<LayerSpecification['type'], number>> = {
+    line: detail,
+    symbol: theme.imported.bigLayerLabelMinZoom,
+    ...(big.overview ? { fill: detail, circle: detail } : {})
   };
-  return layers.map(
-    (layer) =>
-      ({
-        ...layer,
-        'source-layer': big.sourceLayer,
-        ...(layer.type === 'line' || layer.type === 'symbol'
-          ? { minzoom: minzoom[layer.type] }
-          : {})
-      }) as LayerSpecification
-  );
+  const vectorLayers = layers.map((layer) => {
+    const from = minzoom[layer.type];
+    return {
+      ...layer,
+      'source-layer': big.sourceLayer,
+      ...(from === undefined ? {} : { minzoom: from })
+    } as LayerSpecification;
+  });
+  if (!big.overview) return vectorLayers;
+  const overview: LayerSpecification = {
+    id: importedOverviewSourceId(layerId),
+    type: 'raster',
+    source: importedOverviewSourceId(layerId),
+    maxzoom: detail,
+    layout: { visibility },
+    // Tiles appear at once: fading in, a half-drawn picture would show through.
+    paint: { 'raster-fade-duration': 0 }
+  };
+  return [overview, ...vectorLayers];
 }
 
 /**
@@ -154,5 +214,11 @@ export function importedLayerStyle(
  */
 export function importedStyleLayerIds(layerId: string): string[] {
   const source = importedSourceId(layerId);
-  return [`${source}-fill`, `${source}-outline`, `${source}-point`, `${source}-label`];
+  return [
+    `${source}-fill`,
+    `${source}-outline`,
+    `${source}-point`,
+    `${source}-label`,
+    importedOverviewSourceId(layerId)
+  ];
 }

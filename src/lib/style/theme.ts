@@ -22,9 +22,11 @@ export interface Theme {
     lineWidth: number;
     pointStroke: string;
     /**
-     * The zoom from which a big layer (drawn from tiles) gets outlines; below it, fill only.
+     * The zoom from which a big layer (drawn from tiles) is drawn as vectors, with outlines, and
+     * its features can be clicked; below it, as a painted overview of its fills
+     * (raster-tile-writer.ts).
      */
-    bigLayerOutlineMinZoom: number;
+    bigLayerDetailMinZoom: number;
     /** The zoom from which a big layer's features are labelled (small layers: every zoom). */
     bigLayerLabelMinZoom: number;
   };
@@ -53,10 +55,11 @@ export const defaultTheme: Theme = {
     fillOpacity: 0.3,
     lineWidth: 2.5,
     pointStroke: '#ffffff',
-    // Zoomed out, the parcels of a big layer are a few pixels across and a 2.5 px outline only
-    // covers their fill, yet outlines are most of what is drawn: 100 000 parcels at the district
-    // view drew in 1.7 s instead of 5 s with software GL without them (bench:import).
-    bigLayerOutlineMinZoom: 13,
+    // Zoomed out, the parcels of a big layer are a few pixels across: a 2.5 px outline only
+    // covers their fill (100 000 parcels at the district view drew in 1.7 s instead of 5 s with
+    // software GL without outlines), and triangulating their fills cost MapLibre ~250 MB and a
+    // ~1 s frame — for what a painted picture shows as well (bench:import).
+    bigLayerDetailMinZoom: 13,
     // A parcel of ~50 m is ~20 px wide from here: room for its name.
     bigLayerLabelMinZoom: 16
   }

@@ -1,0 +1,605 @@
+/**
+ * Overview tiles of big user layers: RasterTileWriter paints what PackedTileIndex cuts (the same
+ * features and rings as the vector tile, in canvas pixels), UserTileIndex.raster encodes it, the
+ * worker handler and UserTileServer pass it on, the protocol serves it under `….png`, and the
+ * style and UserLayersOnMap draw a big layer with it below the theme's bigLayerDetailMinZoom.
+ * Node has no canvas: a recording one stands in, its "PNG" the JSON of what was painted.
+ */
+import { VectorTile } from '@mapbox/vector-tile';
+import type { Feature, Geometry } from 'geojson';
+import { PbfReader } from 'pbf';
+import { describe, expect, test } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import { packFeatures, packedFeatureArray } from '$lib/import/packed-features';
+import type { StoredLayer } from '$lib/import/store';
+import { PackedTileIndex, TILE_EXTENT } from '$lib/layers/packed-tiles';
+import { RasterTileWriter, type RasterContext } from '$lib/layers/raster-tile-writer';
+import { layerRegistry } from '$lib/layers/registry';
+import {
+  FEATURES_PER_GEOJSON_SOURCE,
+  UserLayersOnMap,
+  type MapLike,
+  type TileServerLike
+} from '$lib/layers/user-layers-on-map';
+import {
+  parseUserTileUrl,
+  registerUserTileProtocol,
+  USER_TILE_SCHEME,
+  UserTileServer,
+  userOverviewUrl,
+  type TileWorkerLike,
+  type UserTileLoader
+} from '$lib/layers/user-tiles-client';
+import { RASTER_TILE_SIZE, USER_TILE_LAYER, type RasterPaint } from '$lib/layers/user-tiles-format';
+import {
+  createUserTileHandler,
+  type FromTileWorker,
+  type ToTileWorker
+} from '$lib/layers/user-tiles-protocol';
+import { UserTileIndex, type MakeRasterCanvas, type RasterCanvas } from '$lib/layers/user-tiles';
+import { buildStyle } from '$lib/style/build-style';
+import {
+  importedLayerColour,
+  importedLayerIdOf,
+  importedLayerStyle,
+  importedOverviewPaint,
+  importedOverviewSource,
+  importedOverviewSourceId,
+  importedSourceId,
+  importedStyleLayerIds,
+  importedTileSource
+} from '$lib/style/imported-style';
+import { defaultTheme } from '$lib/style/theme';
+import { tileOf } from './support/tiles';
+
+const PAINT: RasterPaint = {
+  colour: '#3949ab',
+  fillOpacity: 0.3,
+  lineWidth: 2.5,
+  pointRadius: 5,
+  pointStroke: '#ffffff',
+  pointStrokeWidth: 1.5
+};
+
+type Call = [string, ...unknown[]];
+
+/** A 2D context that records every call, with the style in force at each fill and stroke. */
+class RecordingContext implements RasterContext {
+  calls: Call[] = [];
+  fillStyle: RasterContext['fillStyle'] = '#000000';
+  strokeStyle: RasterContext['strokeStyle'] = '#000000';
+  lineWidth = 1;
+  globalAlpha = 1;
+  lineJoin: CanvasLineJoin = 'miter';
+  lineCap: CanvasLineCap = 'butt';
+  beginPath() {
+    this.calls.push(['beginPath']);
+  }
+  moveTo(x: number, y: number) {
+    this.calls.push(['moveTo', x, y]);
+  }
+  lineTo(x: number, y: number) {
+    this.calls.push(['lineTo', x, y]);
+  }
+  closePath() {
+    this.calls.push(['closePath']);
+  }
+  arc(x: number, y: number, radius: number) {
+    this.calls.push(['arc', x, y, radius]);
+  }
+  fill(rule?: CanvasFillRule | Path2D) {
+    const fillRule = typeof rule === 'string' ? rule : 'nonzero';
+    this.calls.push(['fill', fillRule, this.fillStyle, this.globalAlpha]);
+  }
+  stroke() {
+    const { strokeStyle, lineWidth, globalAlpha, lineJoin, lineCap } = this;
+    this.calls.push(['stroke', strokeStyle, lineWidth, globalAlpha, lineJoin, lineCap]);
+  }
+}
+
+/** What was painted, shape by shape: the rings traced since beginPath, and how they were drawn. */
+function shapesOf(calls: Call[]) {
+  const shapes: { rings: number[][][]; drawn: Call[] }[] = [];
+  let current: { rings: number[][][]; drawn: Call[] } | null = null;
+  for (const call of calls) {
+    const [name, ...args] = call;
+    if (name === 'beginPath') shapes.push((current = { rings: [], drawn: [] }));
+    else if (name === 'moveTo' || name === 'arc') current!.rings.push([args as number[]]);
+    else if (name === 'lineTo') current!.rings.at(-1)!.push(args as number[]);
+    else if (name === 'fill' || name === 'stroke') current!.drawn.push(call);
+  }
+  return shapes;
+}
+
+/** A canvas that records; its "PNG" is the JSON of the calls painted on it. */
+class RecordingCanvas implements RasterCanvas {
+  readonly context = new RecordingContext();
+  constructor(readonly size: number) {}
+  getContext() {
+    return this.context;
+  }
+  async convertToBlob(options: { type: string }) {
+    return new Blob([JSON.stringify({ size: this.size, calls: this.context.calls })], options);
+  }
+}
+
+const recordingCanvas: MakeRasterCanvas = (size) => new RecordingCanvas(size);
+
+function square(lon: number, lat: number, half: number): number[][] {
+  return [
+    [lon - half, lat - half],
+    [lon + half, lat - half],
+    [lon + half, lat + half],
+    [lon - half, lat + half],
+    [lon - half, lat - half]
+  ];
+}
+
+const feature = (geometry: Geometry): Feature => ({ type: 'Feature', properties: {}, geometry });
+
+/** Near Jinzhou: a square with a hole, two squares, one crossing z14 tile edges, a line, points. */
+function mixedLayer(): Feature[] {
+  const [lon, lat] = [121.13, 41.1];
+  return [
+    feature({
+      type: 'Polygon',
+      coordinates: [square(lon, lat, 0.004), square(lon, lat, 0.001).reverse()]
+    }),
+    feature({
+      type: 'MultiPolygon',
+      coordinates: [[square(lon + 0.01, lat, 0.002)], [square(lon + 0.02, lat + 0.01, 0.003)]]
+    }),
+    feature({ type: 'Polygon', coordinates: [square(121.1133, 41.0943, 0.01)] }),
+    feature({
+      type: 'LineString',
+      coordinates: [
+        [lon - 0.01, lat - 0.01],
+        [lon + 0.005, lat + 0.002],
+        [lon + 0.015, lat - 0.004]
+      ]
+    }),
+    feature({
+      type: 'MultiPoint',
+      coordinates: [
+        [lon + 0.003, lat + 0.006],
+        [lon - 0.006, lat + 0.002]
+      ]
+    })
+  ];
+}
+
+function indexOf(features: Feature[]): PackedTileIndex {
+  const index = new PackedTileIndex();
+  index.addRecord(packFeatures(features), null);
+  index.finish();
+  return index;
+}
+
+/** The tile's features as MapLibre decodes them: type and rings in tile units. */
+function decodedTile(bytes: Uint8Array | null) {
+  if (!bytes) return [];
+  const layer = new VectorTile(new PbfReader(bytes)).layers[USER_TILE_LAYER];
+  return Array.from({ length: layer.length }, (_, i) => {
+    const tileFeature = layer.feature(i);
+    const rings = tileFeature.loadGeometry().map((ring) => ring.map((p) => [p.x, p.y]));
+    return { type: tileFeature.type, rings };
+  });
+}
+
+describe('RasterTileWriter', () => {
+  test.each([
+    [12, 1],
+    [14, 1],
+    [14, 2],
+    [13, 1]
+  ])(
+    'paints at z%i (pixel ratio %i) exactly the rings of the vector tile, in canvas pixels',
+    (z, ratio) => {
+      const index = indexOf(mixedLayer());
+      const tiles = new Set<string>();
+      for (const f of mixedLayer()) {
+        const coordinates = JSON.stringify(f.geometry)
+          .match(/-?\d+\.\d+/g)!
+          .map(Number);
+        for (let k = 0; k < coordinates.length; k += 2) {
+          tiles.add(tileOf(coordinates[k], coordinates[k + 1], z).join('/'));
+        }
+      }
+      expect(tiles.size).toBeGreaterThan(z === 14 ? 1 : 0);
+      let painted = 0;
+      let holes = 0;
+      for (const tile of tiles) {
+        const [tz, x, y] = tile.split('/').map(Number);
+        const context = new RecordingContext();
+        const size = RASTER_TILE_SIZE * ratio;
+        const writer = new RasterTileWriter(context, PAINT, size);
+        index.cut(tz, x, y, writer);
+        writer.finish();
+        const vector = decodedTile(index.tile(tz, x, y));
+        expect(writer.featureCount).toBe(vector.length);
+        painted += vector.length;
+        const toTileUnits = (rings: number[][][]) =>
+          rings.map((ring) =>
+            ring.map(([px, py]) => [(px * TILE_EXTENT) / size, (py * TILE_EXTENT) / size])
+          );
+        const shapes = shapesOf(context.calls);
+        // Fills and lines in the tile's order, then the points (painted on top, one arc each).
+        const pointShapes = shapes.filter(
+          (shape) => shape.drawn[0]?.[0] === 'fill' && shape.drawn[1]
+        );
+        const others = shapes.slice(0, shapes.length - pointShapes.length);
+        const vectorOthers = vector.filter((f) => f.type !== 1);
+        expect(others.map((shape) => toTileUnits(shape.rings))).toEqual(
+          vectorOthers.map((f) => f.rings)
+        );
+        for (const [k, shape] of others.entries()) {
+          if (vectorOthers[k].type === 3) {
+            expect(shape.drawn).toEqual([['fill', 'evenodd', PAINT.colour, PAINT.fillOpacity]]);
+          } else {
+            expect(shape.drawn).toEqual([
+              ['stroke', PAINT.colour, PAINT.lineWidth * ratio, 1, 'round', 'round']
+            ]);
+          }
+        }
+        const vectorPoints = vector.filter((f) => f.type === 1).flatMap((f) => f.rings);
+        expect(pointShapes.map((shape) => toTileUnits(shape.rings)[0][0])).toEqual(
+          vectorPoints.map((ring) => ring[0])
+        );
+        for (const shape of pointShapes) {
+          expect(shape.drawn).toEqual([
+            ['fill', 'nonzero', PAINT.colour, 1],
+            // (Joins and caps do not matter to a circle.)
+            [
+              'stroke',
+              PAINT.pointStroke,
+              PAINT.pointStrokeWidth * ratio,
+              1,
+              ...shape.drawn[1].slice(4)
+            ]
+          ]);
+        }
+        const arcs = context.calls.filter((call) => call[0] === 'arc');
+        for (const arc of arcs) expect(arc[3]).toBe(PAINT.pointRadius * ratio);
+        holes += others.filter((shape) => shape.rings.length > 1).length;
+      }
+      // Every feature of the layer was painted somewhere (more, where tiles share one).
+      expect(painted).toBeGreaterThanOrEqual(mixedLayer().length);
+      expect(holes).toBeGreaterThan(0);
+    }
+  );
+
+  test('a tile with nothing in it paints nothing', () => {
+    const context = new RecordingContext();
+    const writer = new RasterTileWriter(context, PAINT, RASTER_TILE_SIZE);
+    indexOf(mixedLayer()).cut(14, 0, 0, writer);
+    writer.finish();
+    expect(writer.featureCount).toBe(0);
+    expect(context.calls).toEqual([]);
+  });
+});
+
+describe('UserTileIndex.raster', () => {
+  const [z, x, y] = tileOf(121.13, 41.1, 12);
+
+  function built(): UserTileIndex {
+    const index = new UserTileIndex();
+    index.addPacked(packFeatures(mixedLayer()), null);
+    index.finish();
+    return index;
+  }
+
+  test('paints on a canvas of 512 × the pixel ratio (1 to 2) and gives its encoded bytes', async () => {
+    const index = built();
+    const sizes: number[] = [];
+    for (const ratio of [1, 2, 3, 0.5, 1.5]) {
+      const bytes = await index.raster(z, x, y, PAINT, ratio, (size) => {
+        sizes.push(size);
+        return new RecordingCanvas(size);
+      });
+      const painted = JSON.parse(new TextDecoder().decode(bytes));
+      expect(painted.size).toBe(sizes.at(-1));
+      expect(painted.calls.length).toBeGreaterThan(0);
+    }
+    expect(sizes).toEqual([512, 1024, 1024, 512, 768]);
+  });
+
+  test('is refused before finish, off the grid, and without a 2D context', async () => {
+    const unfinished = new UserTileIndex();
+    await expect(unfinished.raster(z, x, y, PAINT, 1, recordingCanvas)).rejects.toThrow(
+      /before finish/
+    );
+    const index = built();
+    await expect(index.raster(3, 8, 0, PAINT, 1, recordingCanvas)).rejects.toThrow(
+      /No tile 3\/8\/0/
+    );
+    const noContext: MakeRasterCanvas = () => ({
+      getContext: () => null,
+      convertToBlob: async () => new Blob([])
+    });
+    await expect(index.raster(z, x, y, PAINT, 1, noContext)).rejects.toThrow(/No 2D canvas/);
+  });
+});
+
+describe('createUserTileHandler, overview tiles', () => {
+  const [z, x, y] = tileOf(121.13, 41.1, 12);
+
+  function recording(makeCanvas: MakeRasterCanvas | null) {
+    const posted: { message: FromTileWorker; transfer?: Transferable[] }[] = [];
+    const handle = createUserTileHandler(
+      (message, transfer) => posted.push({ message, transfer }),
+      makeCanvas
+    );
+    return { handle, posted };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  test('answers a raster request with the painted tile, its buffer transferred', async () => {
+    const { handle, posted } = recording(recordingCanvas);
+    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
+    handle({ type: 'finish', layerId: 'a' });
+    handle({ type: 'raster', requestId: 4, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 2 });
+    await settle();
+    const { message, transfer } = posted[1];
+    expect(message).toMatchObject({ type: 'tile', requestId: 4 });
+    const data = message.type === 'tile' ? message.data : null;
+    expect(data).toBeInstanceOf(ArrayBuffer);
+    expect(transfer).toEqual([data]);
+    expect(JSON.parse(new TextDecoder().decode(data!)).size).toBe(1024);
+  });
+
+  test('unknown layers answer null; without a canvas the answer says why', async () => {
+    const { handle, posted } = recording(null);
+    handle({ type: 'raster', requestId: 1, layerId: 'nope', z, x, y, paint: PAINT, pixelRatio: 1 });
+    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
+    handle({ type: 'finish', layerId: 'a' });
+    handle({ type: 'raster', requestId: 2, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 1 });
+    await settle();
+    expect(posted[0].message).toEqual({ type: 'tile', requestId: 1, data: null });
+    const answer = posted[2].message;
+    expect(answer).toMatchObject({ type: 'tile', requestId: 2, data: null });
+    expect(answer.type === 'tile' && answer.error).toMatch(
+      new RegExp(`Overview tile ${z}/${x}/${y} of layer a: .*no OffscreenCanvas`)
+    );
+  });
+});
+
+/** The real handler in-process, with a recording canvas; messages cloned as postMessage does. */
+class InProcessWorker implements TileWorkerLike {
+  readonly received: ToTileWorker[] = [];
+  private readonly listeners: ((event: MessageEvent<FromTileWorker>) => void)[] = [];
+  private readonly handle = createUserTileHandler((message, transfer) => {
+    const copy = structuredClone(message, { transfer: transfer as Transferable[] | undefined });
+    setTimeout(() => {
+      for (const listener of this.listeners)
+        listener({ data: copy } as MessageEvent<FromTileWorker>);
+    });
+  }, recordingCanvas);
+  postMessage(message: ToTileWorker): void {
+    const copy = structuredClone(message);
+    this.received.push(copy);
+    setTimeout(() => this.handle(copy));
+  }
+  addEventListener(type: 'message' | 'error', listener: (event: never) => void): void {
+    if (type === 'message')
+      this.listeners.push(listener as (e: MessageEvent<FromTileWorker>) => void);
+  }
+  terminate(): void {}
+}
+
+describe('overview tiles through UserTileServer and the linghe-user:// protocol', () => {
+  const [z, x, y] = tileOf(121.13, 41.1, 12);
+
+  test('overview URLs end in .png and parse back as such', () => {
+    const template = userOverviewUrl('p q');
+    expect(template).toBe(`${USER_TILE_SCHEME}://p%20q/{z}/{x}/{y}.png`);
+    const url = template.replace('{z}', '12').replace('{x}', '3426').replace('{y}', '1533');
+    expect(parseUserTileUrl(url)).toEqual({
+      layerId: 'p q',
+      z: 12,
+      x: 3426,
+      y: 1533,
+      overview: true
+    });
+    expect(parseUserTileUrl(url.replace('.png', ''))).toMatchObject({ overview: false });
+    expect(parseUserTileUrl(`${url}.png`)).toBeNull();
+    expect(parseUserTileUrl(url.replace('.png', '.jpg'))).toBeNull();
+  });
+
+  test('the server asks with the layer’s paint and this screen’s pixel ratio; the protocol serves it', async () => {
+    let worker: InProcessWorker | undefined;
+    const server = new UserTileServer(() => (worker = new InProcessWorker()));
+    await server.load('with', packedFeatureArray(packFeatures(mixedLayer())), null, PAINT);
+    await server.load('without', mixedLayer());
+    const registered = new Map<string, UserTileLoader>();
+    registerUserTileProtocol(server, (scheme, load) => registered.set(scheme, load));
+    const load = registered.get(USER_TILE_SCHEME)!;
+    const tileUrl = (id: string) =>
+      userOverviewUrl(id).replace('{z}', `${z}`).replace('{x}', `${x}`).replace('{y}', `${y}`);
+
+    const painted = await load({ url: tileUrl('with') }, new AbortController());
+    const json = JSON.parse(new TextDecoder().decode(painted.data));
+    expect(json.size).toBe(RASTER_TILE_SIZE); // Node has no devicePixelRatio: 1
+    expect(json.calls).toContainEqual(['fill', 'evenodd', PAINT.colour, PAINT.fillOpacity]);
+    const request = worker!.received.find((m) => m.type === 'raster');
+    expect(request).toMatchObject({ layerId: 'with', z, x, y, paint: PAINT, pixelRatio: 1 });
+
+    // A layer loaded without an overview, or never loaded, gets a transparent 1 × 1 PNG.
+    for (const id of ['without', 'never']) {
+      const empty = await load({ url: tileUrl(id) }, new AbortController());
+      const bytes = new Uint8Array(empty.data);
+      expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+      expect(new DataView(empty.data).getUint32(16)).toBe(1); // width
+    }
+    expect(worker!.received.filter((m) => m.type === 'raster')).toHaveLength(1);
+    server.drop('with');
+    const afterDrop = await load({ url: tileUrl('with') }, new AbortController());
+    expect(afterDrop.data.byteLength).toBeLessThan(100);
+    server.terminate();
+  });
+});
+
+describe('the overview in the style', () => {
+  const LAYER_ID = '0b7c1e9a-5d7e-4c2f-9a61-2f0d3c4b5a69';
+  const detail = defaultTheme.imported.bigLayerDetailMinZoom;
+
+  test('a big layer with an overview: one raster layer below the detail zoom, vectors from it', () => {
+    const base = buildStyle(layerRegistry, defaultTheme);
+    const layers = importedLayerStyle(LAYER_ID, defaultTheme, {
+      big: { sourceLayer: USER_TILE_LAYER, overview: true },
+      label: 'name'
+    });
+    const overviewSource = importedOverviewSource(userOverviewUrl(LAYER_ID), defaultTheme);
+    const style: StyleSpecification = {
+      ...base,
+      sources: {
+        ...base.sources,
+        [importedSourceId(LAYER_ID)]: importedTileSource(
+          `linghe-user://${LAYER_ID}/{z}/{x}/{y}`,
+          14
+        ),
+        [importedOverviewSourceId(LAYER_ID)]: overviewSource
+      },
+      layers: [...base.layers, ...layers]
+    };
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(overviewSource).toEqual({
+      type: 'raster',
+      tiles: [userOverviewUrl(LAYER_ID)],
+      tileSize: 512,
+      minzoom: 0,
+      maxzoom: detail - 1
+    });
+    expect(layers.map((layer) => [layer.type, layer.minzoom, layer.maxzoom])).toEqual([
+      ['raster', undefined, detail],
+      ['fill', detail, undefined],
+      ['line', detail, undefined],
+      ['circle', detail, undefined],
+      ['symbol', defaultTheme.imported.bigLayerLabelMinZoom, undefined]
+    ]);
+    expect(layers[0]).toMatchObject({ source: importedOverviewSourceId(LAYER_ID) });
+    expect([...importedStyleLayerIds(LAYER_ID)].sort()).toEqual(
+      layers.map((layer) => layer.id).sort()
+    );
+    expect(importedLayerIdOf(importedOverviewSourceId(LAYER_ID))).toBe(LAYER_ID);
+  });
+
+  test('the overview is painted as the vector layers draw', () => {
+    const layers = importedLayerStyle(LAYER_ID, defaultTheme);
+    const paint = importedOverviewPaint(LAYER_ID, defaultTheme);
+    const fill = layers.find((layer) => layer.type === 'fill')!;
+    const line = layers.find((layer) => layer.type === 'line')!;
+    const circle = layers.find((layer) => layer.type === 'circle')!;
+    expect(paint).toEqual({
+      colour: importedLayerColour(LAYER_ID, defaultTheme),
+      fillOpacity: fill.paint?.['fill-opacity' as never],
+      lineWidth: line.paint?.['line-width' as never],
+      pointRadius: circle.paint?.['circle-radius' as never],
+      pointStroke: circle.paint?.['circle-stroke-color' as never],
+      pointStrokeWidth: circle.paint?.['circle-stroke-width' as never]
+    });
+  });
+});
+
+describe('UserLayersOnMap with overviews', () => {
+  class FakeMap implements MapLike {
+    sources = new Map<string, SourceSpecification>();
+    layers: LayerSpecification[] = [{ id: 'labels', type: 'symbol', source: 'plan' }];
+    addSource(id: string, source: SourceSpecification) {
+      this.sources.set(id, source);
+    }
+    removeSource(id: string) {
+      if (this.layers.some((l) => 'source' in l && l.source === id)) throw new Error('in use');
+      this.sources.delete(id);
+    }
+    getSource(id: string) {
+      return this.sources.get(id);
+    }
+    addLayer(layer: LayerSpecification, beforeId?: string) {
+      const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : -1;
+      if (at < 0) this.layers.push(layer);
+      else this.layers.splice(at, 0, layer);
+    }
+    removeLayer(id: string) {
+      this.layers = this.layers.filter((l) => l.id !== id);
+    }
+    getLayer(id: string) {
+      return this.layers.find((l) => l.id === id);
+    }
+    getLayersOrder() {
+      return this.layers.map((l) => l.id);
+    }
+    setLayoutProperty(id: string, name: string, value: unknown) {
+      const layer = this.getLayer(id)!;
+      layer.layout = { ...layer.layout, [name]: value } as never;
+    }
+  }
+
+  const loads: unknown[][] = [];
+  const tiles: TileServerLike = {
+    async load(...args: unknown[]) {
+      loads.push(args);
+    },
+    drop() {}
+  } as unknown as TileServerLike;
+
+  function bigLayer(id: string): StoredLayer {
+    const features = Array.from({ length: FEATURES_PER_GEOJSON_SOURCE + 1 }, (_, k) =>
+      feature({ type: 'Point', coordinates: [121.1 + k * 1e-5, 41.1] })
+    );
+    return {
+      id,
+      name: `${id}.geojson`,
+      sourceFile: `${id}.geojson`,
+      format: 'geojson',
+      crs: 'wgs84',
+      importedAt: '2024-05-01T00:00:00.000Z',
+      features: features as StoredLayer['features']
+    };
+  }
+
+  test('a big layer gets its overview source and layer, painted in its colour; removal takes them', async () => {
+    const map = new FakeMap();
+    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, true);
+    const layer = bigLayer('big');
+    onMap.sync([layer], new Set());
+    await onMap.fed();
+    expect(map.getSource(importedOverviewSourceId('big'))).toEqual(
+      importedOverviewSource(userOverviewUrl('big'), defaultTheme)
+    );
+    expect(map.getLayer(importedOverviewSourceId('big'))).toMatchObject({
+      type: 'raster',
+      layout: { visibility: 'visible' }
+    });
+    expect(loads.at(-1)).toEqual([
+      'big',
+      layer.features,
+      null,
+      importedOverviewPaint('big', defaultTheme)
+    ]);
+    // A picture cannot be clicked.
+    expect(onMap.interactiveLayerIds()).not.toContain(importedOverviewSourceId('big'));
+    expect(onMap.interactiveLayerIds().length).toBeGreaterThan(0);
+    onMap.sync([layer], new Set(['big']));
+    expect(map.getLayer(importedOverviewSourceId('big'))?.layout).toEqual({ visibility: 'none' });
+    onMap.sync([], new Set());
+    expect([...map.sources.keys()]).toEqual([]);
+    expect(map.layers.map((l) => l.id)).toEqual(['labels']);
+  });
+
+  test('without overviews (no OffscreenCanvas) a big layer is vectors at every zoom', async () => {
+    const map = new FakeMap();
+    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, false);
+    onMap.sync([bigLayer('v')], new Set());
+    await onMap.fed();
+    expect(map.getSource(importedOverviewSourceId('v'))).toBeUndefined();
+    expect(map.getLayer(importedOverviewSourceId('v'))).toBeUndefined();
+    expect(map.getLayer(`${importedSourceId('v')}-fill`)?.minzoom).toBeUndefined();
+    expect(loads.at(-1)?.[3]).toBeUndefined();
+  });
+});
