@@ -301,11 +301,13 @@ describe('UserTileIndex.raster', () => {
         sizes.push(size);
         return new RecordingCanvas(size);
       });
-      const painted = JSON.parse(new TextDecoder().decode(bytes));
+      const painted = JSON.parse(new TextDecoder().decode(bytes!));
       expect(painted.size).toBe(sizes.at(-1));
       expect(painted.calls.length).toBeGreaterThan(0);
     }
     expect(sizes).toEqual([512, 1024, 1024, 512, 768]);
+    // A tile no feature reaches is not painted at all.
+    expect(await index.raster(12, 0, 0, PAINT, 1, recordingCanvas)).toBeNull();
   });
 
   test('is refused before finish, off the grid, and without a 2D context', async () => {
@@ -351,6 +353,22 @@ describe('createUserTileHandler, overview tiles', () => {
     expect(data).toBeInstanceOf(ArrayBuffer);
     expect(transfer).toEqual([data]);
     expect(JSON.parse(new TextDecoder().decode(data!)).size).toBe(1024);
+    // Nothing there: null, nothing transferred.
+    handle({
+      type: 'raster',
+      requestId: 5,
+      layerId: 'a',
+      z: 12,
+      x: 0,
+      y: 0,
+      paint: PAINT,
+      pixelRatio: 1
+    });
+    await settle();
+    expect(posted[2]).toEqual({
+      message: { type: 'tile', requestId: 5, data: null },
+      transfer: []
+    });
   });
 
   test('unknown layers answer null; without a canvas the answer says why', async () => {

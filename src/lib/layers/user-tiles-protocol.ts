@@ -152,7 +152,7 @@ export function createUserTileHandler(
     try {
       if (!makeCanvas) throw new Error('this browser has no OffscreenCanvas to paint it on');
       const data = await state.index.raster(z, x, y, paint, pixelRatio, makeCanvas);
-      post({ type: 'tile', requestId, data }, [data]);
+      post({ type: 'tile', requestId, data }, data ? [data] : []);
     } catch (error) {
       post({
         type: 'tile',

@@ -142,8 +142,8 @@ export class UserTileIndex {
   /**
    * The tile z/x/y of the layer's overview as PNG bytes (a buffer of their own): its features
    * painted with `paint` (raster-tile-writer.ts) on a canvas `pixelRatio` × RASTER_TILE_SIZE
-   * pixels wide, transparent where there are none. Throws as tile() does; rejects when the canvas
-   * cannot be made or encoded.
+   * pixels wide (1 to 2), transparent between them; null when no feature reaches the tile.
+   * Throws as tile() does; rejects when the canvas cannot be made or encoded.
    */
   async raster(
     z: number,
@@ -152,7 +152,7 @@ export class UserTileIndex {
     paint: RasterPaint,
     pixelRatio: number,
     makeCanvas: MakeRasterCanvas
-  ): Promise<ArrayBuffer> {
+  ): Promise<ArrayBuffer | null> {
     if (!this.finished) throw new Error('UserTileIndex.raster() called before finish()');
     if (!isTileCoordinate(z, x, y)) throw new RangeError(`No tile ${z}/${x}/${y}`);
     const size = Math.round(RASTER_TILE_SIZE * Math.min(Math.max(pixelRatio, 1), 2));
@@ -161,6 +161,7 @@ export class UserTileIndex {
     if (!context) throw new Error('No 2D canvas to paint the overview on');
     const writer = new RasterTileWriter(context, paint, size);
     this.#tiles.cut(z, x, y, writer);
+    if (writer.featureCount === 0) return null;
     writer.finish();
     const png = await canvas.convertToBlob({ type: 'image/png' });
     return png.arrayBuffer();
