@@ -2,7 +2,8 @@
  * Overview tiles of big user layers: RasterTileWriter paints what PackedTileIndex cuts (the same
  * features and rings as the vector tile, in canvas pixels), UserTileIndex.raster encodes it, the
  * worker handler and UserTileServer pass it on, the protocol serves it under `….png`, and the
- * style and UserLayersOnMap draw a big layer with it below the theme's bigLayerDetailMinZoom.
+ * style draws a big layer with it below the theme's bigLayerDetailMinZoom (UserLayersOnMap's
+ * part is in user-layers-on-map.test.ts).
  * Node has no canvas: a recording one stands in, its "PNG" the JSON of what was painted.
  */
 import { VectorTile } from '@mapbox/vector-tile';
@@ -10,22 +11,11 @@ import type { Feature, Geometry } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, test } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type {
-  LayerSpecification,
-  SourceSpecification,
-  StyleSpecification
-} from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { packFeatures, packedFeatureArray } from '$lib/import/packed-features';
-import type { StoredLayer } from '$lib/import/store';
 import { PackedTileIndex, TILE_EXTENT } from '$lib/layers/packed-tiles';
 import { RasterTileWriter, type RasterContext } from '$lib/layers/raster-tile-writer';
 import { layerRegistry } from '$lib/layers/registry';
-import {
-  FEATURES_PER_GEOJSON_SOURCE,
-  UserLayersOnMap,
-  type MapLike,
-  type TileServerLike
-} from '$lib/layers/user-layers-on-map';
 import {
   parseUserTileUrl,
   registerUserTileProtocol,
@@ -521,103 +511,5 @@ describe('the overview in the style', () => {
       pointStroke: circle.paint?.['circle-stroke-color' as never],
       pointStrokeWidth: circle.paint?.['circle-stroke-width' as never]
     });
-  });
-});
-
-describe('UserLayersOnMap with overviews', () => {
-  class FakeMap implements MapLike {
-    sources = new Map<string, SourceSpecification>();
-    layers: LayerSpecification[] = [{ id: 'labels', type: 'symbol', source: 'plan' }];
-    addSource(id: string, source: SourceSpecification) {
-      this.sources.set(id, source);
-    }
-    removeSource(id: string) {
-      if (this.layers.some((l) => 'source' in l && l.source === id)) throw new Error('in use');
-      this.sources.delete(id);
-    }
-    getSource(id: string) {
-      return this.sources.get(id);
-    }
-    addLayer(layer: LayerSpecification, beforeId?: string) {
-      const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : -1;
-      if (at < 0) this.layers.push(layer);
-      else this.layers.splice(at, 0, layer);
-    }
-    removeLayer(id: string) {
-      this.layers = this.layers.filter((l) => l.id !== id);
-    }
-    getLayer(id: string) {
-      return this.layers.find((l) => l.id === id);
-    }
-    getLayersOrder() {
-      return this.layers.map((l) => l.id);
-    }
-    setLayoutProperty(id: string, name: string, value: unknown) {
-      const layer = this.getLayer(id)!;
-      layer.layout = { ...layer.layout, [name]: value } as never;
-    }
-  }
-
-  const loads: unknown[][] = [];
-  const tiles: TileServerLike = {
-    async load(...args: unknown[]) {
-      loads.push(args);
-    },
-    drop() {}
-  } as unknown as TileServerLike;
-
-  function bigLayer(id: string): StoredLayer {
-    const features = Array.from({ length: FEATURES_PER_GEOJSON_SOURCE + 1 }, (_, k) =>
-      feature({ type: 'Point', coordinates: [121.1 + k * 1e-5, 41.1] })
-    );
-    return {
-      id,
-      name: `${id}.geojson`,
-      sourceFile: `${id}.geojson`,
-      format: 'geojson',
-      crs: 'wgs84',
-      importedAt: '2024-05-01T00:00:00.000Z',
-      features: features as StoredLayer['features']
-    };
-  }
-
-  test('a big layer gets its overview source and layer, painted in its colour; removal takes them', async () => {
-    const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, true);
-    const layer = bigLayer('big');
-    onMap.sync([layer], new Set());
-    await onMap.fed();
-    expect(map.getSource(importedOverviewSourceId('big'))).toEqual(
-      importedOverviewSource(userOverviewUrl('big'), defaultTheme)
-    );
-    expect(map.getLayer(importedOverviewSourceId('big'))).toMatchObject({
-      type: 'raster',
-      layout: { visibility: 'visible' }
-    });
-    expect(loads.at(-1)).toEqual([
-      'big',
-      layer.features,
-      null,
-      importedOverviewPaint('big', defaultTheme)
-    ]);
-    // A picture cannot be clicked.
-    expect(onMap.interactiveLayerIds()).not.toContain(importedOverviewSourceId('big'));
-    expect(onMap.interactiveLayerIds().length).toBeGreaterThan(0);
-    onMap.sync([layer], new Set(['big']));
-    expect(map.getLayer(importedOverviewSourceId('big'))?.layout).toEqual({ visibility: 'none' });
-    onMap.sync([], new Set());
-    expect([...map.sources.keys()]).toEqual([]);
-    expect(map.layers.map((l) => l.id)).toEqual(['labels']);
-  });
-
-  test('without overviews (no OffscreenCanvas) a big layer is vectors at every zoom', async () => {
-    const map = new FakeMap();
-    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, false);
-    onMap.sync([bigLayer('v')], new Set());
-    await onMap.fed();
-    expect(map.getSource(importedOverviewSourceId('v'))).toBeUndefined();
-    expect(map.getLayer(importedOverviewSourceId('v'))).toBeUndefined();
-    expect(map.getLayer(`${importedSourceId('v')}-fill`)?.minzoom).toBeUndefined();
-    expect(loads.at(-1)?.[3]).toBeUndefined();
   });
 });

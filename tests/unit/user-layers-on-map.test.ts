@@ -12,9 +12,11 @@ import {
   type MapLike,
   type TileServerLike
 } from '$lib/layers/user-layers-on-map';
-import { userTileUrl } from '$lib/layers/user-tiles-client';
-import { USER_TILE_LAYER } from '$lib/layers/user-tiles-format';
+import { userOverviewUrl, userTileUrl } from '$lib/layers/user-tiles-client';
+import { USER_TILE_LAYER, type RasterPaint } from '$lib/layers/user-tiles-format';
 import {
+  importedOverviewPaint,
+  importedOverviewSource,
   importedOverviewSourceId,
   importedSourceId,
   importedStyleLayerIds
@@ -61,11 +63,21 @@ class FakeMap implements MapLike {
 
 /** Records what it is asked; each load finishes a task later (or fails, if told to). */
 class FakeTiles implements TileServerLike {
-  loads: { layerId: string; features: readonly unknown[]; label: string | null }[] = [];
+  loads: {
+    layerId: string;
+    features: readonly unknown[];
+    label: string | null;
+    overview?: RasterPaint;
+  }[] = [];
   dropped: string[] = [];
   failing = false;
-  async load(layerId: string, features: readonly unknown[], label: string | null = null) {
-    this.loads.push({ layerId, features, label });
+  async load(
+    layerId: string,
+    features: readonly unknown[],
+    label: string | null = null,
+    overview?: RasterPaint
+  ) {
+    this.loads.push({ layerId, features, label, overview });
     await new Promise((resolve) => setTimeout(resolve));
     if (this.failing) throw new Error('cannot index');
   }
@@ -280,5 +292,59 @@ describe('UserLayersOnMap with a big layer', () => {
     await onMap.fed();
     expect(styleIds.map((id) => visibilityOf(map, id))).toEqual(['none', 'none', 'none', 'none']);
     expect(failures).toEqual([['big', 'cannot index']]);
+  });
+});
+
+describe('UserLayersOnMap with overviews', () => {
+  const overviewId = importedOverviewSourceId('big');
+
+  test('a big layer gets its overview source and layer, painted in its colour; removal takes them', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, true);
+    const big = bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1);
+    onMap.sync([big], new Set());
+    expect(map.getSource(overviewId)).toEqual(
+      importedOverviewSource(userOverviewUrl('big'), defaultTheme)
+    );
+    // Under the vector layers, switched on with them once the tiles are ready.
+    expect(map.getLayersOrder()).toEqual([
+      'background',
+      'parks-fill',
+      overviewId,
+      ...vectorStyleIds('big'),
+      'parks-label'
+    ]);
+    expect(visibilityOf(map, overviewId)).toBe('none');
+    await onMap.fed();
+    expect(visibilityOf(map, overviewId)).toBe('visible');
+    expect(map.getLayer(overviewId)?.type).toBe('raster');
+    expect(tiles.loads).toEqual([
+      {
+        layerId: 'big',
+        features: big.features,
+        label: 'name',
+        overview: importedOverviewPaint('big', defaultTheme)
+      }
+    ]);
+    // A picture cannot be clicked.
+    expect(onMap.interactiveLayerIds()).toEqual(vectorStyleIds('big'));
+    onMap.sync([big], new Set(['big']));
+    expect(visibilityOf(map, overviewId)).toBe('none');
+    onMap.sync([], new Set());
+    expect(map.sources.size).toBe(0);
+    expect(map.getLayersOrder()).toEqual(['background', 'parks-fill', 'parks-label']);
+  });
+
+  test('without overviews (no OffscreenCanvas, as in Node) a big layer is vectors at every zoom', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    const onMap = onMapOf(map, tiles);
+    onMap.sync([bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1)], new Set());
+    await onMap.fed();
+    expect(map.getSource(overviewId)).toBeUndefined();
+    expect(map.getLayer(overviewId)).toBeUndefined();
+    expect(map.getLayer(`${importedSourceId('big')}-fill`)?.minzoom).toBeUndefined();
+    expect(tiles.loads[0].overview).toBeUndefined();
   });
 });
