@@ -947,11 +947,11 @@ export class PackedTileIndex {
    * TILE_EXTENT, clipped with TILE_BUFFER, simplified for z) that tile() writes them with. Nothing
    * deeper than USER_TILE_MAX_ZOOM. Throws as tile() does.
    *
-   * @example index.cut(12, 3426, 1533, new RasterTileWriter(context, paint)); // paints it
+   * @example index.cut(12, 3426, 1533, new RasterTileWriter(context, paint, 512)); // paints it
    */
   cut(z: number, x: number, y: number, sink: TileFeatureSink): void {
     const grid = this.#grid;
-    if (!grid) throw new Error('PackedTileIndex.tile() called before finish()');
+    if (!grid) throw new Error('PackedTileIndex: a tile was asked for before finish()');
     if (!isTileCoordinate(z, x, y)) throw new RangeError(`No tile ${z}/${x}/${y}`);
     if (z > USER_TILE_MAX_ZOOM) return;
     // The clip ranges of every level from z1 down to the tile: geojson-vt cuts level by level.

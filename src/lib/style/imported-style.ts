@@ -202,7 +202,7 @@ export function importedLayerStyle(
     source: importedOverviewSourceId(layerId),
     maxzoom: detail,
     layout: { visibility },
-    // Tiles appear at once: fading in, a half-drawn picture would show through.
+    // No cross-fade between levels: each picture shows as soon as it is painted.
     paint: { 'raster-fade-duration': 0 }
   };
   return [overview, ...vectorLayers];
