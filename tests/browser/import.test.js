@@ -287,7 +287,7 @@ describe('importing files on the map page', () => {
       await page.locator(drawn).waitFor({ timeout: IMPORT_TIMEOUT_MS });
       assert.match(
         (await page.locator('[data-user-layer-outline-note]').textContent()) ?? '',
-        /缩小时显示为填充图，放大到 13 级显示轮廓、可点击要素，16 级显示名称/
+        /缩小时显示为填充图，放大到 13 级显示轮廓，16 级显示名称/
       );
       // Zoomed out (the district view, below zoom 13), the layer is its overview: tiles the
       // tile worker paints on an OffscreenCanvas. The ~3 × 3 km grid must show on the map.
@@ -295,6 +295,20 @@ describe('importing files on the map page', () => {
       assert.ok(changed > 1000, `the overview changed only ${changed} pixels of the map`);
       let popup = await openImportedPopup(page, 'grid.geojson');
       assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
+
+      // Zoomed out two levels (below 13: the overview, a picture), a click still finds the
+      // square under it — the tile worker says which — and only its popup is open.
+      await page.keyboard.press('Escape');
+      for (let k = 0; k < 2; k++) await page.locator('.maplibregl-ctrl-zoom-out').click();
+      await page.waitForTimeout(600);
+      const box = await page.locator('#map').boundingBox();
+      assert.ok(box);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      popup = page.locator('.maplibregl-popup [data-imported-feature]');
+      await popup.waitFor({ timeout: 10_000 });
+      assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('.maplibregl-popup').count(), 1, 'one popup only');
 
       // Restored from IndexedDB after a reload, the layer is cut into tiles again.
       await page.reload();

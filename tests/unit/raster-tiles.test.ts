@@ -273,6 +273,54 @@ describe('RasterTileWriter', () => {
   });
 });
 
+describe('PackedTileIndex.featureAt: what a click on the overview hits', () => {
+  const [lon, lat] = [121.13, 41.1];
+  const radius = 7 / (512 * 2 ** 12); // 7 px at z12
+  const degreesPerPixel = 360 / (512 * 2 ** 12);
+
+  test('a polygon where the point is inside it, not in its hole; null elsewhere', () => {
+    const index = indexOf(mixedLayer().slice(0, 2));
+    expect(index.featureAt(lon + 0.003, lat, radius)).toBe(0); // in the ring around the hole
+    expect(index.featureAt(lon, lat, radius)).toBeNull(); // in the hole
+    expect(index.featureAt(lon + 0.02, lat + 0.01, radius)).toBe(1); // the second polygon
+    expect(index.featureAt(lon + 0.5, lat, radius)).toBeNull();
+  });
+
+  test('points and lines within the radius, over the polygons below them', () => {
+    const index = indexOf(mixedLayer());
+    // The line's middle vertex lies inside the big square (feature 0); the line is on top.
+    expect(index.featureAt(lon + 0.005, lat + 0.002, radius)).toBe(3);
+    // A point a few pixels off still hits; twice the radius off does not.
+    expect(index.featureAt(lon + 0.003 + 4 * degreesPerPixel, lat + 0.006, radius)).toBe(4);
+    expect(index.featureAt(lon + 0.003 + 14 * degreesPerPixel, lat + 0.006, radius)).toBeNull();
+    // A point drawn over a polygon that comes later in the layer still wins: circles lie on top.
+    const pointFirst = indexOf([
+      feature({ type: 'Point', coordinates: [lon, lat] }),
+      feature({ type: 'Polygon', coordinates: [square(lon, lat, 0.004)] })
+    ]);
+    expect(pointFirst.featureAt(lon, lat, radius)).toBe(0);
+    expect(pointFirst.featureAt(lon + 0.002, lat, radius)).toBe(1);
+  });
+
+  test('of overlapping polygons, the later one (drawn last); a geometry kept in the text counts', () => {
+    const index = indexOf([
+      feature({ type: 'Polygon', coordinates: [square(lon, lat, 0.004)] }),
+      feature({ type: 'Polygon', coordinates: [square(lon + 0.002, lat, 0.004)] }),
+      feature({
+        type: 'GeometryCollection',
+        geometries: [{ type: 'Polygon', coordinates: [square(lon + 0.05, lat, 0.002)] }]
+      })
+    ]);
+    expect(index.featureAt(lon + 0.001, lat, radius)).toBe(1);
+    expect(index.featureAt(lon - 0.003, lat, radius)).toBe(0);
+    expect(index.featureAt(lon + 0.05, lat, radius)).toBe(2);
+  });
+
+  test('is refused before finish', () => {
+    expect(() => new PackedTileIndex().featureAt(lon, lat, radius)).toThrow(/before finish/);
+  });
+});
+
 describe('UserTileIndex.raster', () => {
   const [z, x, y] = tileOf(121.13, 41.1, 12);
 
@@ -361,6 +409,33 @@ describe('createUserTileHandler, overview tiles', () => {
     });
   });
 
+  test('answers which feature is under a point, null for an unknown layer', () => {
+    const { handle, posted } = recording(recordingCanvas);
+    handle({
+      type: 'feature-at',
+      requestId: 1,
+      layerId: 'a',
+      lon: 121.133,
+      lat: 41.1,
+      radius: 1e-6
+    });
+    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
+    handle({ type: 'finish', layerId: 'a' });
+    handle({
+      type: 'feature-at',
+      requestId: 2,
+      layerId: 'a',
+      lon: 121.133,
+      lat: 41.1,
+      radius: 1e-6
+    });
+    expect(posted.map((p) => p.message)).toEqual([
+      { type: 'feature-at', requestId: 1, id: null },
+      { type: 'ready', layerId: 'a' },
+      { type: 'feature-at', requestId: 2, id: 0 }
+    ]);
+  });
+
   test('unknown layers answer null; without a canvas the answer says why', async () => {
     const { handle, posted } = recording(null);
     handle({ type: 'raster', requestId: 1, layerId: 'nope', z, x, y, paint: PAINT, pixelRatio: 1 });
@@ -445,10 +520,14 @@ describe('overview tiles through UserTileServer and the linghe-user:// protocol'
       expect(new DataView(empty.data).getUint32(16)).toBe(1); // width
     }
     expect(worker!.received.filter((m) => m.type === 'raster')).toHaveLength(1);
+    // What a click on the overview hits, asked of the worker; a layer never loaded: null.
+    expect(await server.featureAt('with', 121.133, 41.1, 1e-6)).toBe(0);
+    expect(await server.featureAt('never', 121.133, 41.1, 1e-6)).toBeNull();
     server.drop('with');
     const afterDrop = await load({ url: tileUrl('with') }, new AbortController());
     expect(afterDrop.data.byteLength).toBeLessThan(100);
     server.terminate();
+    await expect(server.featureAt('without', 121.133, 41.1, 1e-6)).rejects.toThrow(/terminated/);
   });
 });
 

@@ -8,6 +8,7 @@ import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre
 import type { StoredLayer } from '$lib/import/store';
 import {
   FEATURES_PER_GEOJSON_SOURCE,
+  OVERVIEW_PICK_PIXELS,
   UserLayersOnMap,
   type MapLike,
   type TileServerLike
@@ -71,6 +72,13 @@ class FakeTiles implements TileServerLike {
   }[] = [];
   dropped: string[] = [];
   failing = false;
+  /** featureAt's answer per layer id (null: nothing there), and the questions asked. */
+  featuresAt = new Map<string, number | null>();
+  asked: { layerId: string; lon: number; lat: number; radius: number }[] = [];
+  async featureAt(layerId: string, lon: number, lat: number, radius: number) {
+    this.asked.push({ layerId, lon, lat, radius });
+    return this.featuresAt.get(layerId) ?? null;
+  }
   async load(
     layerId: string,
     features: readonly unknown[],
@@ -346,5 +354,38 @@ describe('UserLayersOnMap with overviews', () => {
     expect(map.getLayer(overviewId)).toBeUndefined();
     expect(map.getLayer(`${importedSourceId('big')}-fill`)?.minzoom).toBeUndefined();
     expect(tiles.loads[0].overview).toBeUndefined();
+  });
+
+  test('a click on an overview asks the tile workers, topmost visible layer first', async () => {
+    const map = new FakeMap();
+    const tiles = new FakeTiles();
+    const onMap = new UserLayersOnMap(map, defaultTheme, tiles, undefined, true);
+    const layerOf = (id: string) => ({ ...bigLayer(FEATURES_PER_GEOJSON_SOURCE + 1), id });
+    const [lower, upper, hidden] = ['lower', 'upper', 'hidden'].map(layerOf);
+    onMap.sync([lower, upper, hidden], new Set(['hidden']));
+    await onMap.fed();
+    tiles.featuresAt.set('lower', 7);
+    tiles.featuresAt.set('hidden', 1);
+    expect(await onMap.overviewFeatureAt(121.1, 41.1, 12)).toEqual({ layerId: 'lower', id: 7 });
+    // The layer added last lies on top, so it was asked first; the hidden one not at all.
+    expect(tiles.asked.map((q) => q.layerId)).toEqual(['upper', 'lower']);
+    expect(tiles.asked[0]).toEqual({
+      layerId: 'upper',
+      lon: 121.1,
+      lat: 41.1,
+      radius: OVERVIEW_PICK_PIXELS / (512 * 2 ** 12)
+    });
+    tiles.featuresAt.set('upper', 3);
+    expect(await onMap.overviewFeatureAt(121.1, 41.1, 10.5)).toEqual({ layerId: 'upper', id: 3 });
+    // From the detail zoom on, vectors take clicks: the workers are not asked.
+    tiles.asked = [];
+    expect(await onMap.overviewFeatureAt(121.1, 41.1, 13)).toBeNull();
+    expect(tiles.asked).toEqual([]);
+    // Without overviews there is nothing to ask either.
+    const vectorsOnly = onMapOf(new FakeMap(), tiles);
+    vectorsOnly.sync([layerOf('v')], new Set());
+    await vectorsOnly.fed();
+    expect(await vectorsOnly.overviewFeatureAt(121.1, 41.1, 10)).toBeNull();
+    expect(tiles.asked).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ import {
 } from '$lib/style/imported-style';
 import type { Theme } from '$lib/style/theme';
 import { userOverviewUrl, userTileUrl, type UserTileServer } from './user-tiles-client';
-import { USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
+import { RASTER_TILE_SIZE, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
 
 /** Layers with more features than this are drawn from tiles cut in a worker. */
 export const FEATURES_PER_GEOJSON_SOURCE = 2500;
@@ -52,7 +52,13 @@ export function isDrawnFromTiles(layer: StoredLayer): boolean {
 }
 
 /** The part of UserTileServer this module uses (tests pass a fake). */
-export type TileServerLike = Pick<UserTileServer, 'load' | 'drop'>;
+export type TileServerLike = Pick<UserTileServer, 'load' | 'drop' | 'featureAt'>;
+
+/**
+ * How near (CSS pixels) a click must be to a point or line of an overview to pick it: a point's
+ * 5 px circle and its stroke, a line's half width and a little to spare.
+ */
+export const OVERVIEW_PICK_PIXELS = 7;
 
 /** The part of maplibre-gl's Map this module uses (tests pass a fake). */
 export interface MapLike {
@@ -112,6 +118,32 @@ export class UserLayersOnMap {
       .filter((id) => !this.#hidden.has(id))
       .flatMap((id) => this.#styleLayerIds(id))
       .filter((styleId) => this.map.getLayer(styleId)?.type !== 'raster');
+  }
+
+  /**
+   * The feature of a big layer's overview drawn on top at lon/lat on a map at `zoom`: the
+   * overview is a picture, so its tile worker says which feature is there (the topmost visible
+   * layer first). Null when none is, or no overview shows at that zoom.
+   */
+  async overviewFeatureAt(
+    lon: number,
+    lat: number,
+    zoom: number
+  ): Promise<{ layerId: string; id: number } | null> {
+    if (!this.overviews || zoom >= this.theme.imported.bigLayerDetailMinZoom) return null;
+    const order = this.map.getLayersOrder();
+    const topmostFirst = [...this.#tiled]
+      .filter((id) => !this.#hidden.has(id) && !this.#feeding.has(id))
+      .sort(
+        (a, b) =>
+          order.indexOf(importedOverviewSourceId(b)) - order.indexOf(importedOverviewSourceId(a))
+      );
+    const radius = OVERVIEW_PICK_PIXELS / (RASTER_TILE_SIZE * 2 ** zoom);
+    for (const layerId of topmostFirst) {
+      const id = await this.tiles.featureAt(layerId, lon, lat, radius);
+      if (id !== null) return { layerId, id };
+    }
+    return null;
   }
 
   /** The stored layer drawn by a source or style layer id, if it is on the map. */

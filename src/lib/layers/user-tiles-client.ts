@@ -59,6 +59,11 @@ interface PendingTile {
   reject(error: unknown): void;
 }
 
+interface PendingLookup {
+  resolve(id: number | null): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Owns the user-tile worker (started on first use) and the layers loaded into it.
  *
@@ -80,6 +85,8 @@ export class UserTileServer {
   /** Per layer, the loads whose `finish` awaits its answer — the worker answers in order. */
   #finishing = new Map<string, FinishWaiter[]>();
   #tiles = new Map<number, PendingTile>();
+  /** featureAt() questions waiting for their answer, by request id. */
+  #lookups = new Map<number, PendingLookup>();
   #nextRequestId = 1;
   /** How each loaded layer's overview is painted (given to load). */
   #overviewPaints = new Map<string, RasterPaint>();
@@ -197,6 +204,22 @@ export class UserTileServer {
     }));
   }
 
+  /**
+   * The id (position in the layer) of the layer's feature drawn on top at lon/lat, or null:
+   * none there, or the layer is not (yet) loaded. `radius`: how near a point or line must be,
+   * in world units (pixels / (512 · 2^zoom)). Rejects when the worker cannot say (the reason).
+   */
+  featureAt(layerId: string, lon: number, lat: number, radius: number): Promise<number | null> {
+    if (this.#closed) return Promise.reject(this.#closed);
+    if (!this.#loads.has(layerId)) return Promise.resolve(null);
+    const worker = this.#ensureWorker();
+    const requestId = this.#nextRequestId++;
+    return new Promise<number | null>((resolve, reject) => {
+      this.#lookups.set(requestId, { resolve, reject });
+      worker.postMessage({ type: 'feature-at', requestId, layerId, lon, lat, radius });
+    });
+  }
+
   /** Asks the worker for one of a loaded layer's tiles (`message`), answered by a `tile`. */
   #request(
     layerId: string,
@@ -265,6 +288,13 @@ export class UserTileServer {
   }
 
   #receive(message: FromTileWorker): void {
+    if (message.type === 'feature-at') {
+      const pending = this.#lookups.get(message.requestId);
+      this.#lookups.delete(message.requestId);
+      if (message.error) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.id);
+      return;
+    }
     if (message.type === 'tile') {
       const pending = this.#tiles.get(message.requestId);
       if (!pending) return; // aborted meanwhile
@@ -295,6 +325,8 @@ export class UserTileServer {
       for (const waiter of waiters) if (!waiter.dropped) waiter.reject(reason);
     }
     for (const pending of this.#tiles.values()) pending.reject(reason);
+    for (const pending of this.#lookups.values()) pending.reject(reason);
+    this.#lookups.clear();
     this.#finishing.clear();
     this.#tiles.clear();
     this.#loads.clear();

@@ -34,6 +34,18 @@ export type ToTileWorker =
       paint: RasterPaint;
       pixelRatio: number;
     }
+  /**
+   * Which feature is drawn on top at lon/lat (UserTileIndex.featureAt; `radius` in world
+   * units), answered by `feature-at`.
+   */
+  | {
+      type: 'feature-at';
+      requestId: number;
+      layerId: string;
+      lon: number;
+      lat: number;
+      radius: number;
+    }
   /** Forget the layer (a later `add` with the same id starts a new one). */
   | { type: 'drop'; layerId: string };
 
@@ -45,7 +57,9 @@ export type FromTileWorker =
    * nothing there, or the layer is unknown or not finished. `error` says why a tile could not be
    * made (data is then null).
    */
-  | { type: 'tile'; requestId: number; data: ArrayBuffer | null; error?: string };
+  | { type: 'tile'; requestId: number; data: ArrayBuffer | null; error?: string }
+  /** The feature's id, or null: none there, or the layer is unknown or not finished. */
+  | { type: 'feature-at'; requestId: number; id: number | null; error?: string };
 
 export type PostFromTileWorker = (message: FromTileWorker, transfer?: Transferable[]) => void;
 
@@ -163,6 +177,25 @@ export function createUserTileHandler(
     }
   }
 
+  function featureAt(message: Extract<ToTileWorker, { type: 'feature-at' }>): void {
+    const { requestId, layerId, lon, lat, radius } = message;
+    const state = layers.get(layerId);
+    if (!state || 'failed' in state || !state.index.finished) {
+      post({ type: 'feature-at', requestId, id: null });
+      return;
+    }
+    try {
+      post({ type: 'feature-at', requestId, id: state.index.featureAt(lon, lat, radius) });
+    } catch (error) {
+      post({
+        type: 'feature-at',
+        requestId,
+        id: null,
+        error: `Feature at ${lon}, ${lat} of layer ${layerId}: ${messageOf(error)}`
+      });
+    }
+  }
+
   return function handle(message: ToTileWorker): void {
     switch (message.type) {
       case 'add':
@@ -179,6 +212,9 @@ export function createUserTileHandler(
         return;
       case 'raster':
         void raster(message);
+        return;
+      case 'feature-at':
+        featureAt(message);
         return;
       case 'drop':
         layers.delete(message.layerId);

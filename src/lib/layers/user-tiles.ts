@@ -140,6 +140,15 @@ export class UserTileIndex {
   }
 
   /**
+   * The id (position in the layer) of the feature drawn on top at lon/lat, or null (see
+   * PackedTileIndex.featureAt: `radius` in world units). Throws before finish().
+   */
+  featureAt(lon: number, lat: number, radius: number): number | null {
+    if (!this.finished) throw new Error('UserTileIndex.featureAt() called before finish()');
+    return this.#tiles.featureAt(lon, lat, radius);
+  }
+
+  /**
    * The tile z/x/y of the layer's overview as PNG bytes (a buffer of their own): its features
    * painted with `paint` (raster-tile-writer.ts) on a canvas `pixelRatio` × RASTER_TILE_SIZE
    * pixels wide (1 to 2), transparent between them; null when no feature reaches the tile.
