@@ -134,15 +134,21 @@ export function createUserTileHandler(
     }
   }
 
+  /** The layer's index once it is built; null while it is unknown, failed or unfinished. */
+  function builtIndex(layerId: string): UserTileIndex | null {
+    const state = layers.get(layerId);
+    return state && !('failed' in state) && state.index.finished ? state.index : null;
+  }
+
   function tile(message: Extract<ToTileWorker, { type: 'tile' }>): void {
     const { requestId, layerId, z, x, y } = message;
-    const state = layers.get(layerId);
-    if (!state || 'failed' in state || !state.index.finished) {
+    const index = builtIndex(layerId);
+    if (!index) {
       post({ type: 'tile', requestId, data: null });
       return;
     }
     try {
-      const data = state.index.tile(z, x, y)?.buffer ?? null;
+      const data = index.tile(z, x, y)?.buffer ?? null;
       if (data) post({ type: 'tile', requestId, data }, [data]);
       else post({ type: 'tile', requestId, data: null });
     } catch (error) {
@@ -158,14 +164,14 @@ export function createUserTileHandler(
   /** Answers a `raster` request once its tile is painted and encoded (other messages go on). */
   async function raster(message: Extract<ToTileWorker, { type: 'raster' }>): Promise<void> {
     const { requestId, layerId, z, x, y, paint, pixelRatio } = message;
-    const state = layers.get(layerId);
-    if (!state || 'failed' in state || !state.index.finished) {
+    const index = builtIndex(layerId);
+    if (!index) {
       post({ type: 'tile', requestId, data: null });
       return;
     }
     try {
       if (!makeCanvas) throw new Error('this browser has no OffscreenCanvas to paint it on');
-      const data = await state.index.raster(z, x, y, paint, pixelRatio, makeCanvas);
+      const data = await index.raster(z, x, y, paint, pixelRatio, makeCanvas);
       post({ type: 'tile', requestId, data }, data ? [data] : []);
     } catch (error) {
       post({
@@ -177,15 +183,16 @@ export function createUserTileHandler(
     }
   }
 
+  /** Answers which feature is drawn on top at a point (a click on the layer's overview). */
   function featureAt(message: Extract<ToTileWorker, { type: 'feature-at' }>): void {
     const { requestId, layerId, lon, lat, radius } = message;
-    const state = layers.get(layerId);
-    if (!state || 'failed' in state || !state.index.finished) {
+    const index = builtIndex(layerId);
+    if (!index) {
       post({ type: 'feature-at', requestId, id: null });
       return;
     }
     try {
-      post({ type: 'feature-at', requestId, id: state.index.featureAt(lon, lat, radius) });
+      post({ type: 'feature-at', requestId, id: index.featureAt(lon, lat, radius) });
     } catch (error) {
       post({
         type: 'feature-at',
