@@ -853,7 +853,7 @@ describe('PackedFeatureBuilder with a BlobShelf', () => {
         async (generated, segmentNumbers, keep) => {
           const features = JSON.parse(JSON.stringify(generated.map((g) => g.feature))) as Feature[];
           const inMemory = new PackedFeatureBuilder(segmentNumbers);
-          const shelved = new PackedFeatureBuilder(segmentNumbers, undefined, new BlobShelf());
+          const shelved = new PackedFeatureBuilder(segmentNumbers, new BlobShelf());
           for (const feature of features) {
             inMemory.add(feature);
             shelved.add(feature);
@@ -875,7 +875,7 @@ describe('PackedFeatureBuilder with a BlobShelf', () => {
   });
 
   test('a shelved segment must be taken back before its features are read', async () => {
-    const shelved = new PackedFeatureBuilder(2, undefined, new BlobShelf());
+    const shelved = new PackedFeatureBuilder(2, new BlobShelf());
     for (let k = 0; k < 3; k++) {
       shelved.add({
         type: 'Feature',

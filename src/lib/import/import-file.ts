@@ -415,7 +415,7 @@ async function runImport(
     const measuredAsWgs84: (FeatureMeasurement | null)[] = [];
     // Blobs keep the packed features out of the tab (packIntoBlob), one shelf for both builders.
     const shelf = options.packIntoBlob ? new BlobShelf() : undefined;
-    const checkedFeatures = new PackedFeatureBuilder(undefined, undefined, shelf);
+    const checkedFeatures = new PackedFeatureBuilder(undefined, shelf);
     const sourceText: FeatureSourceText = {
       bytes: new Uint8Array(0),
       start: 0,
@@ -530,8 +530,7 @@ async function runImport(
     const measurements: FeatureMeasurement[] = [];
     const summary = emptyLayerSummary();
     const kept = new Uint8Array(checkedCount);
-    const converted =
-      crs === 'wgs84' ? null : new PackedFeatureBuilder(undefined, undefined, shelf);
+    const converted = crs === 'wgs84' ? null : new PackedFeatureBuilder(undefined, shelf);
     for (let k = 0; k < checkedCount; k++) {
       if (pauseDue(k)) await pauseAt('convert', k, checkedCount);
       const index = checkedIndexes[k];

@@ -221,7 +221,7 @@ export async function readPackedRecordBlob(blob: Blob): Promise<PackedFeatureRec
  * rest of it is parsed; the layer's Blob is then made of the shelved ones without copying.
  *
  * @example
- * const builder = new PackedFeatureBuilder(undefined, undefined, new BlobShelf());
+ * const builder = new PackedFeatureBuilder(undefined, new BlobShelf());
  * … builder.add(feature) …
  * const blob = new Blob(await builder.shelvedSelection(keep)); // the layer, for IndexedDB
  */

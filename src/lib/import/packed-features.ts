@@ -913,12 +913,10 @@ export class PackedFeatureBuilder<Shelved = never> {
 
   /**
    * @param segmentNumbers coordinates per segment (a segment ends once it has this many)
-   * @param onSegment called with each segment as it ends, in order (not with a shelf: it has them)
    * @param shelf where segments go as they end (see the class's comment)
    */
   constructor(
     readonly segmentNumbers = SEGMENT_NUMBERS,
-    private readonly onSegment?: (segment: PackedFeatureRecord) => void,
     private readonly shelf?: SegmentShelf<Shelved>
   ) {}
 
@@ -1035,11 +1033,7 @@ export class PackedFeatureBuilder<Shelved = never> {
     this.#writer = null;
     this.#starts.push(this.#count - writer.count);
     const segment = writer.record();
-    if (this.shelf) this.#segments.push({ shelved: this.shelf.put(segment) });
-    else {
-      this.#segments.push(segment);
-      this.onSegment?.(segment);
-    }
+    this.#segments.push(this.shelf ? { shelved: this.shelf.put(segment) } : segment);
   }
 }
 
