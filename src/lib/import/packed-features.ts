@@ -1056,8 +1056,13 @@ function keptParts(
   return parts;
 }
 
-/** The segment holding feature `index`, given each segment's first index (ascending). */
-function segmentOf(starts: ArrayLike<number>, index: number): number {
+/**
+ * The segment holding item `index`, given each segment's first index (ascending, the first 0):
+ * the last segment that starts at or before it. Binary search.
+ *
+ * @example segmentOf([0, 10, 25], 12) // 1
+ */
+export function segmentOf(starts: ArrayLike<number>, index: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -23,6 +23,7 @@ import {
   isPackedGeometry,
   packFeatures,
   PackedKind,
+  segmentOf,
   type PackedFeatureRecord
 } from '$lib/import/packed-features';
 import {
@@ -1077,15 +1078,7 @@ export class PackedTileIndex {
   }
 
   #sourceOf(global: number): Source {
-    const firsts = this.#firsts;
-    let low = 0;
-    let high = firsts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (firsts[mid] <= global) low = mid;
-      else high = mid - 1;
-    }
-    return this.#sources[low];
+    return this.#sources[segmentOf(this.#firsts, global)];
   }
 
   #idOf(global: number): number {
