@@ -54,10 +54,19 @@ export async function launchChromium({ executablePath = CHROMIUM_PATH } = {}) {
  */
 
 /**
+ * @typedef {object} VisitOptions
+ * @property {{ width: number, height: number }} [viewport] CSS px; default 1280 × 800
+ * @property {boolean} [phone] a touch screen that reports itself as mobile (with the viewport)
+ */
+
+/** A phone as most residents hold it: 390 × 844 CSS px, touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, phone: true };
+
+/**
  * @typedef {object} Site
  * @property {string} url origin of the local server, e.g. http://127.0.0.1:41234
  * @property {import('playwright-core').Browser} browser
- * @property {(urlPath: string, options?: { viewport?: { width: number, height: number } }) => Promise<Visit>} visit
+ * @property {(urlPath: string, options?: VisitOptions) => Promise<Visit>} visit
  * @property {() => Promise<void>} close
  */
 
@@ -79,9 +88,14 @@ export async function startSite({ root = path.join(PROJECT_ROOT, 'build') } = {}
   const { url: origin, close: closeServer } = server;
 
   /** @type {Site['visit']} */
-  async function visit(urlPath, { viewport = { width: 1280, height: 800 } } = {}) {
+  async function visit(urlPath, { viewport = { width: 1280, height: 800 }, phone = false } = {}) {
     // A fresh context per visit: no cache, cookies or storage carried between tests.
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport,
+      locale: 'zh-CN',
+      hasTouch: phone,
+      isMobile: phone
+    });
     /** @type {Visit} */
     const record = {
       page: /** @type {any} */ (null),

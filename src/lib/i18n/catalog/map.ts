@@ -1,0 +1,75 @@
+/** The map page: panel, sheet, layers, feature list, details, basemap. */
+export const map = {
+  'map.title': { zh: '凌河规划地图', en: 'Linghe Plan Map' },
+  'map.label': { zh: '凌河区规划地图', en: 'Linghe District plan map' },
+  'map.panel': { zh: '图层与要素', en: 'Layers and features' },
+  'map.sheetHandle': { zh: '调整面板高度', en: 'Resize the panel' },
+  'map.sidebarToggle': { zh: '显示或隐藏侧栏', en: 'Show or hide the sidebar' },
+  'map.back': { zh: '返回列表', en: 'Back to the list' },
+  'map.featureNotFound': (p: { id: string }) => ({
+    zh: `未找到要素“${p.id}”，请从列表中选择。`,
+    en: `No feature with id "${p.id}"; pick one from the list.`
+  }),
+  'map.attribution': {
+    zh: '规划示意图，非测绘成果',
+    en: 'Schematic planning map, not a survey'
+  },
+  'layers.heading': { zh: '图层', en: 'Layers' },
+  'layers.keySolid': { zh: '实线：边界数据或推定位置', en: 'Solid: boundary data or derived position' },
+  'layers.keySchematic': {
+    zh: '虚线、斜线填充：示意位置，非测绘',
+    en: 'Dashed, hatched: schematic position, not a survey'
+  },
+  'features.heading': { zh: '规划要素', en: 'Plan features' },
+  'features.unlocated': { zh: '未上图', en: 'Not on the map' },
+  'features.unlocatedTitle': { zh: '无位置依据，未上图', en: 'No basis for a position; not drawn' },
+  'features.tableLink': { zh: '以表格查看全部要素', en: 'All features as a table' },
+  'details.unlocated': {
+    zh: '无位置依据，未上图。',
+    en: 'No basis for a position; not drawn on the map.'
+  },
+  'details.measuredArea': { zh: '图上面积', en: 'Area on the map' },
+  'details.measuredLength': { zh: '图上长度', en: 'Length on the map' },
+  'details.schematicHint': { zh: '（示意，非测绘）', en: '(schematic, not a survey)' },
+  'details.figure': { zh: '规划数值', en: 'Plan figure' },
+  'details.delta': { zh: '图上差异', en: 'Difference on the map' },
+  'details.where': { zh: '出处', en: 'Where' },
+  'details.byConstruction': { zh: '按数值绘制', en: 'by construction' },
+  'details.byConstructionTitle': {
+    zh: '示意图按规划数值绘制，吻合不代表核实',
+    en: 'The schematic shape is drawn to the plan’s figure; agreement verifies nothing'
+  },
+  'details.userBoundary': { zh: '已指定用户边界', en: 'You assigned a boundary' },
+  'details.boundaryArea': { zh: '边界面积', en: 'Boundary area' },
+  'details.boundaryLength': { zh: '边界长度', en: 'Boundary length' },
+  'details.versus': (p: { stated: string; delta: string }) => ({
+    zh: `规划 ${p.stated} · 差异 ${p.delta}`,
+    en: `Plan ${p.stated} · difference ${p.delta}`
+  }),
+  'details.within': (p: { tol: number }) => ({
+    zh: `容差 ${p.tol}% 内，已核实`,
+    en: `verified within ${p.tol}%`
+  }),
+  'details.beyond': (p: { tol: number }) => ({
+    zh: `超出容差 ${p.tol}%，不符`,
+    en: `mismatch beyond ${p.tol}%`
+  }),
+  'details.basis': { zh: '位置依据', en: 'Position based on' },
+  'details.refs': { zh: '规划原文', en: 'In the plan' },
+  'basemap.summary': { zh: '在线底图', en: 'Online basemap' },
+  'basemap.on': { zh: '已开启', en: 'on' },
+  'basemap.off': { zh: '关闭', en: 'off' },
+  'basemap.offlineNote': {
+    zh: '默认不加载任何在线底图，本图可完全离线使用。开启后，地图会从您填写的地址加载瓦片。',
+    en: 'Off by default: the map fetches nothing from other sites. Turned on, it loads tiles from the address below.'
+  },
+  'basemap.preset': { zh: '预设', en: 'Preset' },
+  'basemap.url': { zh: '瓦片地址', en: 'Tile URL' },
+  'basemap.attribution': { zh: '署名', en: 'Attribution' },
+  'basemap.turnOn': { zh: '开启', en: 'Turn on' },
+  'basemap.turnOff': { zh: '关闭', en: 'Turn off' },
+  'basemap.offsetNote': {
+    zh: '高德、腾讯、百度瓦片为 GCJ-02/BD-09 偏移坐标，会错开约 500 米，不支持。',
+    en: 'AMap, Tencent and Baidu tiles are offset (GCJ-02/BD-09) and not supported.'
+  }
+};
