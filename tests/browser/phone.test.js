@@ -70,7 +70,11 @@ async function dragHandle(page, deltaY) {
   const steps = 8;
   const stepSeconds = Math.abs(deltaY) / steps / 250; // 0.25 px/ms
   const start = Date.now() / 1000;
-  const send = (/** @type {string} */ type, /** @type {number} */ step, points = true) =>
+  const send = (
+    /** @type {'touchStart' | 'touchMove' | 'touchEnd'} */ type,
+    /** @type {number} */ step,
+    points = true
+  ) =>
     cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: points ? [{ x, y: y + (deltaY * step) / steps }] : [],
