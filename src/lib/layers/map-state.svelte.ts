@@ -12,8 +12,8 @@ export class MapState {
   );
   /** Id of the plan feature shown in the popup or details panel. */
   selectedId = $state<string | null>(null);
-  /** A polite message for the user (an unknown `?feature=` id), or null. */
-  notice = $state<{ kind: 'featureNotFound'; id: string } | null>(null);
+  /** A polite message for the user (an unknown `?feature=` id, a bad view in a link), or null. */
+  notice = $state<{ kind: 'featureNotFound'; id: string } | { kind: 'viewRefused' } | null>(null);
 
   toggle(id: LayerKey): void {
     this.visible[id] = !this.visible[id];

@@ -10,12 +10,19 @@ export const map = {
     zh: `未找到要素“${p.id}”，请从列表中选择。`,
     en: `No feature with id "${p.id}"; pick one from the list.`
   }),
+  'map.viewRefused': {
+    zh: '链接中的地图视图或图层无效，已显示默认视图。',
+    en: 'The view or layers in the link are not valid; showing the default view.'
+  },
   'map.attribution': {
     zh: '规划示意图，非测绘成果',
     en: 'Schematic planning map, not a survey'
   },
   'layers.heading': { zh: '图层', en: 'Layers' },
-  'layers.keySolid': { zh: '实线：边界数据或推定位置', en: 'Solid: boundary data or derived position' },
+  'layers.keySolid': {
+    zh: '实线：边界数据或推定位置',
+    en: 'Solid: boundary data or derived position'
+  },
   'layers.keySchematic': {
     zh: '虚线、斜线填充：示意位置，非测绘',
     en: 'Dashed, hatched: schematic position, not a survey'
@@ -56,6 +63,16 @@ export const map = {
   }),
   'details.basis': { zh: '位置依据', en: 'Position based on' },
   'details.refs': { zh: '规划原文', en: 'In the plan' },
+  'share.summary': { zh: '分享', en: 'Share' },
+  'share.note': {
+    zh: '链接保存当前的视图、图层、所选要素和语言。',
+    en: 'The link keeps the current view, layers, selected feature and language.'
+  },
+  'share.link': { zh: '链接', en: 'Link' },
+  'share.copy': { zh: '复制链接', en: 'Copy link' },
+  'share.copied': { zh: '已复制', en: 'Copied' },
+  'share.manual': { zh: '请手动复制上面的链接', en: 'Copy the link above by hand' },
+  'share.qrLabel': { zh: '当前视图链接的二维码', en: 'QR code of the link to this view' },
   'basemap.summary': { zh: '在线底图', en: 'Online basemap' },
   'basemap.on': { zh: '已开启', en: 'on' },
   'basemap.off': { zh: '关闭', en: 'off' },
