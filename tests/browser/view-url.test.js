@@ -141,4 +141,26 @@ describe('the view in the address', () => {
       }
     }
   });
+
+  it('embeds a compact map with ?embed=1: no header, no panel, a link back to the full map', async () => {
+    const visit = await site.visit('/?embed=1&layers=context,structure#13/41.12/121.19');
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      assert.equal(await visit.page.locator('header.site-header').count(), 0);
+      assert.equal(await visit.page.locator('aside.panel').isVisible(), false);
+      const canvas = await visit.page.locator('#map canvas').boundingBox();
+      assert.ok(canvas && canvas.width >= 1270 && canvas.height >= 790, 'the map fills the frame');
+      const [popup] = await Promise.all([
+        visit.page.waitForEvent('popup'),
+        visit.page.getByRole('link', { name: /打开完整地图/ }).click()
+      ]);
+      await popup.waitForURL(/layers=context%2Cstructure|layers=context,structure/);
+      assert.doesNotMatch(popup.url(), /embed=/);
+      assert.match(popup.url(), /#13\/41\.12\/121\.19$/);
+      await popup.close();
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
 });

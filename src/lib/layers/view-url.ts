@@ -121,3 +121,8 @@ export function writeViewToUrl(
   else next.searchParams.set('layers', visible.join(','));
   return next;
 }
+
+/** Whether the address asks for the compact map to embed in another site (`?embed=1`). */
+export function isEmbed(search: string): boolean {
+  return new URLSearchParams(search).get('embed') === '1';
+}

@@ -63,6 +63,7 @@ export const map = {
   }),
   'details.basis': { zh: '位置依据', en: 'Position based on' },
   'details.refs': { zh: '规划原文', en: 'In the plan' },
+  'map.openFullMap': { zh: '打开完整地图', en: 'Open the full map' },
   'share.summary': { zh: '分享', en: 'Share' },
   'share.note': {
     zh: '链接保存当前的视图、图层、所选要素和语言。',
