@@ -12,6 +12,7 @@ import { geodesicLength, turfLength } from '$lib/geo/length.js';
 import { isAreaUnit, isLengthUnit, toMetres, toSquareMetres } from '$lib/geo/units.js';
 import type { Accuracy, FigureUnit, PlanFeature, PlanFigure } from '$lib/layers/types';
 import { figureKey, type FoundFigure } from './figures';
+import { csvDocument, csvNumber, csvText, type CsvColumn } from '$lib/csv';
 
 export type AuditStatus =
   'verified' | 'by-construction' | 'mismatch' | 'no-geometry' | 'not-auditable';
@@ -338,42 +339,23 @@ export function unstatedFeatureFigures(
 }
 
 /** A number for the exports: rounded, never in exponent notation, empty when absent. */
-function exportNumber(value: number | null, digits: number): string {
-  if (value === null) return '';
-  const rounded = Number(value.toFixed(digits));
-  return Object.is(rounded, -0) ? '0' : rounded.toString();
-}
-
-/**
- * A text cell for the CSV. Spreadsheet programs run cells starting with = + - @ as formulas,
- * and names come from user-editable layer files, so such text gets a leading apostrophe.
- */
-function csvText(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
 /** The CSV columns: Chinese header with the English in parentheses, and how to fill it. */
-const CSV_COLUMNS: [header: string, cell: (row: AuditRow) => string][] = [
+const CSV_COLUMNS: CsvColumn<AuditRow>[] = [
   ['段落编号 (paragraph id)', (r) => csvText(r.paragraphId)],
   ['规划原文 (plan quote)', (r) => csvText(r.quote)],
-  ['规划数值 (stated value)', (r) => exportNumber(r.value, 6)],
+  ['规划数值 (stated value)', (r) => csvNumber(r.value, 6)],
   ['单位 (unit)', (r) => r.unit],
   ['量 (quantity)', (r) => r.quantity],
-  ['规划数值换算 (stated, m² or m)', (r) => exportNumber(r.statedSi, 3)],
+  ['规划数值换算 (stated, m² or m)', (r) => csvNumber(r.statedSi, 3)],
   ['换算单位 (SI unit)', (r) => r.siUnit],
   ['要素编号 (feature id)', (r) => csvText(r.featureId)],
   ['要素名称 (feature name)', (r) => csvText(r.featureName)],
   ['位置精度 (accuracy)', (r) => r.accuracy ?? ''],
-  ['椭球面测量 (measured, ellipsoidal)', (r) => exportNumber(r.measuredEllipsoidal, 3)],
-  ['Turf 测量 (measured, Turf)', (r) => exportNumber(r.measuredTurf, 3)],
-  ['差值 (Δ, ellipsoidal − stated)', (r) => exportNumber(r.delta, 3)],
-  ['差值百分比 (Δ%)', (r) => exportNumber(r.deltaPct, 4)],
-  ['Turf 相对椭球面偏差% (Turf vs ellipsoidal %)', (r) => exportNumber(r.turfVsEllipsoidalPct, 4)],
+  ['椭球面测量 (measured, ellipsoidal)', (r) => csvNumber(r.measuredEllipsoidal, 3)],
+  ['Turf 测量 (measured, Turf)', (r) => csvNumber(r.measuredTurf, 3)],
+  ['差值 (Δ, ellipsoidal − stated)', (r) => csvNumber(r.delta, 3)],
+  ['差值百分比 (Δ%)', (r) => csvNumber(r.deltaPct, 4)],
+  ['Turf 相对椭球面偏差% (Turf vs ellipsoidal %)', (r) => csvNumber(r.turfVsEllipsoidalPct, 4)],
   ['状态 (status)', (r) => r.status],
   ['说明代码 (reason code)', (r) => r.reason.code],
   ['说明 (reason, Chinese)', (r) => r.reason.zh],
@@ -382,11 +364,7 @@ const CSV_COLUMNS: [header: string, cell: (row: AuditRow) => string][] = [
 
 /** The rows as CSV for spreadsheets: UTF-8 byte-order mark (Excel needs it for Chinese), CRLF. */
 export function rowsToCsv(rows: readonly AuditRow[]): string {
-  const lines = [
-    CSV_COLUMNS.map(([header]) => csvCell(header)),
-    ...rows.map((row) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(row))))
-  ];
-  return '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return csvDocument(CSV_COLUMNS, rows);
 }
 
 /** The rows as pretty-printed JSON, numbers unrounded. */

@@ -74,6 +74,13 @@ export const map = {
   'share.copied': { zh: '已复制', en: 'Copied' },
   'share.manual': { zh: '请手动复制上面的链接', en: 'Copy the link above by hand' },
   'share.qrLabel': { zh: '当前视图链接的二维码', en: 'QR code of the link to this view' },
+  'download.label': { zh: '下载数据', en: 'Download data' },
+  'download.visibleHeading': {
+    zh: '下载可见图层的规划要素',
+    en: 'Download the plan features of the visible layers'
+  },
+  'download.geojson': { zh: '下载 GeoJSON', en: 'Download GeoJSON' },
+  'download.csv': { zh: '下载 CSV', en: 'Download CSV' },
   'basemap.summary': { zh: '在线底图', en: 'Online basemap' },
   'basemap.on': { zh: '已开启', en: 'on' },
   'basemap.off': { zh: '关闭', en: 'off' },

@@ -1,9 +1,10 @@
-// The view in the address (issue #14): zoom, centre and layers come back from a link, reload,
-// back and forward; hostile values fall back to the default view with a notice and never throw.
+// Share and take away (issue #14): zoom, centre and layers come back from a link, reload, back
+// and forward; hostile values fall back to the default view with a notice and never throw; the
+// embedded map; downloads of the plan features.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, waitForMapReady, assertClean } from './harness.js';
+import { startSite, waitForMapReady, assertClean, PHONE } from './harness.js';
 
 /**
  * The scale bar's length in metres: an independent reading of the map's zoom.
@@ -158,6 +159,62 @@ describe('the view in the address', () => {
       assert.doesNotMatch(popup.url(), /embed=/);
       assert.match(popup.url(), /#13\/41\.12\/121\.19$/);
       await popup.close();
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('downloads the visible layers’ plan features as GeoJSON and CSV', async () => {
+    const visit = await site.visit('/?layers=context,parks');
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      await visit.page.locator('details.downloads summary').click();
+      const read = async (/** @type {string} */ selector) => {
+        const [download] = await Promise.all([
+          visit.page.waitForEvent('download'),
+          visit.page.locator(selector).click()
+        ]);
+        const stream = await download.createReadStream();
+        const chunks = [];
+        for await (const chunk of stream) chunks.push(chunk);
+        return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+      };
+      const geojson = await read('details.downloads [data-download="geojson"]');
+      assert.equal(geojson.name, 'linghe-plan-features.geojson');
+      const collection = JSON.parse(geojson.text);
+      assert.ok(collection.features.length > 0);
+      assert.ok(
+        collection.features.every((/** @type {any} */ f) => f.properties.layer === 'parks')
+      );
+      assert.match(collection.linghePlanMapExport.note.zh, /规划示意图/);
+      const csv = await read('details.downloads [data-download="csv"]');
+      assert.equal(csv.name, 'linghe-plan-features.csv');
+      assert.ok(csv.text.startsWith('\uFEFF要素编号 (id)'));
+      assert.equal(csv.text.trimEnd().split('\r\n').length, collection.features.length + 1);
+
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('downloads one feature from its details on the phone', async () => {
+    const visit = await site.visit('/?feature=zijing-industrial-park', PHONE);
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      const details = visit.page.locator('aside.panel .details');
+      await details.locator('[data-feature-id="zijing-industrial-park"]').waitFor();
+      const [download] = await Promise.all([
+        visit.page.waitForEvent('download'),
+        details.locator('[data-download="csv"]').tap()
+      ]);
+      assert.equal(download.suggestedFilename(), 'zijing-industrial-park.csv');
+      const chunks = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+      const lines = Buffer.concat(chunks).toString('utf8').trimEnd().split('\r\n');
+      assert.equal(lines.length, 2);
+      assert.match(lines[1], /^zijing-industrial-park,紫荆产业园,/);
       assertClean(visit);
     } finally {
       await visit.close();
