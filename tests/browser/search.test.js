@@ -81,7 +81,14 @@ describe('search box on /plan', () => {
       await first.waitFor({ timeout: TIMEOUT_MS });
       assert.match((await first.textContent()) ?? '', /^紫荆产业园/);
       assert.equal(await first.locator('mark').first().textContent(), '紫荆');
-      assert.equal(await page.locator('[role=listbox] .group').first().textContent(), '地点');
+      const groups = await page
+        .locator('[role=listbox] [role=group]')
+        .evaluateAll((els) =>
+          els.map(
+            (g) => document.getElementById(g.getAttribute('aria-labelledby') ?? '')?.textContent
+          )
+        );
+      assert.deepEqual(groups, ['地点'], 'zijing matches places only, grouped under 地点');
       assert.equal(await box(page).getAttribute('aria-expanded'), 'true');
 
       const ids = await page.locator('[role=option]').evaluateAll((els) => els.map((e) => e.id));
@@ -133,6 +140,14 @@ describe('search box on /plan', () => {
       assert.match((await page.locator('.search [role=status]').textContent()) ?? '', /1 处匹配/);
       assert.equal(new URL(page.url()).searchParams.get('q'), PHRASE);
 
+      const groups = await page
+        .locator('[role=listbox] [role=group]')
+        .evaluateAll((els) =>
+          els.map(
+            (g) => document.getElementById(g.getAttribute('aria-labelledby') ?? '')?.textContent
+          )
+        );
+      assert.deepEqual(groups, ['规划原文']);
       const option = page.locator('[role=option]').first();
       assert.match((await option.textContent()) ?? '', /第五章 第一节 第4段/);
       await page.keyboard.press('ArrowDown');
