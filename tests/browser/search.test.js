@@ -1,7 +1,8 @@
 // The search box on /plan (issue #11): the index loads on first focus, pinyin finds places,
 // the arrows move through grouped options, a picked paragraph opens /plan#<id>, the query filters
-// the text and lives in ?q=, and a hostile query finds nothing and runs nothing — with no request
-// leaving the origin and no console error.
+// the text and lives in ?q=, a place picked by its initials filters the text to its name, and a
+// hostile query finds nothing and runs nothing — with no request leaving the origin and no
+// console error.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -174,7 +175,7 @@ describe('search box on /plan', () => {
     }
   });
 
-  it('opens a picked place on the map', async () => {
+  it('filters the text to a place picked by its initials', async () => {
     const { visit, page, dialogs } = await open(site, '/plan');
     try {
       await box(page).click();
@@ -187,12 +188,21 @@ describe('search box on /plan', () => {
       assert.equal(await box(page).getAttribute('aria-expanded'), 'true');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await page.waitForURL(
-        (url) => url.pathname === '/' && url.search === '?feature=zijing-industrial-park',
-        {
-          timeout: TIMEOUT_MS
-        }
+      assert.equal(await box(page).inputValue(), '紫荆产业园');
+      await page.waitForFunction(
+        () => new URL(location.href).searchParams.get('q') === '紫荆产业园',
+        null,
+        { timeout: TIMEOUT_MS }
       );
+      await page.waitForFunction(
+        () => {
+          const shown = [...document.querySelectorAll('.plan .paragraph')];
+          return shown.length > 0 && shown.every((p) => p.textContent?.includes('紫荆产业园'));
+        },
+        null,
+        { timeout: TIMEOUT_MS }
+      );
+      assert.ok((await shownParagraphs(page)).includes('c5s1p4'));
       assertClean(visit, dialogs);
     } finally {
       await visit.close();
