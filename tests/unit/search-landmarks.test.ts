@@ -18,8 +18,13 @@ const fixture = JSON.parse(
 describe('landmarks as a search source', () => {
   it('reads named points and skips the rest', () => {
     expect(landmarksFromGeoJSON(fixture)).toEqual([
-      { id: 'test-gulou', name: '锦州古塔', nameEn: 'Jinzhou Ancient Pagoda' },
-      { id: 'test-station', name: '锦州站', nameEn: '' }
+      {
+        id: 'test-gulou',
+        name: '锦州古塔',
+        nameEn: 'Jinzhou Ancient Pagoda',
+        point: [121.1303, 41.1205]
+      },
+      { id: 'test-station', name: '锦州站', nameEn: '', point: [121.1186, 41.1083] }
     ]);
     expect(landmarksFromGeoJSON(null)).toEqual([]);
     expect(landmarksFromGeoJSON({ features: 'x' })).toEqual([]);
@@ -37,10 +42,12 @@ describe('landmarks as a search source', () => {
       expect(index.search(query).places[0], query).toMatchObject({
         id: 'test-gulou',
         origin: 'landmark',
-        located: true
+        located: true,
+        point: [121.1303, 41.1205]
       });
     }
     expect(index.search('jinzhouzhan').places[0]?.id).toBe('test-station');
+    expect(index.search('zijing').places[0].point).toBeNull();
   });
 
   it('come from geodata/layers/landmarks.geojson when the build has it', () => {

@@ -84,7 +84,8 @@ describe('pinyin of place names', () => {
         nameEn: '',
         aliases: [],
         located: true,
-        mentions: 1
+        mentions: 1,
+        point: null
       },
       pinyinUnits
     );

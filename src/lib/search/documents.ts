@@ -20,6 +20,8 @@ export interface PlaceSource {
   located: boolean;
   /** How many plan paragraphs mention it: more-mentioned places rank first among equals. */
   mentions: number;
+  /** Landmarks: where the point is ([lon, lat], WGS-84), to fly to. Features: null (see selectedId). */
+  point: [number, number] | null;
 }
 
 /** A reference landmark: a named point on the map (the 参考地标 layer). */
@@ -27,6 +29,8 @@ export interface LandmarkSource {
   id: string;
   name: string;
   nameEn: string;
+  /** [lon, lat], WGS-84. */
+  point: [number, number];
 }
 
 /** A name or alias with its pinyin, one unit per code point (see ./pinyin.ts). */
@@ -48,6 +52,7 @@ export interface PlaceDocument {
   labels: Label[];
   located: boolean;
   mentions: number;
+  point: [number, number] | null;
   /** Full pinyin of each label from each syllable on: `zijingchanyeyuan jingchanyeyuan …`. */
   pinyin: string;
   /** Initials likewise: `zjcyy jcyy cyy yy y`. */
@@ -76,7 +81,8 @@ export function placesFromFeatures(features: readonly PlanFeature[]): PlaceSourc
     nameEn: p.nameEn,
     aliases: p.aliases ?? [],
     located: geometry !== null,
-    mentions: p.planRefs.length
+    mentions: p.planRefs.length,
+    point: null
   }));
 }
 
@@ -88,11 +94,21 @@ export function placesFromLandmarks(landmarks: readonly LandmarkSource[]): Place
     nameEn: l.nameEn,
     aliases: [],
     located: true,
-    mentions: 0
+    mentions: 0,
+    point: l.point
   }));
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** [lon, lat] of a Point's coordinates, or null when they are not two finite numbers in range. */
+function pointOf(coordinates: unknown): [number, number] | null {
+  if (!Array.isArray(coordinates)) return null;
+  const [lon, lat] = coordinates;
+  const ok = (v: unknown, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+  return ok(lon, 180) && ok(lat, 90) ? [lon, lat] : null;
+}
 
 /**
  * The landmarks of a GeoJSON FeatureCollection (geodata/layers/landmarks.geojson): every feature
@@ -105,9 +121,11 @@ export function landmarksFromGeoJSON(collection: unknown): LandmarkSource[] {
   const landmarks: LandmarkSource[] = [];
   for (const feature of features) {
     const p = (feature as { properties?: Record<string, unknown> } | null)?.properties;
-    const geometry = (feature as { geometry?: { type?: unknown } } | null)?.geometry;
-    if (!p || !isText(p.id) || !isText(p.name) || geometry?.type !== 'Point') continue;
-    landmarks.push({ id: p.id, name: p.name, nameEn: isText(p.nameEn) ? p.nameEn : '' });
+    const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } } | null)
+      ?.geometry;
+    const point = geometry?.type === 'Point' ? pointOf(geometry.coordinates) : null;
+    if (!p || !isText(p.id) || !isText(p.name) || !point) continue;
+    landmarks.push({ id: p.id, name: p.name, nameEn: isText(p.nameEn) ? p.nameEn : '', point });
   }
   return landmarks;
 }
@@ -146,6 +164,7 @@ export function placeDocument(
     labels,
     located: place.located,
     mentions: place.mentions,
+    point: place.point,
     pinyin: name.pinyin,
     initials: name.initials,
     aliasPinyin: aliases.pinyin,

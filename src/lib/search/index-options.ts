@@ -29,7 +29,7 @@ export function placeIndexOptions(fold?: Fold): Options<PlaceDocument> {
   return {
     idField: 'key',
     fields: ['name', 'aliases', 'nameEn', 'pinyin', 'initials', 'aliasPinyin', 'aliasInitials'],
-    storeFields: ['origin', 'name', 'nameEn', 'labels', 'located', 'mentions'],
+    storeFields: ['origin', 'name', 'nameEn', 'labels', 'located', 'mentions', 'point'],
     tokenize: (text) => tokenizeDocument(text, fold),
     processTerm: same,
     searchOptions: {

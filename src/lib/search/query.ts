@@ -27,6 +27,8 @@ export interface PlaceHit {
   nameEn: Marked;
   /** The alias that matched, when the name itself did not. */
   alias: Marked | null;
+  /** A landmark's point ([lon, lat], WGS-84) to fly to; null for plan features (use their id). */
+  point: [number, number] | null;
 }
 
 export interface ParagraphHit {
@@ -135,7 +137,8 @@ export class SearchIndex {
       located: result.located === true,
       name,
       nameEn: { text: nameEn, ranges: phraseRanges(nameEn, runs) },
-      alias: aliasHit ?? null
+      alias: aliasHit ?? null,
+      point: Array.isArray(result.point) ? (result.point as [number, number]) : null
     };
   }
 
