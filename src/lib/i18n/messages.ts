@@ -14,12 +14,14 @@ import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
 import { common } from './catalog/common';
 import { map } from './catalog/map';
+import { search } from './catalog/search';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
   ...common,
-  ...map
+  ...map,
+  ...search
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
