@@ -150,6 +150,28 @@ describe('the map page on a 390 × 844 phone', () => {
     }
   });
 
+  it('finds a place by pinyin in the sheet’s search box and opens its details there', async () => {
+    const visit = await site.visit('/', PHONE);
+    try {
+      assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
+      const box = visit.page.getByRole('combobox');
+      assert.ok(await box.isVisible(), 'the search box shows in the peek');
+      await box.tap();
+      await box.fill('zjcyy');
+      const first = visit.page.getByRole('option').first();
+      await first.waitFor();
+      assert.match(await first.innerText(), /紫荆产业园/);
+      await box.press('Enter');
+      const details = visit.page.locator('aside.panel [data-feature-id="zijing-industrial-park"]');
+      await details.waitFor({ timeout: 10_000 });
+      await sheetRestsAt(visit.page, 'half');
+      await visit.page.waitForURL(/feature=zijing-industrial-park/);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
   it('moves the sheet between peek, half and full by tapping and dragging its handle', async () => {
     const visit = await site.visit('/', PHONE);
     try {
