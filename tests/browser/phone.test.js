@@ -157,6 +157,7 @@ describe('the map page on a 390 × 844 phone', () => {
       const box = visit.page.getByRole('combobox');
       assert.ok(await box.isVisible(), 'the search box shows in the peek');
       await box.tap();
+      await sheetRestsAt(visit.page, 'full'); // the results show above the keyboard
       await box.fill('zjcyy');
       const first = visit.page.getByRole('option').first();
       await first.waitFor();
