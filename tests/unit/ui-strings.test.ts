@@ -26,19 +26,15 @@ const NOT_YET_CONVERTED = new Set([
   'lib/components/AuditStatusBadge.svelte',
   'lib/components/AuditTable.svelte',
   'lib/components/BoundaryTargetSelect.svelte',
-  'lib/components/CopyLinkButton.svelte',
   'lib/components/CrsQuestion.svelte',
   'lib/components/DrawPanel.svelte',
   'lib/components/ImportDropZone.svelte',
   'lib/components/ImportPanel.svelte',
   'lib/components/ImportedFeatureDetails.svelte',
-  'lib/components/PlanParagraph.svelte',
-  'lib/components/PlanToc.svelte',
   'lib/components/UserLayerList.svelte',
   'lib/components/UserLayersMap.svelte',
   'lib/components/UserTools.svelte',
-  'routes/audit/+page.svelte',
-  'routes/plan/+page.svelte'
+  'routes/audit/+page.svelte'
 ]);
 
 const HAN = /\p{Script=Han}/u;
