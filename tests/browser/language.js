@@ -61,7 +61,7 @@ export function strayText(page, locale) {
       /** @param {string} text */
       const stray = (text) =>
         locale === 'zh'
-          ? (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !known.has(word))
+          ? (text.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).some((word) => !known.has(word))
           : /\p{Script=Han}/u.test(text);
       /** @param {Element | null} element */
       const exempt = (element) =>

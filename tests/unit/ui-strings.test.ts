@@ -21,10 +21,6 @@ const NOT_YET_CONVERTED = new Set([
   // Being rewritten on the importer branch (issue 16).
   'lib/components/ImportReportView.svelte',
   // Converted on the ui-catalogue branch, one group at a time.
-  'lib/components/AuditChart.svelte',
-  'lib/components/AuditExport.svelte',
-  'lib/components/AuditStatusBadge.svelte',
-  'lib/components/AuditTable.svelte',
   'lib/components/BoundaryTargetSelect.svelte',
   'lib/components/CrsQuestion.svelte',
   'lib/components/DrawPanel.svelte',
@@ -33,8 +29,7 @@ const NOT_YET_CONVERTED = new Set([
   'lib/components/ImportedFeatureDetails.svelte',
   'lib/components/UserLayerList.svelte',
   'lib/components/UserLayersMap.svelte',
-  'lib/components/UserTools.svelte',
-  'routes/audit/+page.svelte'
+  'lib/components/UserTools.svelte'
 ]);
 
 const HAN = /\p{Script=Han}/u;

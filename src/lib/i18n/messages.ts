@@ -14,12 +14,14 @@ import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
 import { common } from './catalog/common';
 import { plan } from './catalog/plan';
+import { audit } from './catalog/audit';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
   ...common,
-  ...plan
+  ...plan,
+  ...audit
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
