@@ -95,6 +95,7 @@ describe('audit page /audit', () => {
         assert.match(text, says, `?${query}`);
         assert.doesNotMatch(text, never, `?${query}`);
         assert.equal(await visit.page.locator('input[type="number"]').inputValue(), '1');
+        assertClean(visit);
       } finally {
         await visit.close();
       }

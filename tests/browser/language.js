@@ -73,7 +73,7 @@ export function strayText(page, locale) {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (!parent || parent.closest('script, style, svg style')) continue;
+        if (!parent || parent.closest('script, style, noscript')) continue;
         const text = node.textContent?.trim() ?? '';
         if (text && stray(text) && !exempt(parent)) found.push(`${where(parent)}: "${text}"`);
       }

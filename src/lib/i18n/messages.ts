@@ -15,13 +15,15 @@ import type { Bilingual } from './types';
 import { common } from './catalog/common';
 import { plan } from './catalog/plan';
 import { audit } from './catalog/audit';
+import { features } from './catalog/features';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
   ...common,
   ...plan,
-  ...audit
+  ...audit,
+  ...features
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
