@@ -1,11 +1,13 @@
 // The land-figure audit page /audit in a real browser: the prerendered table hydrates, the
-// tolerance round-trips through ?tol=, bad input gets a bilingual notice, and both exports
-// download the rows (CSV with a BOM, JSON that parses).
+// tolerance round-trips through ?tol=, bad input gets a notice in the chosen language, both
+// exports download the rows (CSV with a BOM and both languages, JSON that parses), and the page
+// shows one language at a time (?lang=en).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startSite, assertClean } from './harness.js';
+import { strayText, waitForLang } from './language.js';
 
 const HYDRATION_TIMEOUT_MS = 10_000;
 
@@ -78,15 +80,84 @@ describe('audit page /audit', () => {
     }
   });
 
-  it('explains a bad ?tol= in Chinese and English and keeps 1%', async () => {
-    const visit = await site.visit('/audit?tol=abc');
+  it('explains a bad ?tol= in Chinese, or in English with ?lang=en, and keeps 1%', async () => {
+    /** @type {[query: string, says: RegExp, never: RegExp][]} */
+    const cases = [
+      ['tol=abc', /网址参数 tol的值“abc”无效/, /URL parameter/],
+      ['lang=en&tol=abc', /URL parameter tol "abc" is not valid/, /网址参数/]
+    ];
+    for (const [query, says, never] of cases) {
+      const visit = await site.visit(`/audit?${query}`);
+      try {
+        const alert = visit.page.locator('[role="alert"]');
+        await alert.waitFor({ timeout: HYDRATION_TIMEOUT_MS }).catch(() => undefined);
+        const text = (await alert.count()) > 0 ? await alert.innerText() : '(no alert)';
+        assert.match(text, says, `?${query}`);
+        assert.doesNotMatch(text, never, `?${query}`);
+        assert.equal(await visit.page.locator('input[type="number"]').inputValue(), '1');
+        assertClean(visit);
+      } finally {
+        await visit.close();
+      }
+    }
+  });
+
+  it('is Chinese by default, with no English UI labels', async () => {
+    const visit = await site.visit('/audit');
     try {
-      const alert = visit.page.locator('[role="alert"]');
-      await alert.waitFor({ timeout: HYDRATION_TIMEOUT_MS }).catch(() => undefined);
-      const text = (await alert.count()) > 0 ? await alert.innerText() : '(no alert)';
-      assert.match(text, /网址参数 tol/);
-      assert.match(text, /URL parameter tol "abc"/);
-      assert.equal(await visit.page.locator('input[type="number"]').inputValue(), '1');
+      assert.equal(await waitForLang(visit.page, 'zh-CN'), 'zh-CN');
+      await waitForTolerance(visit.page, '1');
+      const ui = await visit.page.evaluate(() => ({
+        title: document.title,
+        headers: [...document.querySelectorAll('thead th')].map((th) => th.textContent?.trim()),
+        status: document.querySelector('tr[data-key] .badge')?.textContent?.trim()
+      }));
+      assert.equal(ui.title, '土地指标核对 · 凌河规划地图');
+      assert.deepEqual(ui.headers.slice(-3), ['状态', '精度', '要素']);
+      assert.match(ui.status ?? '', /^[\p{Script=Han}]+$/u);
+      assert.deepEqual(await strayText(visit.page, 'zh'), []);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('is English with ?lang=en, keeps ?lang= beside ?tol=, and exports both languages', async () => {
+    const visit = await site.visit('/audit?lang=en');
+    try {
+      assert.equal(await waitForLang(visit.page, 'en'), 'en');
+      await waitForTolerance(visit.page, '1');
+      const ui = await visit.page.evaluate(() => ({
+        title: document.title,
+        heading: document.querySelector('h1')?.textContent?.trim(),
+        headers: [...document.querySelectorAll('thead th')].map((th) => th.textContent?.trim()),
+        status: document.querySelector('tr[data-key] .badge')?.textContent?.trim(),
+        where: document.querySelector('tr[data-key] .where')?.textContent?.trim()
+      }));
+      assert.equal(ui.title, 'Land-figure audit · Linghe Plan Map');
+      assert.equal(ui.heading, 'Land-figure audit');
+      assert.deepEqual(ui.headers.slice(-3), ['Status', 'Accuracy', 'Feature']);
+      assert.match(ui.status ?? '', /^[A-Z][a-z ]+$/);
+      assert.match(ui.where ?? '', /^(Chapter \d+|Preamble)/);
+      assert.deepEqual(await strayText(visit.page, 'en'), []);
+
+      await visit.page.locator('input[type="number"]').fill('2');
+      await visit.page
+        .waitForURL(/\?tol=2&lang=en$/, { timeout: HYDRATION_TIMEOUT_MS })
+        .catch(() => undefined);
+      assert.match(
+        visit.page.url(),
+        /\/audit\?tol=2&lang=en$/,
+        'editing the tolerance lost ?lang=en'
+      );
+
+      const [download] = await Promise.all([
+        visit.page.waitForEvent('download', { timeout: HYDRATION_TIMEOUT_MS }),
+        visit.page.getByRole('button', { name: 'Export CSV' }).click()
+      ]);
+      const csv = await readFile(await download.path(), 'utf8');
+      assert.match(csv, /段落编号 \(paragraph id\)/, 'the English UI changed the CSV header');
+      assertClean(visit);
     } finally {
       await visit.close();
     }

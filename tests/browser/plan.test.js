@@ -3,7 +3,8 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, listProblems } from './harness.js';
+import { startSite, listProblems, assertClean } from './harness.js';
+import { strayText, waitForLang } from './language.js';
 
 const PARAGRAPH_ID = 'c5s1p4'; // “三园”，即紫荆产业园…
 const SETTLE_TIMEOUT_MS = 10_000;
@@ -100,5 +101,69 @@ describe(`plan page /plan#${PARAGRAPH_ID}`, () => {
         .filter(Boolean)
         .join('\n')
     );
+  });
+});
+
+describe('plan page in one language at a time', () => {
+  /** @type {import('./harness.js').Site} */
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  it('is Chinese by default, with no English UI labels', async () => {
+    const visit = await site.visit('/plan');
+    try {
+      assert.equal(await waitForLang(visit.page, 'zh-CN'), 'zh-CN');
+      const ui = await visit.page.evaluate(() => ({
+        title: document.title,
+        toc: document.getElementById('toc-heading')?.textContent?.trim(),
+        footer: document.querySelector('footer')?.textContent ?? '',
+        chip: document.querySelector('#c5s1p4 .chips a')?.textContent?.trim()
+      }));
+      assert.equal(ui.title, '规划纲要全文 · 凌河规划地图');
+      assert.equal(ui.toc, '目录');
+      assert.match(ui.footer, /来源：锦州市凌河区人民政府公开文件/);
+      assert.doesNotMatch(ui.footer, /Source/);
+      assert.match(ui.chip ?? '', /^在地图上查看\s+\S+$/);
+      assert.deepEqual(await strayText(visit.page, 'zh'), []);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('is English with ?lang=en: <html lang="en">, English UI, Chinese plan text and names', async () => {
+    const visit = await site.visit(`/plan?lang=en#${PARAGRAPH_ID}`);
+    try {
+      assert.equal(await waitForLang(visit.page, 'en'), 'en');
+      const ui = await visit.page.evaluate((id) => {
+        const paragraph = document.getElementById(id);
+        return {
+          title: document.title,
+          toc: document.getElementById('toc-heading')?.textContent?.trim(),
+          footer: document.querySelector('footer')?.textContent ?? '',
+          chip: paragraph?.querySelector('.chips a')?.textContent?.replace(/\s+/g, ' ').trim(),
+          copy: paragraph?.querySelector('.copy-link button')?.getAttribute('aria-label'),
+          text: paragraph?.closest('[lang]')?.getAttribute('lang')
+        };
+      }, PARAGRAPH_ID);
+      assert.equal(ui.title, 'Plan text · Linghe Plan Map');
+      assert.equal(ui.toc, 'Contents');
+      assert.match(ui.footer, /Source: public document of the Linghe District/);
+      assert.doesNotMatch(ui.footer, /来源/);
+      assert.match(ui.chip ?? '', /^On the map: [\p{Script=Han}]+ [A-Z][A-Za-z ]+$/u);
+      assert.equal(ui.copy, 'Copy link to Chapter 5, section 1, paragraph 4');
+      assert.equal(ui.text, 'zh-CN', 'the plan text is not marked as Chinese');
+      assert.deepEqual(await strayText(visit.page, 'en'), []);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
   });
 });

@@ -6,6 +6,8 @@ import {
   SQUARE_METRES_PER_MU,
   formatArea,
   formatAreaAll,
+  areaTexts,
+  lengthTexts,
   formatLength,
   formatPlanNumber,
   fromMetres,
@@ -97,6 +99,18 @@ describe('formatting the way the plan writes figures', () => {
       hectares: '55.7公顷',
       squareKilometres: '0.557平方公里'
     });
+  });
+
+  it('writes the Latin symbols for English text, in both spellings on one line', () => {
+    expect(formatArea(556_667, '亩', { latin: true })).toBe('835 mu');
+    expect(formatLength(7512, undefined, { latin: true })).toBe('7.51 km');
+    expect(formatLength(950, undefined, { latin: true })).toBe('950 m');
+    expect(areaTexts(556_667)).toEqual({
+      zh: '835亩 · 55.7公顷 · 0.557平方公里',
+      en: '835 mu · 55.7 ha · 0.557 km²'
+    });
+    expect(lengthTexts(7512)).toEqual({ zh: '7.51公里', en: '7.51 km' });
+    expect(lengthTexts(1800, '米')).toEqual({ zh: '1800米', en: '1800 m' });
   });
 });
 

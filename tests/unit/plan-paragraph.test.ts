@@ -57,10 +57,12 @@ describe('PlanParagraph', () => {
   });
 
   it('shows a map chip per linked feature', () => {
-    expect(html([])).not.toContain('在地图上查看 紫荆产业园');
-    expect(html([park])).toMatch(
-      /<a href="\/\?feature=zijing-industrial-park"[^>]*>在地图上查看 紫荆产业园<\/a>/
-    );
+    const chip =
+      /<a href="\/\?feature=zijing-industrial-park"[^>]*>在地图上查看 <span class="feature-name"><span lang="zh-CN">紫荆产业园<\/span>/;
+    expect(html([])).not.toMatch(chip);
+    expect(html([park])).toMatch(chip);
+    // Chinese by default: the English name appears only in English mode.
+    expect(html([park])).not.toContain('Zijing Industrial Park');
   });
 
   it('renders markup in the text as text', () => {

@@ -13,6 +13,7 @@ import {
   chapterOf,
   headingById,
   locationLabel,
+  locationLabels,
   paragraphById,
   plan,
   sectionOf,
@@ -196,6 +197,18 @@ describe('lookup helpers', () => {
     expect(locationLabel('c9')).toBe('第九章');
     expect(locationLabel('c5s1p99')).toBeUndefined();
     expect(locationLabel('nonsense')).toBeUndefined();
+  });
+
+  it('labels locations in English too, from the ids', () => {
+    expect(locationLabels('c5s1p4')).toEqual({
+      zh: '第五章 第一节 第4段',
+      en: 'Chapter 5, section 1, paragraph 4'
+    });
+    expect(locationLabels('c0p1')?.en).toBe('Preamble, paragraph 1');
+    expect(locationLabels('c5p1')?.en).toBe('Chapter 5, paragraph 1');
+    expect(locationLabels('c8s6')?.en).toBe('Chapter 8, section 6');
+    expect(locationLabels('c9')?.en).toBe('Chapter 9');
+    expect(locationLabels('c5s1p99')).toBeUndefined();
   });
 
   it('finds headings, chapters and sections by id', () => {

@@ -33,6 +33,20 @@ export const SQUARE_METRES_PER_UNIT = Object.freeze({
 /** @type {Readonly<Record<LengthUnit, number>>} */
 export const METRES_PER_UNIT = Object.freeze({ 公里: 1000, 米: 1 });
 
+/**
+ * The units' Latin symbols, for English text: `835 mu`, `6.9 km²`, `7.5 km`.
+ * @type {Readonly<Record<PlanUnit, string>>}
+ */
+export const LATIN_UNIT_SYMBOLS = Object.freeze({
+  亩: 'mu',
+  平方公里: 'km²',
+  平方米: 'm²',
+  万平方米: '×10⁴ m²',
+  公顷: 'ha',
+  公里: 'km',
+  米: 'm'
+});
+
 /** @type {readonly AreaUnit[]} */
 export const AREA_UNITS = Object.freeze(['亩', '平方公里', '平方米', '万平方米', '公顷']);
 /** @type {readonly LengthUnit[]} */
@@ -124,6 +138,7 @@ export function fromMetres(metres, unit) {
  * @typedef {object} FormatOptions
  * @property {number} [significantDigits] digits kept below 10^significantDigits (default 3);
  *   larger numbers are rounded to whole units, as the plan writes 1161亩 and 1800米
+ * @property {boolean} [latin] the unit's Latin symbol after a space (`835 mu`), for English text
  */
 
 /** @type {Map<number, Intl.NumberFormat>} */
@@ -184,7 +199,7 @@ function naturalAreaUnit(squareMetres) {
  */
 export function formatArea(squareMetres, unit, options) {
   const chosen = unit ?? naturalAreaUnit(squareMetres);
-  return `${formatPlanNumber(fromSquareMetres(squareMetres, chosen), options)}${chosen}`;
+  return `${formatPlanNumber(fromSquareMetres(squareMetres, chosen), options)}${unitText(chosen, options)}`;
 }
 
 /**
@@ -198,21 +213,55 @@ export function formatArea(squareMetres, unit, options) {
  */
 export function formatLength(metres, unit, options) {
   const chosen = unit ?? (Math.abs(metres) >= 1000 ? '公里' : '米');
-  return `${formatPlanNumber(fromMetres(metres, chosen), options)}${chosen}`;
+  return `${formatPlanNumber(fromMetres(metres, chosen), options)}${unitText(chosen, options)}`;
+}
+
+/**
+ * How a unit follows its number: the plan's spelling, or a space and the Latin symbol.
+ * @param {PlanUnit} unit
+ * @param {FormatOptions} [options]
+ */
+function unitText(unit, options) {
+  return options?.latin ? ` ${LATIN_UNIT_SYMBOLS[unit]}` : unit;
 }
 
 /**
  * The three ways to read an area that a popup shows side by side.
  * @param {number} squareMetres m²
+ * @param {FormatOptions} [options]
  * @returns {{ mu: string, hectares: string, squareKilometres: string }}
  * @example formatAreaAll(556_667) // { mu: '835亩', hectares: '55.7公顷', squareKilometres: '0.557平方公里' }
  */
-export function formatAreaAll(squareMetres) {
+export function formatAreaAll(squareMetres, options) {
   return {
-    mu: formatArea(squareMetres, '亩'),
-    hectares: formatArea(squareMetres, '公顷'),
-    squareKilometres: formatArea(squareMetres, '平方公里')
+    mu: formatArea(squareMetres, '亩', options),
+    hectares: formatArea(squareMetres, '公顷', options),
+    squareKilometres: formatArea(squareMetres, '平方公里', options)
   };
+}
+
+/**
+ * An area in 亩, 公顷 and 平方公里 on one line, in Chinese and English spelling, for the UI to
+ * show one of.
+ * @param {number} squareMetres m²
+ * @returns {{ zh: string, en: string }}
+ * @example areaTexts(556_667) // { zh: '835亩 · 55.7公顷 · 0.557平方公里', en: '835 mu · 55.7 ha · 0.557 km²' }
+ */
+export function areaTexts(squareMetres) {
+  /** @param {FormatOptions} options */
+  const line = (options) => Object.values(formatAreaAll(squareMetres, options)).join(' · ');
+  return { zh: line({}), en: line({ latin: true }) };
+}
+
+/**
+ * A length in both spellings, for the UI to show one of.
+ * @param {number} metres m
+ * @param {LengthUnit} [unit] default: 公里 from 1 km, else 米
+ * @returns {{ zh: string, en: string }}
+ * @example lengthTexts(7512) // { zh: '7.51公里', en: '7.51 km' }
+ */
+export function lengthTexts(metres, unit) {
+  return { zh: formatLength(metres, unit), en: formatLength(metres, unit, { latin: true }) };
 }
 
 /** Spellings accepted for each unit (lower-case, spaces removed). */

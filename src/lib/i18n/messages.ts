@@ -15,13 +15,19 @@ import type { Bilingual } from './types';
 import { common } from './catalog/common';
 import { map } from './catalog/map';
 import { search } from './catalog/search';
+import { plan } from './catalog/plan';
+import { audit } from './catalog/audit';
+import { features } from './catalog/features';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
   ...common,
   ...map,
-  ...search
+  ...search,
+  ...plan,
+  ...audit,
+  ...features
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

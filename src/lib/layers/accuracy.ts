@@ -1,38 +1,29 @@
+import type { Bilingual } from '$lib/i18n/types';
 import type { Accuracy } from './types';
 
-/** What each accuracy class means, for badges, legends and popups. */
-export const ACCURACY_LABELS: Record<
-  Accuracy,
-  { zh: string; en: string; note: string; description: { zh: string; en: string } }
-> = {
-  boundary: {
-    zh: '边界',
-    en: 'Boundary',
-    note: '来自公开的边界数据 / from published boundary data',
-    description: { zh: '来自公开的边界数据', en: 'from published boundary data' }
-  },
-  derived: {
-    zh: '推定',
-    en: 'Derived',
-    note: '由其他数据推定，位置大致可信 / derived from other data; position roughly right',
-    description: {
-      zh: '由其他数据推定，位置大致可信',
-      en: 'derived from other data; position roughly right'
-    }
-  },
-  schematic: {
-    zh: '示意',
-    en: 'Schematic',
-    note: '仅按规划文字示意，不是测绘 / placed from the plan’s words only; not a survey',
-    description: {
-      zh: '仅按规划文字示意，不是测绘',
-      en: 'placed from the plan’s words only; not a survey'
-    }
-  },
-  imported: {
-    zh: '导入',
-    en: 'Imported',
-    note: '用户导入的边界 / a boundary the user imported',
-    description: { zh: '用户导入的边界', en: 'a boundary the user imported' }
-  }
+export interface AccuracyLabel extends Bilingual {
+  /** What the class means, in plain words. */
+  meaning: Bilingual;
+}
+
+const label = (zh: string, en: string, meaning: Bilingual): AccuracyLabel => ({ zh, en, meaning });
+
+/** What each accuracy class means, for badges, legends, popups and the feature table. */
+export const ACCURACY_LABELS: Record<Accuracy, AccuracyLabel> = {
+  boundary: label('边界', 'Boundary', {
+    zh: '来自公开的边界数据',
+    en: 'from published boundary data'
+  }),
+  derived: label('推定', 'Derived', {
+    zh: '由其他数据推定，位置大致可信',
+    en: 'derived from other data; position roughly right'
+  }),
+  schematic: label('示意', 'Schematic', {
+    zh: '仅按规划文字示意，不是测绘',
+    en: 'placed from the plan’s words only; not a survey'
+  }),
+  imported: label('导入', 'Imported', {
+    zh: '用户导入的边界',
+    en: 'a boundary the user imported'
+  })
 };

@@ -7,13 +7,8 @@ import type { Feature, Geometry } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
 import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
 import { geodesicLength, turfLength } from '$lib/geo/length.js';
-import {
-  formatAreaAll,
-  formatLength,
-  isAreaUnit,
-  toMetres,
-  toSquareMetres
-} from '$lib/geo/units.js';
+import { areaTexts, isAreaUnit, lengthTexts, toMetres, toSquareMetres } from '$lib/geo/units.js';
+import type { Bilingual } from '$lib/i18n/types';
 import type { Assignment } from '$lib/import/store';
 import { locationLabel, paragraphById } from '$lib/plan';
 import { DEFAULT_TOLERANCE_PCT } from '$lib/plan/audit-tolerance';
@@ -30,7 +25,9 @@ export interface MeasuredSize {
   ellipsoidal: number;
   /** Turf's spherical figure, shown beside the ellipsoidal one. */
   turf: number;
-  /** e.g. `835.0亩 · 55.67公顷 · 0.557平方公里` or `7.5公里`. */
+  /** e.g. `835亩 · 55.7公顷 · 0.557平方公里` / `835 mu · 55.7 ha · 0.557 km²`, or `7.5公里` / `7.5 km`. */
+  texts: Bilingual;
+  /** The Chinese half of `texts`. */
   text: string;
 }
 
@@ -77,23 +74,13 @@ export function measure(geometry: Geometry | null): MeasuredSize | null {
   if (!geometry) return null;
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
     const ellipsoidal = ellipsoidalArea(geometry);
-    const all = formatAreaAll(ellipsoidal);
-    return {
-      quantity: 'area',
-      ellipsoidal,
-      turf: turfArea(geometry),
-      text: `${all.mu} · ${all.hectares} · ${all.squareKilometres}`
-    };
+    const texts = areaTexts(ellipsoidal);
+    return { quantity: 'area', ellipsoidal, turf: turfArea(geometry), texts, text: texts.zh };
   }
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
     const ellipsoidal = geodesicLength(geometry);
-    const unit = ellipsoidal >= 1000 ? '公里' : '米';
-    return {
-      quantity: 'length',
-      ellipsoidal,
-      turf: turfLength(geometry),
-      text: formatLength(ellipsoidal, unit)
-    };
+    const texts = lengthTexts(ellipsoidal);
+    return { quantity: 'length', ellipsoidal, turf: turfLength(geometry), texts, text: texts.zh };
   }
   return null;
 }

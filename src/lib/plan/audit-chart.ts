@@ -3,6 +3,8 @@
  * each bar's length as a fraction of the axis. Areas and lengths get separate panels because
  * they cannot share an axis.
  */
+import type { Bilingual } from '$lib/i18n/types';
+import { statedFigure } from './audit-format';
 import type { AuditRow } from './figure-audit';
 
 export interface ChartBar {
@@ -10,8 +12,8 @@ export interface ChartBar {
   paragraphId: string;
   /** The feature's name, e.g. `紫荆产业园`. */
   label: string;
-  /** The figure as the plan writes it, e.g. `6.9平方公里`. */
-  figure: string;
+  /** The figure as the plan writes it, `6.9平方公里`, and in English, `6.9 km²`. */
+  figure: Bilingual;
   /** Stated and ellipsoidal measure in the panel's unit. */
   stated: number;
   measured: number;
@@ -67,7 +69,7 @@ export function chartPanels(rows: readonly AuditRow[]): ChartPanel[] {
           key: row.key,
           paragraphId: row.paragraphId,
           label: row.featureName ?? row.featureId ?? '',
-          figure: `${row.value}${row.unit}`,
+          figure: { zh: statedFigure(row), en: statedFigure(row, true) },
           stated,
           measured: value,
           statedFraction: stated / axisMax,

@@ -2,7 +2,7 @@
  * How the audit page writes its numbers: measures in the unit the plan used (so 835亩 is
  * compared with 834.9亩, not with m²), with the SI value beside it.
  */
-import { formatArea, formatLength, isAreaUnit } from '$lib/geo/units.js';
+import { LATIN_UNIT_SYMBOLS, formatArea, formatLength, isAreaUnit } from '$lib/geo/units.js';
 import type { AuditRow } from './figure-audit';
 
 /** `774000` → `774,000`; rounds to whole units. */
@@ -14,17 +14,23 @@ export function groupDigits(value: number): string {
 
 /**
  * An SI measure in the row's plan unit with five significant digits, enough to show a 0.1 %
- * difference: `834.89亩`, `6.9049平方公里`; `—` when absent.
+ * difference: `834.89亩`, `6.9049平方公里` (`834.89 mu` with `latin`, for English); `—` when absent.
  */
 export function inPlanUnit(
   row: Pick<AuditRow, 'unit'>,
   si: number | null,
-  significantDigits = 5
+  significantDigits = 5,
+  latin = false
 ): string {
   if (si === null) return '—';
   return isAreaUnit(row.unit)
-    ? formatArea(si, row.unit, { significantDigits })
-    : formatLength(si, row.unit, { significantDigits });
+    ? formatArea(si, row.unit, { significantDigits, latin })
+    : formatLength(si, row.unit, { significantDigits, latin });
+}
+
+/** The figure as the plan states it, `835亩`, or with the Latin symbol for English, `835 mu`. */
+export function statedFigure(row: Pick<AuditRow, 'value' | 'unit'>, latin = false): string {
+  return latin ? `${row.value} ${LATIN_UNIT_SYMBOLS[row.unit]}` : `${row.value}${row.unit}`;
 }
 
 /** The SI value with its unit, e.g. `774,000 m²`; `—` when absent. */
@@ -32,11 +38,15 @@ export function inSi(row: Pick<AuditRow, 'siUnit'>, si: number | null): string {
   return si === null ? '—' : `${groupDigits(si)} ${row.siUnit}`;
 }
 
-/** A signed difference in the plan unit, e.g. `+1.2亩` or `−0.4亩`. */
-export function signedInPlanUnit(row: Pick<AuditRow, 'unit'>, delta: number | null): string {
+/** A signed difference in the plan unit, e.g. `+1.2亩` or `−0.4亩` (`−0.4 mu` with `latin`). */
+export function signedInPlanUnit(
+  row: Pick<AuditRow, 'unit'>,
+  delta: number | null,
+  latin = false
+): string {
   if (delta === null) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  return sign + inPlanUnit(row, Math.abs(delta), 3);
+  return sign + inPlanUnit(row, Math.abs(delta), 3, latin);
 }
 
 /** A signed difference in SI with a real minus, e.g. `+25 m²`, `−96 m²`; `—` when absent. */

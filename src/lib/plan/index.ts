@@ -25,3 +25,5 @@ export const chapterOf = lookup.chapterOf;
 export const sectionOf = lookup.sectionOf;
 /** `第五章 第一节 第4段` for `c5s1p4`, `序言 第1段` for `c0p1`; undefined for unknown ids. */
 export const locationLabel = lookup.locationLabel;
+/** The same in both languages, for the UI: `{ zh: '第五章 第一节 第4段', en: 'Chapter 5, section 1, paragraph 4' }`. */
+export const locationLabels = lookup.locationLabels;

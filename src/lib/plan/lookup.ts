@@ -2,6 +2,7 @@
  * Finding things in a parsed plan by id. Pure over any Plan, so tests can use small plans;
  * `$lib/plan` binds these to the real plan.
  */
+import type { Bilingual } from '$lib/i18n/types';
 import type { Chapter, Paragraph, Plan, Section } from './types';
 
 /** Every id the model can produce: `c5`, `c5s1`, `c5p2`, `c5s1p4`, `c0p1`. */
@@ -24,6 +25,11 @@ export interface PlanLookup {
    * `序言 第1段` (c0), `第五章`, `第五章 第一节`; undefined for an unknown id.
    */
   locationLabel(id: string): string | undefined;
+  /**
+   * The same in both languages, for the UI to show one: `{ zh: '第五章 第一节 第4段',
+   * en: 'Chapter 5, section 1, paragraph 4' }`; undefined for an unknown id.
+   */
+  locationLabels(id: string): Bilingual | undefined;
 }
 
 /** The ordinal part of a heading: `第五章 坚持统筹协调…` → `第五章`. */
@@ -58,17 +64,27 @@ export function createPlanLookup(plan: Plan): PlanLookup {
       const p = parts(id);
       return p?.sectionId ? sections.get(p.sectionId) : undefined;
     },
-    locationLabel(id) {
+    locationLabel: (id) => lookup.locationLabels(id)?.zh,
+    locationLabels(id) {
       if (!isKnown(id)) return undefined;
       const chapter = lookup.chapterOf(id);
       const section = lookup.sectionOf(id);
       const paragraph = paragraphs.get(id);
-      const label = [
+      const zh = [
         chapter ? ordinalOf(chapter.heading) : '序言',
         section ? ordinalOf(section.heading) : null,
         paragraph ? `第${paragraph.n}段` : null
       ];
-      return label.filter((part) => part !== null).join(' ');
+      const [, chapterNumber, sectionNumber] = PLAN_ID_PATTERN.exec(id) ?? [];
+      const en = [
+        chapter ? `Chapter ${chapterNumber}` : 'Preamble',
+        section ? `section ${sectionNumber}` : null,
+        paragraph ? `paragraph ${paragraph.n}` : null
+      ];
+      return {
+        zh: zh.filter((part) => part !== null).join(' '),
+        en: en.filter((part) => part !== null).join(', ')
+      };
     }
   };
   return lookup;

@@ -56,11 +56,11 @@ const COLUMNS: CsvColumn<CsvRow>[] = [
   ['位置精度 (accuracy)', (r) => r.feature.properties.accuracy],
   [
     '位置精度说明 (accuracy, Chinese)',
-    (r) => ACCURACY_LABELS[r.feature.properties.accuracy].description.zh
+    (r) => ACCURACY_LABELS[r.feature.properties.accuracy].meaning.zh
   ],
   [
     '位置精度说明英文 (accuracy, English)',
-    (r) => ACCURACY_LABELS[r.feature.properties.accuracy].description.en
+    (r) => ACCURACY_LABELS[r.feature.properties.accuracy].meaning.en
   ],
   ['已上图 (located)', (r) => (r.feature.geometry ? 'yes' : 'no')],
   [
