@@ -84,6 +84,7 @@ export function buildPlanLayers(planText, context) {
         kind: spec.kind,
         accuracy: spec.accuracy,
         locationBasis: spec.locationBasis,
+        ...(spec.uncertaintyM ? { uncertaintyM: spec.uncertaintyM } : {}),
         planRefs,
         figures: spec.figures ?? [],
         ...(spec.aliases ? { aliases: spec.aliases } : {}),
