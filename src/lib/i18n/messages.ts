@@ -13,11 +13,13 @@
 import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
 import { common } from './catalog/common';
+import { landmarks } from './catalog/landmarks';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
-  ...common
+  ...common,
+  ...landmarks
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

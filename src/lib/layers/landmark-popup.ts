@@ -1,0 +1,68 @@
+/**
+ * Clicking a landmark (参考地标) opens its own popup: what it is, how far it may reach, where its
+ * position comes from and under which licence. Plan features keep the click when both are hit.
+ */
+import { mount, unmount } from 'svelte';
+import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
+import LandmarkDetails from '$lib/components/LandmarkDetails.svelte';
+import type { LandmarkProperties } from './landmarks-contract';
+import { layerRegistry } from './registry';
+import { landmarkPointLayerId } from '$lib/style/build-style';
+
+const LANDMARK_LAYER = landmarkPointLayerId(layerRegistry);
+
+/**
+ * Who gets a click: a landmark's small point wins over the plan areas and lines it lies in (the
+ * 主城区 covers most landmarks), a plan feature's point wins over a landmark.
+ * @param hitLayers the style layer ids of the features under the click
+ * @example landmarkTakesClick(['landmarks-point', 'structure-fill']) // true
+ * @example landmarkTakesClick(['landmarks-point', 'projects-point']) // false
+ */
+export function landmarkTakesClick(hitLayers: readonly string[]): boolean {
+  return (
+    LANDMARK_LAYER !== null &&
+    hitLayers.includes(LANDMARK_LAYER) &&
+    !hitLayers.some((id) => id !== LANDMARK_LAYER && id.endsWith('-point'))
+  );
+}
+
+/**
+ * @param map the map
+ * @param selectable false while a drawing tool is on (a click then adds a vertex)
+ */
+export function attachLandmarkPopups(map: MapLibreMap, selectable: () => boolean): void {
+  const layer = LANDMARK_LAYER;
+  if (!layer) return;
+  const landmarks = layerRegistry.find((declaration) => declaration.role === 'landmark');
+  const byId = new Map(
+    (landmarks?.data.features ?? []).map((feature) => {
+      const properties = feature.properties as LandmarkProperties;
+      return [properties.id, properties];
+    })
+  );
+  const popup = new Popup({ maxWidth: '340px', closeOnClick: true });
+  let content: ReturnType<typeof mount> | null = null;
+  popup.on('close', () => {
+    if (content) unmount(content);
+    content = null;
+  });
+  map.on('click', layer, (event) => {
+    if (!selectable()) return;
+    const hitLayers = map.queryRenderedFeatures(event.point).map((feature) => feature.layer.id);
+    if (!landmarkTakesClick(hitLayers)) return;
+    const hit = event.features?.[0];
+    const landmark = byId.get(String(hit?.properties?.id));
+    if (!landmark || hit?.geometry.type !== 'Point') return;
+    popup.remove();
+    const target = document.createElement('div');
+    content = mount(LandmarkDetails, { target, props: { landmark } });
+    const [lon, lat] = hit.geometry.coordinates;
+    popup.setLngLat([lon, lat]).setDOMContent(target).addTo(map);
+  });
+  map.on('mouseenter', layer, () => {
+    if (selectable()) map.getCanvas().style.cursor = 'pointer';
+  });
+  map.on('mouseleave', layer, () => {
+    if (selectable()) map.getCanvas().style.cursor = '';
+  });
+}
