@@ -14,5 +14,11 @@ export const landmarks = {
   'landmark.kind.zoo': { zh: '动物园', en: 'Zoo' },
   'landmark.kind.heritage': { zh: '古迹', en: 'Heritage site' },
   'landmark.kind.attraction': { zh: '景点', en: 'Attraction' },
-  'landmark.kind.campus': { zh: '校园', en: 'Campus' }
+  'landmark.kind.campus': { zh: '校园', en: 'Campus' },
+  'basemap.overlay': { zh: '注记图层（可选）', en: 'Labels overlay (optional)' },
+  'basemap.key': { zh: '密钥', en: 'Key' },
+  'basemap.keyNote': {
+    zh: '密钥只保存在本浏览器中，只随瓦片请求发给该服务。',
+    en: 'The key is kept only in this browser and sent only with the tile requests.'
+  }
 };
