@@ -113,7 +113,7 @@ describe('contract violations are reported with file, feature and reason', () =>
     [
       'an accuracy outside the allowed set',
       (fc) => ((zijing(fc).properties as { accuracy: string }).accuracy = 'approximate'),
-      `${where}: accuracy "approximate" is not one of boundary, derived, schematic, imported`
+      `${where}: accuracy "approximate" is not one of boundary, derived, schematic, imported, contributed`
     ],
     [
       'a kind not in FEATURE_KINDS',

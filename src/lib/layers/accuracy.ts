@@ -21,5 +21,10 @@ export const ACCURACY_LABELS: Record<Accuracy, { zh: string; en: string; note: s
     zh: '导入',
     en: 'Imported',
     note: '用户导入的边界 / a boundary the user imported'
+  },
+  contributed: {
+    zh: '用户标注',
+    en: 'Contributed',
+    note: '由用户标注、经维护者合并，非官方数据 / placed by a user and merged by a maintainer; not official data'
   }
 };

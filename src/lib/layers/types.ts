@@ -5,9 +5,15 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
 /** How good a feature's position is. */
-export type Accuracy = 'boundary' | 'derived' | 'schematic' | 'imported';
+export type Accuracy = 'boundary' | 'derived' | 'schematic' | 'imported' | 'contributed';
 
-export const ACCURACIES: readonly Accuracy[] = ['boundary', 'derived', 'schematic', 'imported'];
+export const ACCURACIES: readonly Accuracy[] = [
+  'boundary',
+  'derived',
+  'schematic',
+  'imported',
+  'contributed'
+];
 
 /** The largest `uncertaintyM` that still says where a place is (a few km; beyond, leave it unlocated). */
 export const MAX_UNCERTAINTY_M = 5000;
