@@ -1,10 +1,10 @@
 /**
  * Clicking a landmark (参考地标) opens its own popup: what it is, how far it may reach, where its
  * position comes from and under which licence. Plan features keep the click when both are hit.
+ * The popup's component loads on the first click, not with the first view.
  */
 import { mount, unmount } from 'svelte';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
-import LandmarkDetails from '$lib/components/LandmarkDetails.svelte';
 import type { LandmarkProperties } from './landmarks-contract';
 import { layerRegistry } from './registry';
 import { landmarkPointLayerId } from '$lib/style/build-style';
@@ -46,17 +46,21 @@ export function attachLandmarkPopups(map: MapLibreMap, selectable: () => boolean
     if (content) unmount(content);
     content = null;
   });
-  map.on('click', layer, (event) => {
+  let shown = 0;
+  map.on('click', layer, async (event) => {
     if (!selectable()) return;
     const hitLayers = map.queryRenderedFeatures(event.point).map((feature) => feature.layer.id);
     if (!landmarkTakesClick(hitLayers)) return;
     const hit = event.features?.[0];
     const landmark = byId.get(String(hit?.properties?.id));
     if (!landmark || hit?.geometry.type !== 'Point') return;
+    const [lon, lat] = hit.geometry.coordinates;
+    const click = ++shown;
+    const { default: LandmarkDetails } = await import('$lib/components/LandmarkDetails.svelte');
+    if (click !== shown) return; // a later click won
     popup.remove();
     const target = document.createElement('div');
     content = mount(LandmarkDetails, { target, props: { landmark } });
-    const [lon, lat] = hit.geometry.coordinates;
     popup.setLngLat([lon, lat]).setDOMContent(target).addTo(map);
   });
   map.on('mouseenter', layer, () => {
