@@ -5,6 +5,7 @@
  *                                              ← scripts/geodata/plan-features.js + plan text
  *                                                + geodata/contributed/*.geojson (checked first)
  *   geodata/reference/landmarks.geojson        ← scripts/geodata/landmarks.js (gazetteer points)
+ *   geodata/reference/landmarks-map.geojson    ← the same, map properties only (first view)
  *   geodata/README.md (the feature table only) ← the layers above
  * Output is deterministic: running it twice gives identical bytes.
  */
@@ -16,7 +17,7 @@ import { buildJinzhouContext, SOURCE_FILE } from './geodata/jinzhou-context.js';
 import { buildPlanLayers, LAYER_IDS } from './geodata/plan-layers.js';
 import { stringifyFeatureCollection } from './geodata/geojson-io.js';
 import { featureTable, withFeatureTable } from './geodata/readme-table.js';
-import { buildLandmarks } from './geodata/landmarks.js';
+import { buildLandmarks, mapLandmarks } from './geodata/landmarks.js';
 import { PLAN_FEATURES } from './geodata/plan-features.js';
 import { validateContribution } from '../src/lib/layers/contribution.js';
 
@@ -26,6 +27,7 @@ export const CONTEXT_FILE = 'geodata/context/jinzhou-districts.geojson';
 export const PLAN_FILE = 'geodata/plan/linghe-14th-five-year-plan.txt';
 export const README_FILE = 'geodata/README.md';
 export const LANDMARKS_FILE = 'geodata/reference/landmarks.geojson';
+export const MAP_LANDMARKS_FILE = 'geodata/reference/landmarks-map.geojson';
 export const CONTRIBUTED_DIR = 'geodata/contributed';
 
 /**
@@ -110,7 +112,9 @@ export function buildGeodataFiles({ contributedDir = join(root, CONTRIBUTED_DIR)
   for (const layer of LAYER_IDS) {
     files.set(`geodata/layers/${layer}.geojson`, stringifyFeatureCollection(layers[layer]));
   }
-  files.set(LANDMARKS_FILE, stringifyFeatureCollection(buildLandmarks()));
+  const landmarks = buildLandmarks();
+  files.set(LANDMARKS_FILE, stringifyFeatureCollection(landmarks));
+  files.set(MAP_LANDMARKS_FILE, stringifyFeatureCollection(mapLandmarks(landmarks)));
   const readme = join(root, README_FILE);
   if (existsSync(readme)) {
     files.set(README_FILE, withFeatureTable(readFileSync(readme, 'utf8'), featureTable(layers)));

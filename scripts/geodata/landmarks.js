@@ -40,6 +40,25 @@ const LANDMARKS = [
   { id: 'xiaoling-temple', name: '小凌禅寺', nameEn: 'Xiaoling Chan Temple (凌海市)', kind: 'heritage', point: LISTED.xiaolingTemple, from: LISTING }
 ];
 
+/** What the map itself needs of a landmark; the rest loads with its popup. */
+export const MAP_PROPERTIES = ['id', 'name', 'nameEn', 'kind', 'uncertaintyM'];
+
+/**
+ * The landmarks as the first view carries them: points with only MAP_PROPERTIES (evidence,
+ * source and licence are in the full file, which the popup loads).
+ * @param {ReturnType<typeof buildLandmarks>} full
+ */
+export function mapLandmarks(full) {
+  return {
+    ...full,
+    metadata: { ...full.metadata, of: 'geodata/reference/landmarks.geojson, map properties only' },
+    features: full.features.map((feature) => ({
+      ...feature,
+      properties: Object.fromEntries(MAP_PROPERTIES.map((key) => [key, feature.properties[key]]))
+    }))
+  };
+}
+
 /**
  * The landmarks FeatureCollection.
  * @returns {{ type: 'FeatureCollection', metadata: object, features: any[] }}

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import landmarks from '$geodata/reference/landmarks.geojson';
 import { allFeatures } from '$lib/layers/catalog';
 import { validateLandmarkFile, type LandmarkCollection } from '$lib/layers/landmarks-contract';
-import { buildGeodataFiles, LANDMARKS_FILE } from '../../scripts/build-geodata.js';
+import mapCopy from '$geodata/reference/landmarks-map.geojson';
+import {
+  buildGeodataFiles,
+  LANDMARKS_FILE,
+  MAP_LANDMARKS_FILE
+} from '../../scripts/build-geodata.js';
 
 const shipped = landmarks as unknown as LandmarkCollection;
 const copy = () => structuredClone(shipped);
@@ -14,8 +19,22 @@ const messages = (json: unknown) =>
 describe('geodata/reference/landmarks.geojson', () => {
   it('is exactly what `npm run geodata` builds, and passes its contract', () => {
     const text = readFileSync(new URL(`../../${LANDMARKS_FILE}`, import.meta.url), 'utf8');
-    expect(buildGeodataFiles().get(LANDMARKS_FILE)).toBe(text);
+    const built = buildGeodataFiles();
+    expect(built.get(LANDMARKS_FILE)).toBe(text);
+    expect(built.get(MAP_LANDMARKS_FILE)).toBe(
+      readFileSync(new URL(`../../${MAP_LANDMARKS_FILE}`, import.meta.url), 'utf8')
+    );
     expect(validateLandmarkFile('landmarks.geojson', shipped)).toEqual([]);
+  });
+
+  it('ships the map a copy with only what it draws (the popup loads the rest)', () => {
+    expect(mapCopy.features.map((f) => f.geometry)).toEqual(
+      shipped.features.map((f) => f.geometry)
+    );
+    for (const [i, feature] of mapCopy.features.entries()) {
+      const { id, name, nameEn, kind, uncertaintyM } = shipped.features[i].properties;
+      expect(feature.properties).toEqual({ id, name, nameEn, kind, uncertaintyM });
+    }
   });
 
   it('holds the places everybody knows, none of them a plan feature', () => {

@@ -33,13 +33,21 @@ export function landmarkTakesClick(hitLayers: readonly string[]): boolean {
 export function attachLandmarkPopups(map: MapLibreMap, selectable: () => boolean): void {
   const layer = LANDMARK_LAYER;
   if (!layer) return;
-  const landmarks = layerRegistry.find((declaration) => declaration.role === 'landmark');
-  const byId = new Map(
-    (landmarks?.data.features ?? []).map((feature) => {
-      const properties = feature.properties as LandmarkProperties;
-      return [properties.id, properties];
-    })
-  );
+  /** Every landmark's properties, evidence, source and licence included: loaded on first click. */
+  let byId: Map<string, LandmarkProperties> | null = null;
+  const details = async () => {
+    const [{ default: LandmarkDetails }, { default: full }] = await Promise.all([
+      import('$lib/components/LandmarkDetails.svelte'),
+      import('$geodata/reference/landmarks.geojson')
+    ]);
+    byId ??= new Map(
+      full.features.map((feature) => {
+        const properties = feature.properties as LandmarkProperties;
+        return [properties.id, properties];
+      })
+    );
+    return { LandmarkDetails, byId };
+  };
   const popup = new Popup({ maxWidth: '340px', closeOnClick: true });
   let content: ReturnType<typeof mount> | null = null;
   popup.on('close', () => {
@@ -52,12 +60,12 @@ export function attachLandmarkPopups(map: MapLibreMap, selectable: () => boolean
     const hitLayers = map.queryRenderedFeatures(event.point).map((feature) => feature.layer.id);
     if (!landmarkTakesClick(hitLayers)) return;
     const hit = event.features?.[0];
-    const landmark = byId.get(String(hit?.properties?.id));
-    if (!landmark || hit?.geometry.type !== 'Point') return;
+    if (hit?.geometry.type !== 'Point') return;
     const [lon, lat] = hit.geometry.coordinates;
     const click = ++shown;
-    const { default: LandmarkDetails } = await import('$lib/components/LandmarkDetails.svelte');
-    if (click !== shown) return; // a later click won
+    const { LandmarkDetails, byId: landmarks } = await details();
+    const landmark = landmarks.get(String(hit.properties?.id));
+    if (click !== shown || !landmark) return; // a later click won, or not a landmark
     popup.remove();
     const target = document.createElement('div');
     content = mount(LandmarkDetails, { target, props: { landmark } });

@@ -5,7 +5,8 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import districts from '$geodata/context/jinzhou-districts.geojson';
-import landmarks from '$geodata/reference/landmarks.geojson';
+// The map's copy: points, names, kinds and uncertainty; the popup loads the rest.
+import landmarks from '$geodata/reference/landmarks-map.geojson';
 import { layerData } from './catalog';
 
 /** How a layer is drawn; each role has one style function in src/lib/style/build-style.ts. */
