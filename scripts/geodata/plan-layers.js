@@ -6,7 +6,8 @@
 import { PLAN_FEATURES } from './plan-features.js';
 import { planParagraphs } from './plan-paragraphs.js';
 import { planPlaces } from './plan-places.js';
-import { windRightHand } from './shapes.js';
+import { roundGeometry, windRightHand } from './shapes.js';
+import { CONTRIBUTED_BY_USER } from '../../src/lib/layers/contribution.js';
 
 /** @typedef {import('./plan-features.js').FeatureSpec} FeatureSpec */
 /** @typedef {import('./plan-paragraphs.js').PlanParagraph} PlanParagraph */
@@ -53,11 +54,39 @@ function checkFigures(spec, textById) {
 }
 
 /**
+ * A position contributed for a plan feature (geodata/contributed/, checked by
+ * src/lib/layers/contribution.js before it gets here).
+ * @typedef {{ file: string, feature: { properties: { id: string, locationBasis: string, source: string },
+ *   geometry: import('geojson').Geometry } }} Contribution
+ */
+
+/**
+ * A feature's properties and geometry with a contributed position put in: accuracy
+ * `contributed`, the contributor's basis and source kept (and said to be theirs).
+ * @param {Record<string, any>} properties
+ * @param {Contribution} contribution
+ */
+function contributed(properties, { file, feature }) {
+  const { uncertaintyM: _dropped, ...rest } = properties;
+  return {
+    properties: {
+      ...rest,
+      accuracy: 'contributed',
+      locationBasis: `Contributed (${CONTRIBUTED_BY_USER}): ${feature.properties.locationBasis.trim()}`,
+      source: `${properties.source.split(';')[0]}; position contributed by ${feature.properties.source.trim()} (geodata/contributed/${file})`
+    },
+    geometry: windRightHand(roundGeometry(feature.geometry))
+  };
+}
+
+/**
  * @param {string} planText the plan file
  * @param {Parameters<typeof planPlaces>[0]} context the context layer (jinzhou-context.js)
+ * @param {Contribution[]} [contributions] positions contributed for plan features, by id
  * @returns {Record<(typeof LAYER_IDS)[number], { type: 'FeatureCollection', metadata: object, features: any[] }>}
  */
-export function buildPlanLayers(planText, context) {
+export function buildPlanLayers(planText, context, contributions = []) {
+  const contributionById = new Map(contributions.map((c) => [c.feature.properties.id, c]));
   const paragraphs = planParagraphs(planText);
   const textById = new Map(paragraphs.map((p) => [p.id, p.text]));
   const places = planPlaces(context);
@@ -74,8 +103,7 @@ export function buildPlanLayers(planText, context) {
     const figureParagraphs = (spec.figures ?? []).map((f) => f.paragraphId);
     const missing = figureParagraphs.filter((id) => !planRefs.includes(id));
     if (missing.length) throw new Error(`${spec.id}: figure paragraphs ${missing} not in planRefs`);
-    featuresByLayer[spec.layer].push({
-      type: 'Feature',
+    const built = {
       properties: {
         id: spec.id,
         name: spec.name,
@@ -84,6 +112,7 @@ export function buildPlanLayers(planText, context) {
         kind: spec.kind,
         accuracy: spec.accuracy,
         locationBasis: spec.locationBasis,
+        ...(spec.uncertaintyM ? { uncertaintyM: spec.uncertaintyM } : {}),
         planRefs,
         figures: spec.figures ?? [],
         ...(spec.aliases ? { aliases: spec.aliases } : {}),
@@ -91,7 +120,10 @@ export function buildPlanLayers(planText, context) {
         source: spec.source
       },
       geometry: spec.geometry ? windRightHand(spec.geometry(places)) : null
-    });
+    };
+    const contribution = contributionById.get(spec.id);
+    const { properties, geometry } = contribution ? contributed(built.properties, contribution) : built;
+    featuresByLayer[spec.layer].push({ type: 'Feature', properties, geometry });
   }
 
   return /** @type {any} */ (

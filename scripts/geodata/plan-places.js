@@ -4,6 +4,8 @@
  */
 import { LINGHE_ADCODE } from './jinzhou-context.js';
 import { bandAround, clipPolygon, sharedBorder, squareOfArea } from './shapes.js';
+import { roundCoordinate } from './geojson-io.js';
+import { JUNCTIONS, ZHONGYANG_STREET_LON } from './gazetteer-points.js';
 
 /** @typedef {[number, number]} Position */
 
@@ -53,9 +55,9 @@ export function planPlaces(context) {
     COARSE
   );
 
-  // 中央大街: the straight north–south border with 古塔区 from the river up to 41.1205 °N, where
-  // the border jogs 800 m west (a street does not); 中央南街 meets the river there (gazetteer).
-  const zhongyangStreet = sharedBorder(
+  // The straight north–south border with 古塔区 from the river up to 41.1205 °N, where the
+  // border jogs 800 m west: the proxy 中央大街 was drawn on before the listings placed it.
+  const gutaBorder = sharedBorder(
     lingheRing,
     verticesOf(GUTA_ADCODE),
     ([, lat]) => lat < 41.1205,
@@ -70,8 +72,33 @@ export function planPlaces(context) {
     COARSE
   );
 
-  /** The district's easternmost vertex, where 紫荆山 is (“at or just past the east edge”). */
+  /** The district's easternmost vertex, where the 紫荆山 hilltop (小凌禅寺) is. */
   const eastTip = lingheRing.reduce((a, b) => (b[0] > a[0] ? b : a));
+
+  // 中央大街: the meridian the listings put it on (gazetteer), from where it meets the derived
+  // 小凌河 north over the same stretch as the old border proxy (to 41.120 °N).
+  const riverAtStreet = latitudeOnLine(xiaolingRiver.coordinates, ZHONGYANG_STREET_LON);
+  /** @type {{ type: 'LineString', coordinates: Position[] }} */
+  const zhongyangStreet = {
+    type: 'LineString',
+    coordinates: [
+      [ZHONGYANG_STREET_LON, roundCoordinate(riverAtStreet, 4)],
+      [ZHONGYANG_STREET_LON, 41.12]
+    ]
+  };
+
+  // 解放路: from 中央大街 (the “T”) east through the junctions the listings imply and 八一公园,
+  // whose address is on it, to its crossing with 南广路.
+  /** @type {{ type: 'LineString', coordinates: Position[] }} */
+  const jiefangRoad = {
+    type: 'LineString',
+    coordinates: [
+      [ZHONGYANG_STREET_LON, JUNCTIONS.jiefangYunfei[1]],
+      JUNCTIONS.jiefangYunfei,
+      [121.168, 41.112],
+      JUNCTIONS.jiefangNanguang
+    ]
+  };
 
   const lingheFeature = /** @type {import('geojson').Feature<import('geojson').Polygon>} */ ({
     type: 'Feature',
@@ -82,6 +109,8 @@ export function planPlaces(context) {
   return {
     xiaolingRiver,
     zhongyangStreet,
+    gutaBorder,
+    jiefangRoad,
     eastTip,
     /** The district west of the divide (the main city). */
     westPart: () => clipPolygon(lingheFeature, [121, 41, EAST_WEST_DIVIDE_LON, 42], COARSE),
@@ -105,4 +134,18 @@ export function planPlaces(context) {
         COARSE
       )
   };
+}
+
+/**
+ * The latitude where a line running west–east crosses a meridian, by linear interpolation.
+ * @param {Position[]} line
+ * @param {number} lon
+ * @returns {number}
+ */
+function latitudeOnLine(line, lon) {
+  for (let i = 1; i < line.length; i++) {
+    const [[x0, y0], [x1, y1]] = [line[i - 1], line[i]];
+    if ((x0 - lon) * (x1 - lon) <= 0 && x0 !== x1) return y0 + ((lon - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  throw new Error(`line does not cross ${lon}°E`);
 }

@@ -82,13 +82,13 @@ describe('plan features on the map', () => {
     const visit = await site.visit('/');
     try {
       assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
-      const item = visit.page.locator('button[data-feature="liaoshen-campaign-memorial"]');
+      const item = visit.page.locator('button[data-feature="jinzhou-antiques-city"]');
       await visit.page.locator('summary', { hasText: '项目与地点' }).click();
       await item.click();
       const details = visit.page.locator('.details .feature');
       await details.waitFor({ timeout: 10_000 });
       const text = await details.innerText();
-      assert.match(text, /辽沈战役纪念馆/);
+      assert.match(text, /锦州古玩城/);
       assert.match(text, /未上图|No basis for a position/);
       assert.ok((await details.locator('a[href*="/plan#c"]').count()) >= 1);
       assertClean(visit);

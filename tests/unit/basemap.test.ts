@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import {
+  BASEMAP_OVERLAY_LAYER,
+  BASEMAP_OVERLAY_SOURCE,
   BASEMAP_PRESETS,
   BASEMAP_SOURCE,
   basemapStyle,
@@ -34,6 +36,42 @@ describe('checkBasemap', () => {
       expect(check.zh).toMatch(reason);
       expect(check.en.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('天地图 with its annotation layer', () => {
+  const tianditu = BASEMAP_PRESETS.find((preset) => preset.id === 'tianditu-vec')!;
+
+  it('puts the names (cva_w) over the vector base (vec_w), both with the key given', () => {
+    expect(tianditu.overlayUrl).toMatch(/\/cva_w\/wmts\?.*LAYER=cva.*tk=\{key\}/);
+    const check = checkBasemap(tianditu.url, tianditu.attribution, {
+      overlayUrl: tianditu.overlayUrl,
+      key: ' a1b2 '
+    });
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.config.url).toMatch(/\/vec_w\/.*tk=a1b2$/);
+    expect(check.config.overlayUrl).toMatch(/\/cva_w\/.*tk=a1b2$/);
+    const { overlay } = basemapStyle(check.config);
+    expect(overlay?.layer).toMatchObject({
+      id: BASEMAP_OVERLAY_LAYER,
+      source: BASEMAP_OVERLAY_SOURCE
+    });
+    expect(overlay?.source.tiles).toEqual([check.config.overlayUrl]);
+    // Saved and read back with its overlay.
+    expect(parseSavedBasemap(JSON.stringify(check.config))).toEqual(check.config);
+  });
+
+  it('asks for the key rather than requesting tiles with {key} in them', () => {
+    const check = checkBasemap(tianditu.url, tianditu.attribution, {
+      overlayUrl: tianditu.overlayUrl
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.zh).toMatch(/密钥/);
+    const badOverlay = checkBasemap('https://tile.openstreetmap.org/{z}/{x}/{y}.png', '', {
+      overlayUrl: 'https://wprd02.amap.com/tiles/{z}/{x}/{y}'
+    });
+    expect(badOverlay.ok).toBe(false);
   });
 });
 

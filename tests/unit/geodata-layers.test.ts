@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
-import type { Feature, LineString, Polygon, Position } from 'geojson';
+import type { Feature, LineString, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import districts from '$geodata/context/jinzhou-districts.geojson';
 import { allFeatures, featureById } from '$lib/layers/catalog';
@@ -71,29 +71,76 @@ describe('plan layers geodata/layers/*.geojson', () => {
       'military-civilian-industrial-park',
       'east-landscape-belt',
       'zhongyang-street-golden-corridor',
+      'jiefang-road-silver-belt',
       'xiaoling-river',
       'zijingshan-eco-park',
-      'northeast-leisure-farming'
+      'northeast-leisure-farming',
+      'jmu-yichuang-space',
+      'liaoshen-campaign-memorial',
+      'bohai-university'
     ]);
     for (const f of allFeatures.filter((f) => f.geometry === null)) {
       expect(f.properties.locationBasis, f.properties.id).toMatch(/^No position: /);
+      expect(f.properties.uncertaintyM, f.properties.id).toBeUndefined();
     }
     expect(feature('xiaoling-river').properties.accuracy).toBe('derived');
     expect(feature('zhongyang-street-golden-corridor').properties.accuracy).toBe('derived');
   });
 
-  it('derive 小凌河 and 中央大街 from the district border itself', () => {
-    for (const id of ['xiaoling-river', 'zhongyang-street-golden-corridor']) {
-      const line = feature(id).geometry as LineString;
-      expect(line.type).toBe('LineString');
-      expect(line.coordinates.length).toBeLessThan(20);
-      for (const p of line.coordinates) expect(lingheVertices.has(p.join(',')), id).toBe(true);
-    }
+  it('derive 小凌河 from the district border itself', () => {
+    const line = feature('xiaoling-river').geometry as LineString;
+    expect(line.type).toBe('LineString');
+    expect(line.coordinates.length).toBeLessThan(20);
+    for (const p of line.coordinates) expect(lingheVertices.has(p.join(','))).toBe(true);
+  });
+
+  it('draw 中央大街 and 解放路 through the listed places, meeting in the plan’s “T”', () => {
     const street = (feature('zhongyang-street-golden-corridor').geometry as LineString).coordinates;
     const km = turf.length(turf.lineString(street));
     expect(km).toBeGreaterThan(2);
     expect(km).toBeLessThan(2.5);
-    for (const [lon] of street) expect(Math.abs(lon - 121.134)).toBeLessThan(0.002);
+    // Between the two listings (121.133 and 121.139), a few hundred metres east of the border.
+    for (const [lon] of street) expect(Math.abs(lon - 121.136)).toBeLessThan(0.0005);
+    const road = (feature('jiefang-road-silver-belt').geometry as LineString).coordinates;
+    expect(road[0][0]).toBe(street[0][0]);
+    expect(road[0][1]).toBeGreaterThan(street[0][1]);
+    expect(road[0][1]).toBeLessThan(street[1][1]);
+    const line = turf.lineString(road);
+    // 云飞公园, 八一公园 and 西游梦幻谷 lie within the line's stated ±300 m.
+    for (const park of [
+      [121.142, 41.114],
+      [121.168, 41.112],
+      [121.198, 41.116]
+    ]) {
+      expect(turf.pointToLineDistance(park, line, { units: 'meters' })).toBeLessThan(300);
+    }
+    for (const id of ['zhongyang-street-golden-corridor', 'jiefang-road-silver-belt']) {
+      expect(feature(id).properties.accuracy, id).toBe('derived');
+      expect(feature(id).properties.uncertaintyM, id).toBe(300);
+    }
+  });
+
+  it('place the listed points with their uncertainty, and say what they rest on', () => {
+    const at = (id: string) => (feature(id).geometry as { coordinates: Position }).coordinates;
+    expect(at('liaoshen-campaign-memorial')).toEqual([121.143, 41.128]);
+    expect(at('zijingshan-eco-park')).toEqual([121.218, 41.119]);
+    expect(at('jmu-yichuang-space')).toEqual([121.137, 41.147]);
+    expect(at('bohai-university')).toEqual([121.108, 41.086]);
+    expect(turf.booleanPointInPolygon(at('zijingshan-eco-park'), lingheFeature)).toBe(true);
+    expect(turf.booleanPointInPolygon(at('bohai-university'), lingheFeature)).toBe(false);
+    for (const id of [
+      'liaoshen-campaign-memorial',
+      'zijingshan-eco-park',
+      'jmu-yichuang-space',
+      'bohai-university'
+    ]) {
+      const p = feature(id).properties;
+      expect(p.accuracy, id).toBe('derived');
+      expect(p.uncertaintyM, id).toBeGreaterThanOrEqual(150);
+      expect(p.locationBasis, id).toMatch(/^Gazetteer listings/);
+      expect(p.locationBasis, id).toContain(`±${p.uncertaintyM} m`);
+      expect(p.source, id).toMatch(/not a survey/);
+    }
   });
 
   it('place the schematic parks where their basis says', () => {
@@ -107,19 +154,34 @@ describe('plan layers geodata/layers/*.geojson', () => {
       )
     ).toBe(false);
     expect(centre('songling-enclave-industrial-park')[1]).toBeLessThan(41.093);
-    // 紫荆产业园 toward 紫荆山 in the east; 军民融合 in the east of the district.
+    // 紫荆产业园 in the east, north of the 紫荆山 park and not covering it; 军民融合 in the east
+    // of the district; neither overlaps the other.
+    const zijingPark = feature('zijingshan-eco-park') as Feature<Point>;
     expect(centre('zijing-industrial-park')[0]).toBeGreaterThan(121.21);
+    expect(
+      turf.booleanPointInPolygon(zijingPark, feature('zijing-industrial-park') as Feature<Polygon>)
+    ).toBe(false);
+    expect(centre('zijing-industrial-park')[1]).toBeGreaterThan(zijingPark.geometry.coordinates[1]);
     expect(
       turf.booleanWithin(
         feature('military-civilian-industrial-park') as Feature<Polygon>,
         lingheFeature
       )
     ).toBe(true);
-    // 紫荆山 on the district's easternmost vertex.
-    const tip = lingheFeature.geometry.coordinates[0].reduce((a, b) => (b[0] > a[0] ? b : a));
     expect(
-      (feature('zijingshan-eco-park').geometry as { coordinates: Position }).coordinates
-    ).toEqual(tip);
+      turf.booleanIntersects(
+        feature('military-civilian-industrial-park') as Feature<Polygon>,
+        feature('zijing-industrial-park') as Feature<Polygon>
+      )
+    ).toBe(false);
+    // 一带 runs on to the 紫荆山 hill: it covers the beacon tower and ends at the hilltop.
+    const belt = feature('east-landscape-belt') as Feature<Polygon>;
+    expect(turf.booleanPointInPolygon([121.2255, 41.116], belt)).toBe(true);
+    expect(
+      turf.pointToLineDistance([121.25, 41.123], turf.polygonToLine(belt) as Feature<LineString>, {
+        units: 'meters'
+      })
+    ).toBeLessThan(100);
   });
 
   it('have coarse, simple polygons wound by the right-hand rule', () => {

@@ -113,7 +113,7 @@ describe('contract violations are reported with file, feature and reason', () =>
     [
       'an accuracy outside the allowed set',
       (fc) => ((zijing(fc).properties as { accuracy: string }).accuracy = 'approximate'),
-      `${where}: accuracy "approximate" is not one of boundary, derived, schematic, imported`
+      `${where}: accuracy "approximate" is not one of boundary, derived, schematic, imported, contributed`
     ],
     [
       'a kind not in FEATURE_KINDS',
@@ -144,6 +144,24 @@ describe('contract violations are reported with file, feature and reason', () =>
       'no geometry member at all',
       (fc) => delete (zijing(fc) as { geometry?: unknown }).geometry,
       `${where}: has no "geometry" member; write "geometry": null when the position is unknown`
+    ],
+    [
+      'an uncertainty that is not a positive number of metres',
+      (fc) => ((zijing(fc).properties as { uncertaintyM?: unknown }).uncertaintyM = '150 m'),
+      `${where}: uncertaintyM "150 m" is not a number of metres above 0 and at most 5000`
+    ],
+    [
+      'an uncertainty of tens of kilometres',
+      (fc) => (zijing(fc).properties.uncertaintyM = 20000),
+      `${where}: uncertaintyM 20000 is not a number of metres above 0 and at most 5000`
+    ],
+    [
+      'an uncertainty without a geometry',
+      (fc) => {
+        zijing(fc).properties.uncertaintyM = 300;
+        zijing(fc).geometry = null;
+      },
+      `${where}: uncertaintyM is given but the feature has no geometry`
     ],
     [
       'an unclosed ring (invalid GeoJSON)',
@@ -198,6 +216,12 @@ describe('contract violations are reported with file, feature and reason', () =>
       'roads.geojson: file name should be one of structure.geojson, rivers.geojson, parks.geojson, projects.geojson'
     );
     expect(layerOfFile('geodata/layers/rivers.geojson')).toBe('rivers');
+  });
+
+  it('accepts an uncertainty in metres on a located feature', () => {
+    const fc = structureCopy();
+    zijing(fc).properties.uncertaintyM = 150;
+    expect(validateLayerFile('structure.geojson', fc, paragraphs)).toEqual([]);
   });
 
   it('accepts an explicit null geometry but not for an imported feature', () => {

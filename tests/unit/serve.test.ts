@@ -6,13 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  acceptsGzip,
-  candidateFiles,
-  mimeTypeFor,
-  startServer,
-  type ServedResponse
-} from '../../scripts/serve.js';
+import { isServablePath, startServer, type ServedResponse } from '../../scripts/serve.js';
 
 interface RawResponse {
   status: number;
@@ -46,47 +40,14 @@ function send(
 
 const BIG_SCRIPT = 'export const data = ' + JSON.stringify('凌河'.repeat(2000)) + ';\n';
 
-describe('serve.js helpers', () => {
-  it('maps extensions to MIME types', () => {
-    expect(mimeTypeFor('a.mjs')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('a.wasm')).toBe('application/wasm');
-    expect(mimeTypeFor('a.json')).toBe('application/json; charset=utf-8');
-    expect(mimeTypeFor('districts.geojson')).toBe('application/geo+json; charset=utf-8');
-    expect(mimeTypeFor('icon.SVG')).toBe('image/svg+xml; charset=utf-8');
-    expect(mimeTypeFor('font.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('0-255.pbf')).toBe('application/x-protobuf');
-    expect(mimeTypeFor('unknown.xyz')).toBe('application/octet-stream');
-  });
-
-  it('reads Accept-Encoding, including q=0', () => {
-    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
-    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
-    expect(acceptsGzip('gzip;q=0')).toBe(false);
-    expect(acceptsGzip('br')).toBe(false);
-    expect(acceptsGzip(undefined)).toBe(false);
-  });
-
-  it('maps clean URLs to files and refuses paths outside the root', () => {
-    const root = path.resolve('/srv/site');
-    expect(candidateFiles(root, '/')).toEqual([path.join(root, 'index.html')]);
-    expect(candidateFiles(root, '/plan')).toEqual([
-      path.join(root, 'plan'),
-      path.join(root, 'plan.html'),
-      path.join(root, 'plan/index.html')
-    ]);
-    expect(candidateFiles(root, '/docs/')).toEqual([path.join(root, 'docs/index.html')]);
-    expect(candidateFiles(root, '/%E5%87%8C.json')).toEqual([path.join(root, '凌.json')]);
-    // `..` can never climb above the root; it is clamped like a browser would.
-    expect(candidateFiles(root, '/../../etc/passwd')?.[0]).toBe(path.join(root, 'etc/passwd'));
-    expect(candidateFiles(root, '/..%2f..%2fetc%2fpasswd.txt')).toEqual([
-      path.join(root, 'etc/passwd.txt')
-    ]);
-    for (const candidate of candidateFiles(root, '/a/../../../b') ?? []) {
-      expect(candidate.startsWith(root + path.sep)).toBe(true);
-    }
-    expect(candidateFiles(root, '/..%5c..%5csecret')).toBeNull();
-    expect(candidateFiles(root, '/a%00.html')).toBeNull();
-    expect(candidateFiles(root, '/%E0%A4%A')).toBeNull();
+describe('isServablePath', () => {
+  it('accepts well-formed paths and refuses malformed escapes, NUL and backslashes', () => {
+    expect(isServablePath('/')).toBe(true);
+    expect(isServablePath('/plan')).toBe(true);
+    expect(isServablePath('/%E5%87%8C.json')).toBe(true);
+    expect(isServablePath('/..%5c..%5csecret')).toBe(false);
+    expect(isServablePath('/a%00.html')).toBe(false);
+    expect(isServablePath('/%E0%A4%A')).toBe(false);
   });
 });
 
@@ -109,10 +70,12 @@ describe('startServer', () => {
     writeFileSync(path.join(root, '404.html'), '<h1>not here</h1>');
     writeFileSync(path.join(root, 'assets/app.mjs'), BIG_SCRIPT);
     writeFileSync(path.join(root, 'assets/font.woff2'), Buffer.alloc(4096, 7));
+    writeFileSync(path.join(root, 'data.geojson'), '{"type":"FeatureCollection","features":[]}');
     ({ url: origin, close } = await startServer({
       root,
       port: 0,
-      onResponse: (response) => served.push(response)
+      onResponse: (response) => served.push(response),
+      headers: (urlPath) => ({ 'X-Served-Path': urlPath })
     }));
   });
 
@@ -150,7 +113,8 @@ describe('startServer', () => {
     expect(zipped.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers['vary']).toBe('Accept-Encoding');
-    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    // Compressed as it streams, so sent chunked rather than with a Content-Length.
+    expect(zipped.headers['content-length']).toBeUndefined();
     expect(zipped.body.length).toBeLessThan(Buffer.byteLength(BIG_SCRIPT) / 10);
     expect(gunzipSync(zipped.body).toString()).toBe(BIG_SCRIPT);
 
@@ -172,6 +136,46 @@ describe('startServer', () => {
     expect(font.headers['content-type']).toBe('font/woff2');
     expect(font.headers['content-encoding']).toBeUndefined();
     expect(font.body.length).toBe(4096);
+  });
+
+  it('gives types with their charset, and sets the extra headers it was given', async () => {
+    const data = await send(origin, '/data.geojson');
+    expect(data.headers['content-type']).toBe('application/geo+json; charset=utf-8');
+    expect(data.headers['x-content-type-options']).toBe('nosniff');
+    expect(data.headers['x-served-path']).toBe('/data.geojson');
+    expect((await send(origin, '/no/such')).headers['x-served-path']).toBe('/no/such');
+  });
+
+  it('answers byte ranges with 206 and exactly those bytes, never gzipped', async () => {
+    const archive = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+    writeFileSync(path.join(root, 'basemap.pmtiles'), archive);
+    const head = await send(origin, '/basemap.pmtiles', {
+      headers: { range: 'bytes=0-126', 'accept-encoding': 'gzip' }
+    });
+    expect(head.status).toBe(206);
+    expect(head.headers['content-range']).toBe('bytes 0-126/5000');
+    expect(head.headers['content-encoding']).toBeUndefined();
+    expect(head.body.equals(archive.subarray(0, 127))).toBe(true);
+    const middle = await send(origin, '/basemap.pmtiles', {
+      headers: { range: 'bytes=4000-4999' }
+    });
+    expect(middle.status).toBe(206);
+    expect(middle.body.equals(archive.subarray(4000))).toBe(true);
+    // A range of a compressible file is still the stored bytes.
+    const script = await send(origin, '/assets/app.mjs', {
+      headers: { range: 'bytes=0-19', 'accept-encoding': 'gzip' }
+    });
+    expect(script.status).toBe(206);
+    expect(script.headers['content-encoding']).toBeUndefined();
+    expect(script.body.toString()).toBe(BIG_SCRIPT.slice(0, 20));
+    const whole = await send(origin, '/basemap.pmtiles');
+    expect(whole.status).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    const beyond = await send(origin, '/basemap.pmtiles', {
+      headers: { range: 'bytes=9000-9999' }
+    });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-range']).toBe('bytes */5000');
   });
 
   it('serves a changed file anew instead of stale cached bytes', async () => {

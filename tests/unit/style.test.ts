@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { layerRegistry } from '$lib/layers/registry';
 import {
   buildStyle,
   HATCH_IMAGE,
   interactiveLayersOf,
+  landmarkPointLayerId,
   SELECTION_SOURCE,
-  styleLayersOf
+  styleLayersOf,
+  uncertaintyRadius
 } from '$lib/style/build-style';
 import { hatchPattern } from '$lib/style/hatch';
 import { defaultTheme } from '$lib/style/theme';
@@ -41,7 +43,9 @@ describe('buildStyle', () => {
   });
 
   it('draws schematic geometry dashed and hatched, and only schematic geometry', () => {
-    for (const layer of layerRegistry.filter((declaration) => declaration.role !== 'context')) {
+    for (const layer of layerRegistry.filter(
+      (declaration) => declaration.role !== 'context' && declaration.role !== 'landmark'
+    )) {
       const dashed = style.layers.find((l) => l.id === `${layer.id}-outline-schematic`);
       const hatch = style.layers.find((l) => l.id === `${layer.id}-hatch`);
       const solid = style.layers.find((l) => l.id === `${layer.id}-outline`);
@@ -80,6 +84,56 @@ describe('buildStyle', () => {
       expect.arrayContaining(['parks-fill', 'parks-outline', 'parks-point'])
     );
     expect(interactiveLayersOf(parks, defaultTheme)).not.toContain('parks-label');
+  });
+
+  it('draws the landmarks under every plan layer, smaller and greyer, and keeps them out of plan clicks', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    const landmarkPoint = ids.indexOf('landmarks-point');
+    expect(landmarkPoint).toBeGreaterThan(ids.indexOf('context-fill'));
+    for (const plan of ['structure-fill', 'parks-point', 'projects-point']) {
+      expect(ids.indexOf(plan)).toBeGreaterThan(landmarkPoint);
+    }
+    // Among labels, a later layer is placed first: plan labels win over landmark labels.
+    expect(ids.indexOf('projects-label')).toBeGreaterThan(ids.indexOf('landmarks-label'));
+    const paint = (id: string) =>
+      style.layers.find((l) => l.id === id)!.paint as Record<string, unknown>;
+    const layout = (id: string) =>
+      style.layers.find((l) => l.id === id)!.layout as Record<string, unknown>;
+    expect(paint('landmarks-point')['circle-radius']).toBeLessThan(
+      paint('projects-point')['circle-radius'] as number
+    );
+    expect(layout('landmarks-label')['text-size']).toBeLessThan(
+      layout('projects-label')['text-size'] as number
+    );
+    const landmarks = layerRegistry.find((layer) => layer.id === 'landmarks')!;
+    expect(interactiveLayersOf(landmarks, defaultTheme)).toEqual([]);
+    expect(landmarkPointLayerId(layerRegistry)).toBe('landmarks-point');
+    expect(landmarks.attribution).toContain('© OpenStreetMap contributors');
+    for (const declaration of layerRegistry) {
+      expect(interactiveLayersOf(declaration, defaultTheme).join()).not.toMatch(/uncertainty/);
+    }
+  });
+
+  it('draws an uncertainty halo of the stated metres on the ground, at any zoom', () => {
+    const compiled = expression.createExpression(uncertaintyRadius, {
+      ...latest.paint_circle['circle-radius'],
+      type: 'number'
+    } as never);
+    if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+    const feature = { type: 'Point', properties: { uncertaintyM: 150 } } as never;
+    // Web Mercator metres per pixel at 41.12°N with 512-px tiles: 40075016.686·cos φ / 512 / 2^z.
+    const metresPerPixel = (z: number) =>
+      (40075016.686 * Math.cos((41.12 * Math.PI) / 180)) / 512 / 2 ** z;
+    for (const zoom of [10, 13, 14.5, 17]) {
+      const radius = compiled.value.evaluate({ zoom } as never, feature) as number;
+      expect(radius * metresPerPixel(zoom)).toBeCloseTo(150, 6);
+    }
+    for (const id of ['landmarks-uncertainty', 'parks-uncertainty', 'projects-uncertainty']) {
+      const layer = style.layers.find((l) => l.id === id);
+      expect(JSON.stringify(layer && 'filter' in layer && layer.filter), id).toContain(
+        '["has","uncertaintyM"]'
+      );
+    }
   });
 
   it('gives every style layer a unique id', () => {

@@ -18,6 +18,7 @@ import { search } from './catalog/search';
 import { plan } from './catalog/plan';
 import { audit } from './catalog/audit';
 import { features } from './catalog/features';
+import { landmarks } from './catalog/landmarks';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -27,7 +28,8 @@ export const catalog = {
   ...search,
   ...plan,
   ...audit,
-  ...features
+  ...features,
+  ...landmarks
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

@@ -25,5 +25,9 @@ export const ACCURACY_LABELS: Record<Accuracy, AccuracyLabel> = {
   imported: label('导入', 'Imported', {
     zh: '用户导入的边界',
     en: 'a boundary the user imported'
+  }),
+  contributed: label('用户标注', 'Contributed', {
+    zh: '由用户标注、经维护者合并，非官方数据',
+    en: 'placed by a user and merged by a maintainer; not official data'
   })
 };

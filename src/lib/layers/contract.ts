@@ -10,7 +10,9 @@
 import geojsonValidation from 'geojson-validation';
 import type { Plan } from '$lib/plan/types';
 import { FEATURE_KINDS } from './kinds';
-import { ACCURACIES, type FigureUnit, type LayerId } from './types';
+import { ACCURACIES, MAX_UNCERTAINTY_M, type FigureUnit, type LayerId } from './types';
+
+export { MAX_UNCERTAINTY_M };
 import { SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 
 export interface ContractProblem {
@@ -186,6 +188,35 @@ function checkGeometry(
   const problem = coordinateProblem(geometry.coordinates, 'geometry.coordinates');
   if (problem)
     report.add(where, problem[0], `${problem[0]} ${problem[1]}`, `${problem[0]} ${problem[2]}`);
+}
+
+function checkUncertainty(
+  report: Report,
+  where: { index: number; id: string | null },
+  uncertainty: unknown,
+  geometry: unknown
+) {
+  if (uncertainty === undefined) return;
+  if (
+    typeof uncertainty !== 'number' ||
+    !Number.isFinite(uncertainty) ||
+    uncertainty <= 0 ||
+    uncertainty > MAX_UNCERTAINTY_M
+  ) {
+    report.add(
+      where,
+      'uncertaintyM',
+      `uncertaintyM ${show(uncertainty)} is not a number of metres above 0 and at most ${MAX_UNCERTAINTY_M}`,
+      `uncertaintyM ${show(uncertainty)} 应为大于 0、不超过 ${MAX_UNCERTAINTY_M} 的米数`
+    );
+  } else if (geometry === null || geometry === undefined) {
+    report.add(
+      where,
+      'uncertaintyM',
+      'uncertaintyM is given but the feature has no geometry',
+      '给出了 uncertaintyM，但要素没有几何'
+    );
+  }
 }
 
 function checkFigures(
@@ -400,6 +431,7 @@ function checkFeature(
   }
 
   checkGeometry(report, where, feature, properties.accuracy);
+  checkUncertainty(report, where, properties.uncertaintyM, feature.geometry);
   for (const trace of geojsonValidation.isFeature(feature, true)) {
     report.add(where, null, `not valid GeoJSON: ${trace}`, `不是有效的 GeoJSON：${trace}`);
   }

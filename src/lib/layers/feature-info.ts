@@ -60,6 +60,8 @@ export interface FeatureInfo {
   figures: FigureComparison[];
   refs: ParagraphRef[];
   locationBasis: string;
+  /** How far the place may lie from what is drawn, metres; null when not stated. */
+  uncertaintyM: number | null;
   source: string;
   /** Where the map should look: [west, south, east, north], null without geometry. */
   bounds: [number, number, number, number] | null;
@@ -139,6 +141,7 @@ export function describeFeature(feature: PlanFeature): FeatureInfo {
       excerpt: excerptOf(id, [p.name, ...(p.aliases ?? []), ...(p.mentions ?? [])])
     })),
     locationBasis: p.locationBasis,
+    uncertaintyM: feature.geometry ? (p.uncertaintyM ?? null) : null,
     source: p.source,
     ...placement(feature)
   };

@@ -9,5 +9,3 @@ export const LINGHE_BOUNDS: LngLatBoundsLike = [
 /** Local fonts that draw Chinese labels, so no glyph server is needed (the site works offline). */
 export const LOCAL_CJK_FONTS =
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
-
-export const MAP_ATTRIBUTION = '规划示意图，非测绘成果 · Schematic planning map, not a survey';

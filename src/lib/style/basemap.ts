@@ -12,6 +12,9 @@ import type {
 
 export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_LAYER = 'basemap';
+/** A second raster drawn over the basemap, e.g. 天地图's annotation (cva_w): names of places. */
+export const BASEMAP_OVERLAY_SOURCE = 'basemap-overlay';
+export const BASEMAP_OVERLAY_LAYER = 'basemap-overlay';
 export const BASEMAP_STORAGE_KEY = 'linghe-plan-map:basemap';
 
 export interface BasemapConfig {
@@ -19,6 +22,8 @@ export interface BasemapConfig {
   url: string;
   /** Credit line the tile provider requires. */
   attribution: string;
+  /** XYZ template of a layer drawn on top of it (天地图's vec_w has no names without cva_w). */
+  overlayUrl?: string;
 }
 
 export interface BasemapPreset extends BasemapConfig {
@@ -42,6 +47,9 @@ export const BASEMAP_PRESETS: readonly BasemapPreset[] = [
     zh: '天地图 矢量底图（需密钥）',
     en: 'Tianditu vector (needs a key)',
     url: 'https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
+    // The vector base has no names: its annotation layer (cva_w, 中文注记) goes on top.
+    overlayUrl:
+      'https://t0.tianditu.gov.cn/cva_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
     attribution: '© 天地图 Tianditu',
     needsKey: true
   }
@@ -60,60 +68,102 @@ const OFFSET_TILE_HOSTS = [
   /(^|\.)baidu\.com$/
 ];
 
-/**
- * Checks a tile URL template the user typed.
- *
- * @example checkBasemap('https://tile.openstreetmap.org/{z}/{x}/{y}.png', '© OSM').ok === true
- */
-export function checkBasemap(url: string, attribution: string): BasemapCheck {
-  const trimmed = url.trim();
+/** Why one tile URL template cannot be used, or null when it can. */
+function templateProblem(trimmed: string): { zh: string; en: string } | null {
   let parsed: URL;
   try {
     parsed = new URL(trimmed.replace(/\{(z|x|y|key)\}/g, '0'));
   } catch {
-    return {
-      ok: false,
-      zh: '底图地址不是有效的网址。',
-      en: 'The basemap address is not a valid URL.'
-    };
+    return { zh: '底图地址不是有效的网址。', en: 'The basemap address is not a valid URL.' };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return {
-      ok: false,
       zh: '底图地址须以 https:// 或 http:// 开头。',
       en: 'The basemap address must start with https:// or http://.'
     };
   }
   if (!['{z}', '{x}', '{y}'].every((token) => trimmed.includes(token))) {
     return {
-      ok: false,
       zh: '底图地址须包含 {z}、{x} 和 {y}。',
       en: 'The basemap address must contain {z}, {x} and {y}.'
     };
   }
   if (trimmed.includes('{key}')) {
     return {
-      ok: false,
-      zh: '请把地址中的 {key} 换成您自己的密钥。',
-      en: 'Replace {key} in the address with your own key.'
+      zh: '请填写您的密钥（或把地址中的 {key} 换成密钥）。',
+      en: 'Enter your key (or replace {key} in the address with it).'
     };
   }
   if (OFFSET_TILE_HOSTS.some((host) => host.test(parsed.hostname))) {
     return {
-      ok: false,
       zh: '高德、腾讯、百度的瓦片使用 GCJ-02/BD-09 偏移坐标，会与本图数据错开约 500 米，不能使用。',
       en: 'AMap, Tencent and Baidu tiles are in offset GCJ-02/BD-09 coordinates and would sit ~500 m off this map’s data.'
     };
   }
-  return { ok: true, config: { url: trimmed, attribution: attribution.trim() } };
+  return null;
 }
 
-/** The raster source and layer of a basemap, to add below every data layer. */
+/**
+ * Checks a tile URL template the user typed, and the overlay template that goes with it (天地图's
+ * annotation layer). A key the user gives replaces `{key}` in both; it is kept only in this
+ * browser (localStorage), with the rest of the choice.
+ *
+ * @example checkBasemap('https://tile.openstreetmap.org/{z}/{x}/{y}.png', '© OSM').ok === true
+ * @example checkBasemap(tianditu.url, '© 天地图', { overlayUrl: tianditu.overlayUrl, key: 'abc' })
+ */
+export function checkBasemap(
+  url: string,
+  attribution: string,
+  options: { overlayUrl?: string; key?: string } = {}
+): BasemapCheck {
+  const key = options.key?.trim() ?? '';
+  const withKey = (template: string) =>
+    key ? template.trim().replaceAll('{key}', encodeURIComponent(key)) : template.trim();
+  const base = withKey(url);
+  const problem = templateProblem(base);
+  if (problem) return { ok: false, ...problem };
+  const overlay = options.overlayUrl?.trim() ? withKey(options.overlayUrl) : undefined;
+  if (overlay) {
+    const overlayProblem = templateProblem(overlay);
+    if (overlayProblem) return { ok: false, ...overlayProblem };
+  }
+  return {
+    ok: true,
+    config: {
+      url: base,
+      attribution: attribution.trim(),
+      ...(overlay ? { overlayUrl: overlay } : {})
+    }
+  };
+}
+
+/**
+ * The raster source and layer of a basemap, to add below every data layer, and its overlay's,
+ * to add just above the basemap's dimming (so its names stay legible).
+ */
 export function basemapStyle(config: BasemapConfig): {
   source: RasterSourceSpecification;
   layer: LayerSpecification;
+  overlay?: { source: RasterSourceSpecification; layer: LayerSpecification };
 } {
+  const overlay = config.overlayUrl
+    ? {
+        source: {
+          type: 'raster' as const,
+          tiles: [config.overlayUrl],
+          tileSize: 256,
+          maxzoom: 18,
+          attribution: config.attribution
+        },
+        layer: {
+          id: BASEMAP_OVERLAY_LAYER,
+          type: 'raster' as const,
+          source: BASEMAP_OVERLAY_SOURCE
+        }
+      }
+    : undefined;
   return {
+    ...(overlay ? { overlay } : {}),
     source: {
       type: 'raster',
       tiles: [config.url],
@@ -130,13 +180,41 @@ export function basemapStyle(config: BasemapConfig): {
   };
 }
 
+/** Opacity of the context layer's fill while a basemap is drawn under it. */
+export const DIMMED_CONTEXT_OPACITY = 0.3;
+
+const dimmedFor = new WeakMap<object, Set<string>>();
+
+/**
+ * Dims the context layer's opaque fill while any basemap (online, or the local basemap.pmtiles)
+ * is drawn under it, and restores it when none is: one rule for both.
+ * @param map anything with setPaintProperty (a MapLibre map)
+ * @param layerId the context fill (contextFillLayerId), or null when there is none
+ * @param reason which basemap asks, e.g. 'online' or 'local-basemap'
+ */
+export function setContextDimmed(
+  map: { setPaintProperty(layer: string, name: string, value: unknown): unknown },
+  layerId: string | null,
+  reason: string,
+  on: boolean
+): void {
+  const reasons = dimmedFor.get(map) ?? new Set<string>();
+  dimmedFor.set(map, reasons);
+  if (on) reasons.add(reason);
+  else reasons.delete(reason);
+  if (layerId) {
+    map.setPaintProperty(layerId, 'fill-opacity', reasons.size ? DIMMED_CONTEXT_OPACITY : 1);
+  }
+}
+
 /** Reads a saved basemap; anything malformed counts as none (the map stays offline). */
 export function parseSavedBasemap(saved: string | null): BasemapConfig | null {
   if (!saved) return null;
   try {
     const value = JSON.parse(saved) as Partial<BasemapConfig>;
     if (typeof value.url !== 'string' || typeof value.attribution !== 'string') return null;
-    const check = checkBasemap(value.url, value.attribution);
+    if (value.overlayUrl !== undefined && typeof value.overlayUrl !== 'string') return null;
+    const check = checkBasemap(value.url, value.attribution, { overlayUrl: value.overlayUrl });
     return check.ok ? check.config : null;
   } catch {
     return null;

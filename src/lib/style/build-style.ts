@@ -25,6 +25,53 @@ const isNotSchematic: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'sch
 
 type Visibility = 'visible' | 'none';
 
+/** The latitude the uncertainty halos are scaled at: the middle of 凌河区. */
+const HALO_LATITUDE = 41.12;
+/** Pixels per metre at zoom 0 there: a 512-px world over the equator, shrunk by cos(latitude). */
+const PX_PER_METRE_Z0 = 512 / (40075016.686 * Math.cos((HALO_LATITUDE * Math.PI) / 180));
+
+/**
+ * A circle radius of `uncertaintyM` metres on the ground, at every zoom (the radius doubles
+ * with each zoom level, so an exponential interpolation between two stops is exact).
+ */
+export const uncertaintyRadius: ExpressionSpecification = [
+  'interpolate',
+  ['exponential', 2],
+  ['zoom'],
+  0,
+  ['*', ['get', 'uncertaintyM'], PX_PER_METRE_Z0],
+  22,
+  ['*', ['get', 'uncertaintyM'], PX_PER_METRE_Z0 * 2 ** 22]
+];
+
+const hasUncertainty: ExpressionSpecification = ['has', 'uncertaintyM'];
+
+/** A halo around the points that carry an `uncertaintyM`, in a layer's colour. */
+function uncertaintyLayer(
+  id: string,
+  source: string,
+  colour: string,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    filter: ['all', isPoint, hasUncertainty],
+    layout: { visibility: visibility(visible) },
+    paint: {
+      'circle-radius': uncertaintyRadius,
+      'circle-color': colour,
+      'circle-opacity': theme.uncertainty.fillOpacity,
+      'circle-stroke-color': colour,
+      'circle-stroke-width': 1,
+      'circle-stroke-opacity': theme.uncertainty.strokeOpacity,
+      'circle-pitch-alignment': 'map'
+    }
+  };
+}
+
 function visibility(visible: boolean): Visibility {
   return visible ? 'visible' : 'none';
 }
@@ -172,6 +219,7 @@ export function planLayers(
         'line-dasharray': theme.schematicDash
       }
     },
+    uncertaintyLayer(`${source}-uncertainty`, source, colours.point, theme, visible),
     {
       id: `${source}-point`,
       type: 'circle',
@@ -191,6 +239,44 @@ export function planLayers(
       color: theme.label.color
     })
   ];
+}
+
+/**
+ * Style layers of the reference layer (参考地标): small grey points with their uncertainty halo
+ * and a smaller, greyer label than any plan feature's, so the plan stays in front.
+ */
+export function landmarkLayers(
+  declaration: LayerDeclaration,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification[] {
+  const source = declaration.id;
+  return [
+    uncertaintyLayer(`${source}-uncertainty`, source, theme.landmark.point, theme, visible),
+    {
+      id: `${source}-point`,
+      type: 'circle',
+      source,
+      filter: isPoint,
+      layout: { visibility: visibility(visible) },
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': theme.landmark.point,
+        'circle-stroke-color': theme.landmark.stroke,
+        'circle-stroke-width': 1
+      }
+    },
+    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+      size: 11,
+      color: theme.landmark.label
+    })
+  ];
+}
+
+/** The clickable style layer of the landmarks (it opens a landmark's own popup). */
+export function landmarkPointLayerId(registry: readonly LayerDeclaration[]): string | null {
+  const declaration = registry.find((layer) => layer.role === 'landmark');
+  return declaration ? `${declaration.id}-point` : null;
 }
 
 /** Layers that draw the selected feature. */
@@ -241,7 +327,13 @@ export function contextFillLayerId(registry: readonly LayerDeclaration[]): strin
 export function interactiveLayersOf(declaration: LayerDeclaration, theme: Theme): string[] {
   if (!declaration.interactive) return [];
   return layersFor(declaration, theme, true)
-    .filter((layer) => layer.type !== 'symbol' && !layer.id.endsWith('-hatch'))
+    .filter(
+      (layer) =>
+        layer.type !== 'symbol' &&
+        !layer.id.endsWith('-hatch') &&
+        // A halo is where the place may reach, not the feature: a click in it opens nothing.
+        !layer.id.endsWith('-uncertainty')
+    )
     .map((layer) => layer.id);
 }
 
@@ -250,9 +342,9 @@ function layersFor(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  return declaration.role === 'context'
-    ? contextLayers(declaration, theme, visible)
-    : planLayers(declaration, theme, visible);
+  if (declaration.role === 'context') return contextLayers(declaration, theme, visible);
+  if (declaration.role === 'landmark') return landmarkLayers(declaration, theme, visible);
+  return planLayers(declaration, theme, visible);
 }
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -10,6 +10,10 @@ export interface Theme {
   green: { fill: string; line: string };
   project: { point: string; pointStroke: string; fill: string; line: string };
   label: { color: string; halo: string };
+  /** The reference layer (参考地标): quieter than any plan layer. */
+  landmark: { point: string; stroke: string; label: string };
+  /** The halo that shows how far a point's place may reach (its `uncertaintyM`). */
+  uncertainty: { fillOpacity: number; strokeOpacity: number };
   highlight: string;
   /** Opacity of fills whose geometry is schematic: weak on purpose, with hatching over it. */
   schematicFillOpacity: number;
@@ -46,6 +50,8 @@ export const defaultTheme: Theme = {
   green: { fill: '#5fa35a', line: '#2f6f2b' },
   project: { point: '#6a4c93', pointStroke: '#ffffff', fill: '#8e7cc3', line: '#5b3f8c' },
   label: { color: '#2b2b2b', halo: '#ffffff' },
+  landmark: { point: '#8a8478', stroke: '#ffffff', label: '#5f5a50' },
+  uncertainty: { fillOpacity: 0.08, strokeOpacity: 0.35 },
   highlight: '#ffb000',
   schematicFillOpacity: 0.18,
   schematicDash: [2, 2],
