@@ -19,17 +19,7 @@ const NOT_YET_CONVERTED = new Set([
   'lib/components/LayerPanel.svelte',
   'lib/components/BasemapPanel.svelte',
   // Being rewritten on the importer branch (issue 16).
-  'lib/components/ImportReportView.svelte',
-  // Converted on the ui-catalogue branch, one group at a time.
-  'lib/components/BoundaryTargetSelect.svelte',
-  'lib/components/CrsQuestion.svelte',
-  'lib/components/DrawPanel.svelte',
-  'lib/components/ImportDropZone.svelte',
-  'lib/components/ImportPanel.svelte',
-  'lib/components/ImportedFeatureDetails.svelte',
-  'lib/components/UserLayerList.svelte',
-  'lib/components/UserLayersMap.svelte',
-  'lib/components/UserTools.svelte'
+  'lib/components/ImportReportView.svelte'
 ]);
 
 const HAN = /\p{Script=Han}/u;

@@ -16,6 +16,8 @@ import { common } from './catalog/common';
 import { plan } from './catalog/plan';
 import { audit } from './catalog/audit';
 import { features } from './catalog/features';
+import { importUi } from './catalog/import-ui';
+import { draw } from './catalog/draw';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -23,7 +25,9 @@ export const catalog = {
   ...common,
   ...plan,
   ...audit,
-  ...features
+  ...features,
+  ...importUi,
+  ...draw
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
