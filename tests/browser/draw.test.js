@@ -263,4 +263,50 @@ describe('drawing on the map', () => {
       await visit.close();
     }
   });
+
+  it('speaks English with ?lang=en: the panel, the live length and the saved one', async () => {
+    const visit = await site.visit('/?lang=en');
+    const { page } = visit;
+    try {
+      await openMap(page);
+      assert.equal(await page.locator('#draw-heading').innerText(), 'Draw and measure');
+      assert.deepEqual(await page.locator('[data-draw-tool]').allInnerTexts(), [
+        'Polygon',
+        'Line',
+        'Select'
+      ]);
+      await page.click('[data-draw-tool="linestring"]');
+      assert.match(await page.locator('section.draw .hint').innerText(), /^Click the map/);
+      const [start, end] = await mapPoints(page, [
+        [0.3, 0.4],
+        [0.5, 0.45]
+      ]);
+      await clickAt(page, start[0], start[1]);
+      await page.mouse.move(end[0], end[1], { steps: 3 });
+      assert.match(
+        await page.locator('[data-draw-live]').innerText(),
+        /Length.*\d+ m · [\d.]+ km/s
+      );
+      assert.match(await page.locator('.draw-cursor-label').innerText(), /^\d+ m · [\d.]+ km$/);
+      await page.mouse.click(end[0], end[1]);
+      await page.waitForTimeout(120);
+      await clickAt(page, end[0], end[1]);
+      const item = page.locator('.drawings li').first();
+      await item.waitFor({ timeout: 5_000 });
+      assert.match(await item.locator('[data-drawing-measure]').innerText(), /^\d+ m · [\d.]+ km$/);
+      // Only the drawing's own name (data, also quoted in the status) may be Chinese.
+      const chinese = await page.evaluate(() => {
+        const names = [...document.querySelectorAll('[data-drawing-name]')].map(
+          (name) => name.textContent ?? ''
+        );
+        let text = document.querySelector('section.draw')?.textContent ?? '';
+        for (const name of names) text = text.split(name).join('');
+        return text.match(/\p{Script=Han}+/gu) ?? [];
+      });
+      assert.deepEqual(chinese, []);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
 });

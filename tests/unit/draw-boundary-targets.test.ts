@@ -27,7 +27,13 @@ describe('boundaryTargets', () => {
   });
 
   it('labels a target with the area the plan states', () => {
-    expect(targetLabel(targets.withArea[1])).toBe('“松凌”飞地经济产业园（规划 835亩）');
-    expect(targetLabel(targets.others[0])).toBe(targets.others[0].name);
+    expect(targetLabel(targets.withArea[1]).zh).toBe('“松凌”飞地经济产业园（规划 835亩）');
+    expect(targetLabel(targets.withArea[1]).en).toBe(
+      `“松凌”飞地经济产业园 ${targets.withArea[1].nameEn} (plan: 835亩)`
+    );
+    expect(targetLabel(targets.others[0]).zh).toBe(targets.others[0].name);
+    expect(targetLabel(targets.others[0]).en).toBe(
+      `${targets.others[0].name} ${targets.others[0].nameEn}`
+    );
   });
 });

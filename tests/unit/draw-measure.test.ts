@@ -78,9 +78,10 @@ describe('measureDrawing', () => {
 
 describe('measurementText', () => {
   it('writes an area in all three units and a length in both', () => {
-    expect(measurementText(measureDrawing(polygon(square))!)).toBe(
-      '1399亩 · 93.3公顷 · 0.933平方公里'
-    );
+    expect(measurementText(measureDrawing(polygon(square))!)).toEqual({
+      zh: '1399亩 · 93.3公顷 · 0.933平方公里',
+      en: '1399 mu · 93.3 ha · 0.933 km²'
+    });
     const line = measureDrawing({
       type: 'LineString',
       coordinates: [
@@ -89,6 +90,7 @@ describe('measurementText', () => {
         [121.21, 41.11]
       ]
     })!;
-    expect(measurementText(line)).toMatch(/^19\d\d米 · 1\.9\d公里$/);
+    expect(measurementText(line).zh).toMatch(/^19\d\d米 · 1\.9\d公里$/);
+    expect(measurementText(line).en).toMatch(/^19\d\d m · 1\.9\d km$/);
   });
 });

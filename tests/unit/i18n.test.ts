@@ -39,3 +39,25 @@ describe('language choice', () => {
     expect(htmlLangOf('en')).toBe('en');
   });
 });
+
+describe('catalogue parts', () => {
+  it('never give one key two texts (a later part would silently win)', () => {
+    const parts = import.meta.glob<Record<string, Record<string, unknown>>>(
+      '../../src/lib/i18n/catalog/*.ts',
+      { eager: true }
+    );
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [file, exports] of Object.entries(parts)) {
+      for (const part of Object.values(exports)) {
+        for (const key of Object.keys(part)) {
+          const earlier = owner.get(key);
+          if (earlier) clashes.push(`${key}: ${earlier} and ${file}`);
+          owner.set(key, file);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+    expect(owner.size).toBe(Object.keys(catalog).length);
+  });
+});

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '$lib/geo/area.js';
+import { areaTexts } from '$lib/geo/units.js';
 import { BACKUP_FILE_NAME, looksLikeBackupFile, parseBackup } from '$lib/import/backup-file';
 import { importFile } from '$lib/import/import-file';
 import {
@@ -20,7 +21,6 @@ import { supportedCrsIds } from '$lib/import/crs-names';
 import type { StoredLayer } from '$lib/import/store';
 import {
   describeImportedFeature,
-  formatAreaText,
   layerFromImport,
   propertyText,
   summarizeLayer
@@ -197,7 +197,7 @@ describe('user layers', () => {
   });
 
   test('writes an area in 亩, 公顷 and 平方公里', () => {
-    expect(formatAreaText(6.9e6)).toBe('10350亩 · 690公顷 · 6.9平方公里');
+    expect(areaTexts(6.9e6).zh).toBe('10350亩 · 690公顷 · 6.9平方公里');
   });
 
   test('a popup: name, properties as text, area; hostile markup stays literal', async () => {
@@ -215,7 +215,8 @@ describe('user layers', () => {
     expect(first.canBeBoundary).toBe(true);
     expect(first.measured?.quantity).toBe('area');
     expect(first.measured?.value).toBeCloseTo(ellipsoidalArea(good.features[0].geometry), 6);
-    expect(first.measured?.text).toMatch(/亩 · .*公顷 · .*平方公里$/);
+    expect(first.measured?.text.zh).toMatch(/亩 · .*公顷 · .*平方公里$/);
+    expect(first.measured?.text.en).toMatch(/ mu · .* ha · .* km²$/);
     expect(() => describeImportedFeature(good, 99)).toThrow(RangeError);
   });
 

@@ -3,6 +3,7 @@
  * boundary of…” choice: those for which the plan states an area come first (their area can then
  * be checked against the drawing), then every other plan feature.
  */
+import type { Bilingual } from '$lib/i18n/types';
 import type { PlanFeature } from '$lib/layers/types';
 
 export interface BoundaryTarget {
@@ -41,11 +42,17 @@ export function boundaryTargets(features: readonly PlanFeature[]): BoundaryTarge
 }
 
 /**
- * The text of a target in a list: its name and, when the plan states one, its area.
- * @example targetLabel(zijing) // '紫荆产业园（规划 6.9平方公里）'
+ * The text of a target in a list: its name (in English mode with the English name beside it) and,
+ * when the plan states one, its area as the plan writes it.
+ * @example targetLabel(zijing).zh // '紫荆产业园（规划 6.9平方公里）'
+ * @example targetLabel(zijing).en // '紫荆产业园 Zijing Industrial Park (plan: 6.9平方公里)'
  */
-export function targetLabel(target: BoundaryTarget): string {
-  return target.areaFigures.length > 0
-    ? `${target.name}（规划 ${target.areaFigures.join('、')}）`
-    : target.name;
+export function targetLabel(target: BoundaryTarget): Bilingual {
+  const figures = target.areaFigures;
+  return figures.length > 0
+    ? {
+        zh: `${target.name}（规划 ${figures.join('、')}）`,
+        en: `${target.name} ${target.nameEn} (plan: ${figures.join(', ')})`
+      }
+    : { zh: target.name, en: `${target.name} ${target.nameEn}` };
 }

@@ -18,6 +18,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Drawing } from '$lib/import/store';
+import { locale } from '$lib/i18n/locale.svelte';
 import { CursorLabel } from './cursor-label';
 import {
   COORDINATE_PRECISION,
@@ -286,7 +287,11 @@ export class DrawController {
       this.#label.hide();
       return;
     }
-    this.#label.show(measurementText(live.measurement), this.#pointer.x, this.#pointer.y);
+    this.#label.show(
+      locale.pick(measurementText(live.measurement)),
+      this.#pointer.x,
+      this.#pointer.y
+    );
   }
 
   readonly #onPointerMove = (event: MapMouseEvent): void => {

@@ -6,7 +6,8 @@
 import type { Geometry } from 'geojson';
 import { ellipsoidalArea } from '$lib/geo/area.js';
 import { geodesicLength } from '$lib/geo/length.js';
-import { formatAreaAll, formatLength } from '$lib/geo/units.js';
+import { areaTexts, formatAreaAll, formatLength } from '$lib/geo/units.js';
+import type { Bilingual } from '$lib/i18n/types';
 
 export type DrawingMeasurement =
   | {
@@ -61,11 +62,14 @@ export function measureDrawing(geometry: Geometry | null | undefined): DrawingMe
 }
 
 /**
- * One line of text for a measurement, e.g. `835亩 · 55.7公顷 · 0.557平方公里` or `1800米 · 1.8公里`.
- * @example measurementText(measureDrawing(line)) // '840米 · 0.84公里'
+ * One line of text for a measurement in both spellings, for the UI to show one: e.g.
+ * `835亩 · 55.7公顷 · 0.557平方公里` / `835 mu · 55.7 ha · 0.557 km²`, or `1800米 · 1.8公里` /
+ * `1800 m · 1.8 km`.
+ * @example measurementText(measureDrawing(line)).zh // '840米 · 0.84公里'
  */
-export function measurementText(measurement: DrawingMeasurement): string {
-  return measurement.quantity === 'area'
-    ? `${measurement.mu} · ${measurement.hectares} · ${measurement.squareKilometres}`
-    : `${measurement.inMetres} · ${measurement.inKilometres}`;
+export function measurementText(measurement: DrawingMeasurement): Bilingual {
+  if (measurement.quantity === 'area') return areaTexts(measurement.squareMetres);
+  const line = (latin: boolean) =>
+    `${formatLength(measurement.metres, '米', { latin })} · ${formatLength(measurement.metres, '公里', { latin })}`;
+  return { zh: line(false), en: line(true) };
 }

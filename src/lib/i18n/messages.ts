@@ -19,6 +19,8 @@ import { plan } from './catalog/plan';
 import { audit } from './catalog/audit';
 import { features } from './catalog/features';
 import { landmarks } from './catalog/landmarks';
+import { importUi } from './catalog/import-ui';
+import { draw } from './catalog/draw';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -29,7 +31,9 @@ export const catalog = {
   ...plan,
   ...audit,
   ...features,
-  ...landmarks
+  ...landmarks,
+  ...importUi,
+  ...draw
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

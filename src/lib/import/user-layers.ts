@@ -7,7 +7,8 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.js';
 import { geodesicLength } from '../geo/length.js';
-import { formatAreaAll, formatLength } from '../geo/units.js';
+import { areaTexts, lengthTexts } from '../geo/units.js';
+import type { Bilingual } from '../i18n/types';
 import type { StoredLayer } from './store';
 import type { ImportResult } from './types';
 import { extendBbox } from './validate';
@@ -142,15 +143,6 @@ export function summarizeLayer(layer: StoredLayer): LayerSummary {
 }
 
 /**
- * An area in the three units people here use, e.g. `835亩 · 55.7公顷 · 0.557平方公里`.
- * @param squareMetres m²
- */
-export function formatAreaText(squareMetres: number): string {
-  const all = formatAreaAll(squareMetres);
-  return `${all.mu} · ${all.hectares} · ${all.squareKilometres}`;
-}
-
-/**
  * The layer's features as one FeatureCollection of plain objects (the map source's data, which
  * MapLibre clones to its worker: a layer's lazy packed view cannot be cloned).
  */
@@ -219,7 +211,8 @@ export interface ImportedFeatureInfo {
   moreProperties: number;
   geometryType: string;
   /** Ellipsoidal area or geodesic length in words, or null for points. */
-  measured: { quantity: 'area' | 'length'; value: number; text: string } | null;
+  /** `text` in both spellings (`835亩 · …` / `835 mu · …`) for the UI to show one. */
+  measured: { quantity: 'area' | 'length'; value: number; text: Bilingual } | null;
   canBeBoundary: boolean;
 }
 
@@ -228,7 +221,7 @@ export const POPUP_PROPERTIES = 12;
 
 /**
  * What a popup says about feature `index` of an imported layer.
- * @example describeImportedFeature(layer, 0).measured?.text // '1399亩 · 93.3公顷 · 0.933平方公里'
+ * @example describeImportedFeature(layer, 0).measured?.text.zh // '1399亩 · 93.3公顷 · 0.933平方公里'
  */
 export function describeImportedFeature(
   layer: StoredLayer,
@@ -245,10 +238,10 @@ export function describeImportedFeature(
   let measured: ImportedFeatureInfo['measured'] = null;
   if (isAreal(geometry)) {
     const value = ellipsoidalArea(geometry);
-    measured = { quantity: 'area', value, text: formatAreaText(value) };
+    measured = { quantity: 'area', value, text: areaTexts(value) };
   } else if (isLinear(geometry)) {
     const value = geodesicLength(geometry);
-    measured = { quantity: 'length', value, text: formatLength(value) };
+    measured = { quantity: 'length', value, text: lengthTexts(value) };
   }
   return {
     layerId: layer.id,

@@ -122,8 +122,9 @@ const layerRank = (id: LayerId) => TABLE_LAYERS.findIndex((entry) => entry.id ==
 /**
  * Orders rows by one column. Names sort by the Chinese name (pinyin order) in Chinese and by the
  * English name in English; kinds by their label in the chosen language; layers and accuracy in
- * their fixed order; sizes areas first, then lengths, each by measure; references by how many.
- * Rows without a measure stay last either way; ties keep the catalogue order.
+ * their fixed order; sizes areas then lengths, each by measure (descending reverses both);
+ * references by how many. Rows without a measure stay last either way; ties keep the catalogue
+ * order.
  */
 export function sortRows(
   rows: readonly FeatureRow[],
