@@ -13,11 +13,13 @@
 import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
 import { common } from './catalog/common';
+import { parks } from './catalog/parks';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
-  ...common
+  ...common,
+  ...parks
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

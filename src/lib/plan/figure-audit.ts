@@ -348,12 +348,12 @@ function exportNumber(value: number | null, digits: number): string {
  * A text cell for the CSV. Spreadsheet programs run cells starting with = + - @ as formulas,
  * and names come from user-editable layer files, so such text gets a leading apostrophe.
  */
-function csvText(value: string | null): string {
+export function csvText(value: string | null): string {
   if (value === null) return '';
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvCell(cell: string): string {
+export function csvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
