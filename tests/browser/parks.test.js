@@ -4,7 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, assertClean } from './harness.js';
+import { startSite, assertClean, waitForMapReady } from './harness.js';
 
 const HYDRATION_TIMEOUT_MS = 10_000;
 const THREE_PARKS = [
@@ -191,5 +191,42 @@ describe('park profiles /parks', () => {
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV has no UTF-8 BOM');
     const text = new TextDecoder().decode(bytes);
     assert.match(text, /songling-enclave-industrial-park,“松凌”飞地经济产业园,area,835亩/);
+  });
+
+  it('filters the map’s plan features by industry and theme, and opens one', async () => {
+    const visit = await site.visit('/');
+    try {
+      const page = visit.page;
+      const { ready } = await waitForMapReady(page);
+      assert.ok(ready, 'the map did not become ready');
+      await page.locator('select[data-filter="industry"]').selectOption('pharma');
+      await page.waitForSelector('.industry-filter .count', { timeout: HYDRATION_TIMEOUT_MS });
+      const kept = await page
+        .locator('.industry-filter .kept button')
+        .evaluateAll((buttons) =>
+          buttons.map((b) => /** @type {HTMLElement} */ (b).dataset.feature)
+        );
+      for (const id of ['zijing-industrial-park', 'tianjin-ruyi-pharmaceutical']) {
+        assert.ok(kept.includes(id), `医药 keeps ${kept.join(', ')}, not ${id}`);
+      }
+      assert.ok(!kept.includes('sikai-logistics-park'), '医药 keeps the logistics park');
+      await page.locator('select[data-filter="theme"]').selectOption('agriculture');
+      await page.waitForFunction(
+        () => !document.querySelector('.industry-filter [data-feature="zijing-industrial-park"]'),
+        null,
+        { timeout: HYDRATION_TIMEOUT_MS }
+      );
+      await page.locator('select[data-filter="industry"]').selectOption('logistics');
+      await page.locator('.industry-filter [data-feature="sikai-logistics-park"]').click();
+      await page
+        .waitForURL(/\?feature=sikai-logistics-park$/, { timeout: HYDRATION_TIMEOUT_MS })
+        .catch(() => undefined);
+      assert.match(page.url(), /\?feature=sikai-logistics-park$/);
+      await page.locator('.industry-filter .clear').click();
+      assert.equal(await page.locator('.industry-filter .count').count(), 0);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
   });
 });

@@ -14,6 +14,8 @@ export class MapState {
   selectedId = $state<string | null>(null);
   /** A polite message for the user (e.g. an unknown `?feature=` id), or null. */
   notice = $state<{ zh: string; en: string } | null>(null);
+  /** Ids of the plan features the industry/theme filter keeps (issue #13); null: all of them. */
+  keptIds = $state.raw<ReadonlySet<string> | null>(null);
 
   toggle(id: LayerKey): void {
     this.visible[id] = !this.visible[id];

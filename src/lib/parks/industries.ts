@@ -102,3 +102,9 @@ export function industryById(id: string): Industry | undefined {
 export function industriesIn(text: string): string[] {
   return INDUSTRIES.filter((industry) => industry.pattern.test(text)).map((i) => i.id);
 }
+
+/** Industry ids in INDUSTRIES order, duplicates and unknown ids dropped. */
+export function sortIndustries(ids: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  return INDUSTRIES.filter((industry) => wanted.has(industry.id)).map((i) => i.id);
+}
