@@ -229,4 +229,18 @@ describe('park profiles /parks', () => {
       await visit.close();
     }
   });
+
+  it('tells residents what the plan commits to for each renewal, housing and river project', async () => {
+    const visit = await site.visit('/projects');
+    try {
+      const rows = await visit.page.locator('tr[data-project]').count();
+      assert.ok(rows >= 20, `expected a row per project, found ${rows}`);
+      const row = visit.page.locator('tr[data-project="tiexinnanli-redevelopment"]');
+      assert.match((await row.innerText()) ?? '', /适时启动铁新南里、北山里等棚改任务/);
+      assert.equal(await row.locator('a[href$="/plan#c5s5p4"]').count(), 1);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { matchingIds, withKeptIds } from '$lib/layers/feature-filter';
 import { attributionContext, parkProfile, parkProfiles } from '$lib/parks';
 import { profilesToCsv, profileToJson } from '$lib/parks/export';
 import { featureFacets } from '$lib/parks/facets';
+import { residentCommitments } from '$lib/parks/commitments';
 import { miniMap } from '$lib/parks/mini-map';
 import { MAX_COMPARED, parseSelection, selectionSearch } from '$lib/parks/selection';
 
@@ -119,5 +120,40 @@ describe('the map’s industry and theme filter', () => {
       own,
       ['in', ['get', 'id'], ['literal', ['a', 'b']]]
     ]);
+  });
+});
+
+describe('what the plan commits to for residents', () => {
+  const commitments = residentCommitments(allFeatures, plan.paragraphs);
+  const of = (id: string) => commitments.find((c) => c.featureId === id)!;
+
+  it('lists 棚改, 老旧小区, housing, river works and drainage, one sentence each', () => {
+    expect(new Set(commitments.map((c) => c.kind))).toEqual(
+      new Set(['redevelopment', 'housing', 'river-works', 'drainage'])
+    );
+    expect(of('tiexinnanli-redevelopment').planned).toEqual({
+      paragraphId: 'c5s5p4',
+      quote: '利用包装债券、棚改贷款等国家扶持政策,适时启动铁新南里、北山里等棚改任务。'
+    });
+    expect(of('tiexinnanli-drainage')).toMatchObject({
+      planned: null,
+      done: { paragraphId: 'c1s1p3' }
+    });
+  });
+
+  it('prefers a full sentence to a heading-like lead, and a name to a mere mention', () => {
+    expect(of('old-estates-renovation').planned?.quote).toMatch(/^继续改造提升老旧小区/);
+    expect(of('baigu-embankment-road-works').planned?.paragraphId).toBe('c6s2p2');
+    expect(of('baigu-embankment-road-works').planned?.quote).toContain('7.5公里沿河河堤和道路工程');
+  });
+
+  it('quotes verbatim', () => {
+    for (const c of commitments) {
+      for (const sentence of [c.planned, c.done]) {
+        if (!sentence) continue;
+        const paragraph = plan.paragraphs.find((p) => p.id === sentence.paragraphId)!;
+        expect(paragraph.text).toContain(sentence.quote);
+      }
+    }
   });
 });

@@ -253,6 +253,15 @@ function namedAfter(text: string, feature: PlanFeature, carrier: Pick<Carrier, '
   return first([name, ...aliases]) > first(carrier.names);
 }
 
+/** What is said of this carrier alone before what is said of it with others; else reading order. */
+function ownFirst<T extends Citation>(citations: T[]): T[] {
+  const alone = (c: T) => (c.sharedWith.length === 0 ? 0 : 1);
+  return citations
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => alone(a.c) - alone(b.c) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
 function positionNote(feature: PlanFeature, areas: readonly AreaFigure[]): PositionNote {
   const { accuracy } = feature.properties;
   if (!feature.geometry) return 'unlocated';
@@ -297,10 +306,10 @@ export function buildProfile(carrier: Carrier, sources: ProfileSources): ParkPro
     kind: carrier.kind,
     group: carrier.group,
     areas,
-    positioning: positioning.map((s) => citationOf(s, carrier.id)),
+    positioning: ownFirst(positioning.map((s) => citationOf(s, carrier.id))),
     industries: industriesFrom(sentences, carrier.id),
     projects: projectsFrom(sentences, carrier, features),
-    commitments,
+    commitments: ownFirst(commitments),
     progress: progress.map((s) => citationOf(s, carrier.id)),
     themes: themesOf(planRefs),
     accuracy: p.accuracy,

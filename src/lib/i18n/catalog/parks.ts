@@ -125,5 +125,16 @@ export const parks = {
     zh: `符合条件的规划要素：${p.n}个`,
     en: `${p.n} plan features match`
   }),
-  'parks.filter.clear': { zh: '清除筛选', en: 'Clear filter' }
+  'parks.filter.clear': { zh: '清除筛选', en: 'Clear filter' },
+  'parks.link.residents': {
+    zh: '居民关心的项目：棚改、老旧小区、住宅和河道治理',
+    en: 'For residents: renewal, housing and river works'
+  },
+  'projects.title': { zh: '规划对居民项目的承诺', en: 'What the plan commits to for residents' },
+  'projects.intro': {
+    zh: '棚户区改造、老旧小区改造、住宅项目和河道治理：每个项目一句规划原文及其所在段落；第一章所述为“十三五”期间已完成的工作。',
+    en: 'Shanty-town and old-estate renewal, housing and river works: one sentence of the plan for each, with its paragraph; chapter 1 reports what was done in 2016–2020.'
+  },
+  'projects.col.planned': { zh: '规划承诺', en: 'What the plan commits to' },
+  'projects.col.done': { zh: '已完成（第一章）', en: 'Already done (chapter 1)' }
 };
