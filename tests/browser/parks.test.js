@@ -219,11 +219,17 @@ describe('park profiles /parks', () => {
       await page.locator('select[data-filter="industry"]').selectOption('logistics');
       await page.locator('.industry-filter [data-feature="sikai-logistics-park"]').click();
       await page
-        .waitForURL(/\?feature=sikai-logistics-park$/, { timeout: HYDRATION_TIMEOUT_MS })
+        .waitForURL(/[?&]feature=sikai-logistics-park(&|$)/, { timeout: HYDRATION_TIMEOUT_MS })
         .catch(() => undefined);
-      assert.match(page.url(), /\?feature=sikai-logistics-park$/);
+      assert.match(page.url(), /[?&]feature=sikai-logistics-park(&|$)/);
+      assert.match(
+        page.url(),
+        /industry=logistics&theme=agriculture/,
+        'the choice is not in the URL'
+      );
       await page.locator('.industry-filter .clear').click();
       assert.equal(await page.locator('.industry-filter .count').count(), 0);
+      assert.doesNotMatch(page.url(), /industry=|theme=/);
       assertClean(visit);
     } finally {
       await visit.close();
@@ -238,6 +244,28 @@ describe('park profiles /parks', () => {
       const row = visit.page.locator('tr[data-project="tiexinnanli-redevelopment"]');
       assert.match((await row.innerText()) ?? '', /适时启动铁新南里、北山里等棚改任务/);
       assert.equal(await row.locator('a[href$="/plan#c5s5p4"]').count(), 1);
+      assertClean(visit);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('opens the map filtered from a shared link, ignoring an unknown value', async () => {
+    const visit = await site.visit('/?industry=fine-chemicals&theme=%3Cscript%3E');
+    try {
+      const page = visit.page;
+      await page.waitForSelector('.industry-filter .count', { timeout: HYDRATION_TIMEOUT_MS });
+      assert.equal(
+        await page.locator('select[data-filter="industry"]').inputValue(),
+        'fine-chemicals'
+      );
+      assert.equal(await page.locator('select[data-filter="theme"]').inputValue(), '');
+      const kept = await page
+        .locator('.industry-filter .kept button')
+        .evaluateAll((buttons) =>
+          buttons.map((b) => /** @type {HTMLElement} */ (b).dataset.feature)
+        );
+      assert.deepEqual(kept.slice(0, 3).sort(), [...THREE_PARKS].sort());
       assertClean(visit);
     } finally {
       await visit.close();

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import districts from '$geodata/context/jinzhou-districts.geojson';
 import { plan } from '$lib/plan';
 import { allFeatures, featureById } from '$lib/layers/catalog';
-import { matchingIds, withKeptIds } from '$lib/layers/feature-filter';
+import {
+  choiceFromSearch,
+  hrefWithChoice,
+  matchingIds,
+  withKeptIds
+} from '$lib/layers/feature-filter';
 import { attributionContext, parkProfile, parkProfiles } from '$lib/parks';
 import { profilesToCsv, profileToJson } from '$lib/parks/export';
 import { featureFacets } from '$lib/parks/facets';
@@ -109,6 +114,18 @@ describe('the map’s industry and theme filter', () => {
     const both = matchingIds(facets, { industry: 'logistics', theme: 'agriculture' })!;
     expect(both.has('sikai-logistics-park')).toBe(true);
     expect(both.has('zijing-industrial-park')).toBe(false);
+  });
+
+  it('reads the choice from the map URL, ignoring unknown values, and writes it back', () => {
+    const known = { industries: new Set(['pharma']), themes: new Set(['industry']) };
+    expect(choiceFromSearch('?industry=pharma&theme=%3Cb%3E', known)).toEqual({
+      industry: 'pharma',
+      theme: null
+    });
+    expect(choiceFromSearch('', known)).toEqual({ industry: null, theme: null });
+    expect(
+      hrefWithChoice('http://x/?feature=a&theme=old', { industry: 'pharma', theme: null })
+    ).toBe('http://x/?feature=a&industry=pharma');
   });
 
   it('adds “id is kept” to a style layer’s own filter', () => {

@@ -43,3 +43,32 @@ export function withKeptIds(
   const keep: FilterSpecification = ['in', ['get', 'id'], ['literal', [...kept].sort()]];
   return base ? ['all', base as never, keep] : keep;
 }
+
+/**
+ * The choice a map URL carries (`/?industry=pharma&theme=industry`): values that are not known
+ * ids are left out, so a hand-edited or hostile link filters nothing rather than failing.
+ */
+export function choiceFromSearch(
+  search: string,
+  known: { industries: ReadonlySet<string>; themes: ReadonlySet<string> }
+): FacetChoice {
+  const params = new URLSearchParams(search);
+  const pick = (name: string, ids: ReadonlySet<string>) => {
+    const value = params.get(name);
+    return value !== null && ids.has(value) ? value : null;
+  };
+  return { industry: pick('industry', known.industries), theme: pick('theme', known.themes) };
+}
+
+/** `href` with the choice in its query (`industry`, `theme`), other parameters kept. */
+export function hrefWithChoice(href: string, choice: FacetChoice): string {
+  const url = new URL(href);
+  for (const [name, value] of [
+    ['industry', choice.industry],
+    ['theme', choice.theme]
+  ] as const) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  return url.href;
+}
