@@ -126,6 +126,8 @@ describe('the map’s industry and theme filter', () => {
     expect(
       hrefWithChoice('http://x/?feature=a&theme=old', { industry: 'pharma', theme: null })
     ).toBe('http://x/?feature=a&industry=pharma');
+    const untouched = 'http://x/?feature=%3Cb%3E%20x';
+    expect(hrefWithChoice(untouched, { industry: null, theme: null })).toBe(untouched);
   });
 
   it('adds “id is kept” to a style layer’s own filter', () => {

@@ -60,13 +60,18 @@ export function choiceFromSearch(
   return { industry: pick('industry', known.industries), theme: pick('theme', known.themes) };
 }
 
-/** `href` with the choice in its query (`industry`, `theme`), other parameters kept. */
+/**
+ * `href` with the choice in its query (`industry`, `theme`), other parameters kept; `href` itself,
+ * byte for byte, when it already says so (rewriting a query re-encodes it).
+ */
 export function hrefWithChoice(href: string, choice: FacetChoice): string {
   const url = new URL(href);
-  for (const [name, value] of [
+  const wanted = [
     ['industry', choice.industry],
     ['theme', choice.theme]
-  ] as const) {
+  ] as const;
+  if (wanted.every(([name, value]) => url.searchParams.get(name) === value)) return href;
+  for (const [name, value] of wanted) {
     if (value) url.searchParams.set(name, value);
     else url.searchParams.delete(name);
   }
