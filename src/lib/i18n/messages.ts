@@ -21,6 +21,7 @@ import { features } from './catalog/features';
 import { landmarks } from './catalog/landmarks';
 import { importUi } from './catalog/import-ui';
 import { draw } from './catalog/draw';
+import { parks } from './catalog/parks';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -33,7 +34,8 @@ export const catalog = {
   ...features,
   ...landmarks,
   ...importUi,
-  ...draw
+  ...draw,
+  ...parks
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

@@ -14,6 +14,8 @@ export class MapState {
   selectedId = $state<string | null>(null);
   /** A polite message for the user (an unknown `?feature=` id, a bad view in a link), or null. */
   notice = $state<{ kind: 'featureNotFound'; id: string } | { kind: 'viewRefused' } | null>(null);
+  /** Ids of the plan features the industry/theme filter keeps (issue #13); null: all of them. */
+  keptIds = $state.raw<ReadonlySet<string> | null>(null);
 
   toggle(id: LayerKey): void {
     this.visible[id] = !this.visible[id];

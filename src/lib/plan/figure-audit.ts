@@ -338,7 +338,6 @@ export function unstatedFeatureFigures(
   );
 }
 
-/** A number for the exports: rounded, never in exponent notation, empty when absent. */
 /** The CSV columns: Chinese header with the English in parentheses, and how to fill it. */
 const CSV_COLUMNS: CsvColumn<AuditRow>[] = [
   ['段落编号 (paragraph id)', (r) => csvText(r.paragraphId)],
