@@ -149,7 +149,8 @@ function crc32(bytes) {
 
 /**
  * A ZIP archive (deflated entries, fixed timestamp so output is reproducible).
- * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean }[]} entries
+ * `declaredSize` makes the headers lie about the expanded size (a ZIP bomb's trick).
+ * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean; declaredSize?: number }[]} entries
  */
 function zip(entries) {
   /** @type {Buffer[]} */
@@ -173,7 +174,7 @@ function zip(entries) {
     local.writeUInt16LE(0x5821, 12); // 2024-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
@@ -186,7 +187,7 @@ function zip(entries) {
     central.writeUInt16LE(0x5821, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -750,7 +751,45 @@ ${kmlCoordinates(square(121.2, 41.12, 0.01))}
   );
   write('lone.shp', geoUtf8.shp);
 
+  hostileFiles(geoUtf8);
+
   console.log(`wrote ${readdirSync(OUT).length} files to ${OUT}`);
+}
+
+// ---------------------------------------------------------------- Hostile files (issue #16)
+
+/**
+ * Small files built the way an attacker would (the big ones are generated inside the tests).
+ * @param {{ shp: Uint8Array; dbf: Uint8Array }} parcels
+ */
+function hostileFiles(parcels) {
+  const prj = ascii(PRJ_CGCS2000);
+  // 1. Headers that claim 1 000 bytes for a .shp that inflates to 1 MB.
+  const bomb = new Uint8Array(1024 * 1024);
+  bomb.set(parcels.shp);
+  write(
+    'zip-size-lies.zip',
+    zip([
+      { name: 'parcels.shp', data: bomb, declaredSize: 1000 },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
+    ])
+  );
+
+  // 6. The second record's point count runs past its end: records 1 and 3 still import.
+  const broken = parcels.shp.slice();
+  const view = new DataView(broken.buffer);
+  let at = 100;
+  at += 8 + view.getInt32(at + 4, false) * 2; // the second record's header
+  view.setInt32(at + 8 + 40, 100000, true); // numPoints
+  write(
+    'shp-broken-record.zip',
+    zip([
+      { name: 'parcels.shp', data: broken },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
+    ])
+  );
 }
 
 main();

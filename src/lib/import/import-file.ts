@@ -34,7 +34,7 @@ import {
 import { BlobShelf } from './packed-blob';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
-import type { SourceData } from './source-data';
+import type { ReaderLimits, SourceData } from './source-data';
 import { emptyLayerSummary, type LayerSummary } from './user-layers';
 import type {
   BilingualMessage,
@@ -56,8 +56,12 @@ import { listZip } from './zip';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_MAX_VERTICES = 5_000_000;
-/** A ZIP may expand to this many times the file size limit. */
-const ZIP_EXPANSION_FACTOR = 10;
+export const DEFAULT_MAX_FEATURES = 1_000_000;
+/**
+ * A ZIP's entries may add up to this many times the file size limit when expanded; each entry
+ * read is held to the file size limit itself (zip.ts checks both on what is really produced).
+ */
+const ZIP_EXPANSION_FACTOR = 3;
 const YIELD_EVERY_MS = 50;
 
 type Bbox = [number, number, number, number];
@@ -78,9 +82,10 @@ const HEAD_BYTES = 64 * 1024;
 async function readSource(
   input: ImportSource,
   name: string,
-  maxBytes: number,
+  limits: ReaderLimits,
   split: boolean
 ): Promise<SourceData> {
+  const { maxBytes } = limits;
   const head =
     input instanceof Uint8Array
       ? input
@@ -94,14 +99,14 @@ async function readSource(
   }
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
   if (detected.format === 'kml') return readKml(bytes);
-  const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR);
+  const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR, maxBytes);
   if (!hasShapefile(entries)) {
     const kml =
       entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ??
       entries.find((e) => /\.kml$/i.test(e.name));
     if (kml) return readKml(await kml.read(), 'kmz');
   }
-  return readShapefile(entries);
+  return readShapefile(entries, limits);
 }
 
 function emptyResult(bytes: number): ImportResult {
@@ -364,6 +369,7 @@ async function runImport(
   const { signal, onProgress } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxVertices = options.maxVertices ?? DEFAULT_MAX_VERTICES;
+  const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   const measure = options.measure ?? true;
   const size = input instanceof Uint8Array ? input.length : input.size;
   const result = emptyResult(size);
@@ -391,7 +397,14 @@ async function runImport(
     signal?.throwIfAborted();
     if (size > maxBytes) throw new ImportFileError('too-large', { bytes: size, maxBytes });
     onProgress?.({ phase: 'parse', done: 0, total: size });
-    const source = await readSource(input, fileName, maxBytes, split);
+    const limits = { maxBytes, maxVertices, maxFeatures };
+    const source = await readSource(input, fileName, limits, split);
+    if (source.featureCount > maxFeatures) {
+      throw new ImportFileError('too-many-features', {
+        count: source.featureCount,
+        max: maxFeatures
+      });
+    }
     onProgress?.({ phase: 'parse', done: size, total: size });
     await pause(signal);
     result.format = source.format;

@@ -99,6 +99,10 @@ const FILE_ERRORS: Record<string, Template> = {
     zh: `文件共有 ${p.count} 个顶点，超过上限 ${p.max}，请先简化或拆分。`,
     en: `The file has ${p.count} vertices, more than the limit of ${p.max}; simplify or split it first.`
   }),
+  'too-many-features': (p) => ({
+    zh: `文件共有 ${p.count} 个要素，超过上限 ${p.max}，请先拆分。`,
+    en: `The file has ${p.count} features, more than the limit of ${p.max}; split it first.`
+  }),
   'xml-syntax': (p) => ({
     zh: `KML（XML）语法错误，位于第 ${p.line} 行第 ${p.column} 列：${p.detail}。`,
     en: `KML (XML) syntax error at line ${p.line}, column ${p.column}: ${p.detailEn ?? p.detail}.`
@@ -126,6 +130,14 @@ const FILE_ERRORS: Record<string, Template> = {
   'zip-too-large': (p) => ({
     zh: `ZIP 解压后太大（${megabytes(p.bytes)} MB），上限为 ${megabytes(p.maxBytes)} MB。`,
     en: `The ZIP expands to too much data (${megabytes(p.bytes)} MB; the limit is ${megabytes(p.maxBytes)} MB).`
+  }),
+  'zip-entry-too-large': (p) => ({
+    zh: `ZIP 中的“${p.name}”解压后有 ${megabytes(p.bytes)} MB，超过单个文件 ${megabytes(p.maxBytes)} MB 的上限，请拆分后再导入。`,
+    en: `“${p.name}” in the ZIP expands to ${megabytes(p.bytes)} MB, more than the limit of ${megabytes(p.maxBytes)} MB for one file; split it and import the parts.`
+  }),
+  'zip-size-mismatch': (p) => ({
+    zh: `ZIP 已损坏：“${p.name}”解压出的数据与文件头记载的 ${p.declared} 字节不符。`,
+    en: `The ZIP is damaged: “${p.name}” does not expand to the ${p.declared} bytes its header declares.`
   }),
   'zip-no-shp': (p) => ({
     zh: `ZIP 中没有 .shp 文件（只有：${p.names}），Shapefile 需要把 .shp、.dbf、.prj 一起压缩。`,
@@ -235,6 +247,18 @@ const NOTICES: Record<string, Template> = {
     zh: `“${p.file}”不完整（文件头声明 ${p.declared} 字节，实际 ${p.actual} 字节），只读到了前 ${p.read} 条记录。`,
     en: `“${p.file}” is incomplete (its header says ${p.declared} bytes, it has ${p.actual}); only the first ${p.read} records were read.`
   }),
+  'dbf-duplicate-field': (p) => ({
+    zh: `“${p.file}”中有多个名为“${p.field}”的字段，后一个改名为“${p.renamed}”。`,
+    en: `“${p.file}” has more than one field named “${p.field}”; the later one is called “${p.renamed}”.`
+  }),
+  'dbf-record-length': (p) => ({
+    zh: `“${p.file}”的文件头记载每条记录 ${p.declared} 字节，字段宽度之和为 ${p.fields} 字节；已按字段读取，多余字节忽略。`,
+    en: `“${p.file}” declares ${p.declared} bytes per record but its fields add up to ${p.fields}; the fields were read and the extra bytes ignored.`
+  }),
+  'dbf-truncated': (p) => ({
+    zh: `“${p.file}”不完整（文件头声明 ${p.declared} 条记录），只读到了 ${p.read} 条。`,
+    en: `“${p.file}” is incomplete (its header declares ${p.declared} records); only ${p.read} were read.`
+  }),
   'zip-multiple-layers': (p) => ({
     zh: `ZIP 中有多个图层（${p.names}），已合并导入。`,
     en: `The ZIP holds several layers (${p.names}); they were imported together.`
@@ -339,6 +363,14 @@ const FEATURE_REASONS: Record<string, Template> = {
     zh: '.dbf 中没有对应的属性记录，要素没有属性',
     en: 'has no matching record in the .dbf, so it has no attributes'
   }),
+  'shp-record-corrupt': (p) => ({
+    zh: `“${p.file}”的第 ${p.record} 条记录已损坏，未导入：${p.detail}`,
+    en: `record ${p.record} of “${p.file}” is damaged and was not imported: ${p.detailEn}`
+  }),
+  'shp-ring-dropped': (p) => ({
+    zh: `“${p.file}”的第 ${p.record} 条记录有 ${p.count} 个内环不在任何外环之内，已舍弃`,
+    en: `record ${p.record} of “${p.file}” has ${p.count} hole(s) outside every outer ring; they were left out`
+  }),
   'shp-record-missing': () => ({
     zh: '.dbf 中有属性记录，但 .shp 中没有对应的几何（文件可能被截断）',
     en: 'has an attribute record in the .dbf but no geometry in the .shp (the file may be cut off)'
@@ -386,7 +418,8 @@ const ERROR_CODES = new Set([
   'crs-inconsistent',
   'conversion-failed',
   'dbf-record-deleted',
-  'shp-record-missing'
+  'shp-record-missing',
+  'shp-record-corrupt'
 ]);
 
 /** True if a feature problem with this code makes the feature unusable. */

@@ -59,6 +59,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Refuse files with more vertices than this. Default 5 000 000. */
   maxVertices?: number;
+  /** Refuse files with more features than this. Default 1 000 000. */
+  maxFeatures?: number;
   /** Compute ellipsoidal area / geodesic length of each usable feature. Default true. */
   measure?: boolean;
   signal?: AbortSignal;
