@@ -54,9 +54,9 @@ import {
 } from './validate';
 import { listZip } from './zip';
 
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
-export const DEFAULT_MAX_VERTICES = 5_000_000;
-export const DEFAULT_MAX_FEATURES = 1_000_000;
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './limits';
+
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES };
 /**
  * A ZIP's entries may add up to this many times the file size limit when expanded; each entry
  * read is held to the file size limit itself (zip.ts checks both on what is really produced).

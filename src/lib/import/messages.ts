@@ -175,6 +175,10 @@ const STORAGE_ERRORS: Record<string, Template> = {
     zh: `浏览器不允许本地存储（${p.detail}），导入的图层只在本页打开期间有效。`,
     en: `The browser does not allow local storage (${p.detail}); imported layers last only while this page is open.`
   }),
+  'backup-feature-invalid': (p) => ({
+    zh: `备份没有恢复，之前保存的数据都还在：备份${p.where}有无效的要素——${p.detail}`,
+    en: `The backup was not restored and everything saved before is still there: a feature ${p.whereEn} is not valid — ${p.detailEn}`
+  }),
   'backup-invalid': (p) => ({
     zh: `这不是凌河规划地图的备份文件（${p.detail}）；如需作为图层导入，请使用“导入”。`,
     en: `This is not a Linghe Plan Map backup (${p.detailEn ?? p.detail}); to add it as a layer, use “Import”.`
