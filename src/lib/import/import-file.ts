@@ -32,6 +32,7 @@ import {
   type FeatureSourceText
 } from './packed-features';
 import { BlobShelf } from './packed-blob';
+import { ProblemList } from './problem-list';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { ReaderLimits, SourceData } from './source-data';
@@ -373,7 +374,7 @@ async function runImport(
   const measure = options.measure ?? true;
   const size = input instanceof Uint8Array ? input.length : input.size;
   const result = emptyResult(size);
-  const problems: ImportProblem[] = [];
+  const problems = new ProblemList();
   let lastYield = now();
   // Checked synchronously for every feature (an await per feature would cost a microtask each);
   // looking at the clock costs too, so only every 64th feature does.
@@ -384,9 +385,10 @@ async function runImport(
     lastYield = now();
   };
   const finish = (): ImportResult => {
-    problems.sort((a, b) => a.featureIndex - b.featureIndex);
-    result.problems = problems;
-    result.stats.warningCount = problems.filter((p) => p.severity === 'warning').length;
+    result.problems = problems.sorted();
+    result.problemCounts = problems.countsByCode();
+    result.unlistedProblemCount = problems.unlisted;
+    result.stats.warningCount = problems.warnings;
     result.stats.usableCount = result.featureIndexes.length;
     result.stats.rejectedCount = result.stats.featureCount - result.featureIndexes.length;
     result.stats.elapsedMs = Math.round(now() - started);
