@@ -782,6 +782,51 @@ function hostileFiles(parcels) {
   let at = 100;
   at += 8 + view.getInt32(at + 4, false) * 2; // the second record's header
   view.setInt32(at + 8 + 40, 100000, true); // numPoints
+  // 7. A hole larger than its shell (its area came out negative), a hole beside its shell, and a
+  // polar cap (a ring around the North Pole, closed through it along the antimeridian).
+  const shell = square(121.2, 41.12, 0.004);
+  writeJson(
+    'hole-larger-than-shell.geojson',
+    collection([
+      feature({ type: 'Polygon', coordinates: [square(121.15, 41.1, 0.004)] }, { name: '好' }),
+      feature(
+        { type: 'Polygon', coordinates: [shell, square(121.18, 41.1, 0.05).reverse()] },
+        { name: '洞比外环大' }
+      )
+    ])
+  );
+  write(
+    'hole-outside-shell.kml',
+    kml(`<Placemark><name>好</name><Point><coordinates>121.15,41.1</coordinates></Point></Placemark>
+<Placemark id="beside"><name>洞在外面</name><Polygon>
+<outerBoundaryIs><LinearRing><coordinates>${kmlCoordinates(shell)}</coordinates></LinearRing></outerBoundaryIs>
+<innerBoundaryIs><LinearRing><coordinates>${kmlCoordinates(square(121.3, 41.12, 0.001).reverse())}</coordinates></LinearRing></innerBoundaryIs>
+</Polygon></Placemark>`)
+  );
+  writeJson(
+    'polar-cap.geojson',
+    collection([
+      feature(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-180, 80],
+              [-90, 80],
+              [0, 80],
+              [90, 80],
+              [180, 80],
+              [180, 90],
+              [-180, 90],
+              [-180, 80]
+            ]
+          ]
+        },
+        { name: 'north of 80°N' }
+      )
+    ])
+  );
+
   write(
     'shp-broken-record.zip',
     zip([

@@ -327,6 +327,10 @@ const FEATURE_REASONS: Record<string, Template> = {
     zh: `边界自相交（在 ${p.at} 附近）`,
     en: `the boundary intersects itself (near ${p.at})`
   }),
+  'hole-outside-shell': (p) => ({
+    zh: `第 ${p.ring} 个环是内环（洞），却不在外环之内（面积会算成负数或偏小）`,
+    en: `ring ${p.ring} is a hole but does not lie inside the outer ring (its area would come out negative or too small)`
+  }),
   'self-intersection-not-checked': (p) => ({
     zh: `边界过于复杂（${p.segments} 条边），未能完成自相交检查`,
     en: `the boundary is too complex (${p.segments} edges) to finish the self-intersection check`
@@ -418,6 +422,7 @@ const ERROR_CODES = new Set([
   'ring-too-short',
   'line-too-short',
   'self-intersection',
+  'hole-outside-shell',
   'coordinate-out-of-range',
   'crs-inconsistent',
   'conversion-failed',
