@@ -220,3 +220,52 @@ describe('ZIP bombs end quickly with one clear message (class 1)', () => {
     expect(heapGrowth).toBeLessThan(50 * MB);
   });
 });
+
+describe('deep nesting outside the coordinates (class 4)', () => {
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const good =
+    '{"type":"Feature","properties":{"name":"ok"},"geometry":{"type":"Point","coordinates":[121,41]}}';
+  const collection = (second: string) =>
+    new TextEncoder().encode(`{"type":"FeatureCollection","features":[${good},${second}]}`);
+  const cases: [string, string, string][] = [
+    [
+      'a property 100 000 deep',
+      `{"type":"Feature","properties":{"name":"b","a":${deep(100_000)}},"geometry":{"type":"Point","coordinates":[121,41]}}`,
+      'properties.a'
+    ],
+    [
+      'a foreign member of the feature',
+      `{"type":"Feature","foo":${deep(100_000)},"properties":{"name":"b"},"geometry":{"type":"Point","coordinates":[121,41]}}`,
+      'foo'
+    ],
+    [
+      'a foreign member of the geometry',
+      `{"type":"Feature","properties":{"name":"b"},"geometry":{"type":"Point","coordinates":[121,41],"x":${deep(100_000)}}}`,
+      'geometry.x'
+    ]
+  ];
+
+  test.each(cases)(
+    '%s: left out with a remark naming it, the feature imported',
+    async (_, second, field) => {
+      for (const input of [collection(second), new Blob([collection(second)])]) {
+        const result = await importFile(input, 'deep.geojson');
+        expect(result.status).toBe('ok');
+        expect(result.features).toHaveLength(2);
+        const problem = result.problems.find((p) => p.code === 'value-too-deep');
+        expect(problem?.featureIndex).toBe(1);
+        expect(problem?.en).toContain(`“${field}” is nested more than 64 deep and was left out`);
+        // What is kept can be written out again (packing, the worker's message, the popup).
+        const features = [...result.features];
+        expect(JSON.stringify(features)).toContain('"name":"b"');
+      }
+    }
+  );
+
+  test('a KML description of markup nested 100 000 deep is read as its text', async () => {
+    const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>a</name><description>${'<b>'.repeat(100_000)}深${'</b>'.repeat(100_000)}</description><Point><coordinates>121,41</coordinates></Point></Placemark></Document></kml>`;
+    const result = await importFile(new TextEncoder().encode(kml), 'deep.kml');
+    expect(result.status).toBe('ok');
+    expect(result.features[0].properties?.description).toBe('深');
+  });
+});

@@ -6,6 +6,7 @@
  * feature of the file, of which layer or plan feature, and why — and nothing is restored.
  */
 import { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './limits';
+import { withoutDeepValues } from './nesting';
 import { checkTopology, firstOutOfRange, formatPosition, inspectFeature } from './validate';
 
 /** Why a backup is refused, in both languages (becomes backup-invalid's detail). */
@@ -81,6 +82,8 @@ export function featureFault(
   feature: unknown,
   index: number
 ): { fault: BackupFault | null; vertices: number } {
+  const deep = withoutDeepValues(feature, index).problems?.[0];
+  if (deep) return { fault: { zh: deep.zh, en: deep.en }, vertices: 0 };
   const report = inspectFeature(feature, index);
   const vertices = report.vertices;
   const error = report.problems.find((p) => p.severity === 'error');

@@ -33,6 +33,7 @@ import {
 } from './packed-features';
 import { BlobShelf } from './packed-blob';
 import { ProblemList } from './problem-list';
+import { withoutDeepValues } from './nesting';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
 import type { ReaderLimits, SourceData } from './source-data';
@@ -459,7 +460,10 @@ async function runImport(
     for (let i = 0; i < total; i++) {
       if (pauseDue(i)) await pauseAt('validate', i, total);
       if (prepare && i >= prepared) prepared = await prepare.call(source, i);
-      const candidate = source.featureAt(i);
+      // A value nested without bound outside the coordinates is left out, with a remark.
+      const trimmed = withoutDeepValues(source.featureAt(i), i);
+      const candidate = trimmed.candidate;
+      if (trimmed.problems) problems.push(...trimmed.problems);
       if (i < FEATURES_SCANNED_FOR_PROVENANCE) {
         // Only its properties are read there: the geometry need not be kept.
         const properties = (candidate as { properties?: unknown } | null)?.properties;
@@ -515,7 +519,8 @@ async function runImport(
       topologies.push(checkTopology(feature, i));
       measuredAsWgs84.push(measure && !projected ? measureGeometry(feature.geometry) : null);
       // A feature kept as the file has it can keep the file's own text too.
-      const known = feature === candidate && source.sourceTextOf?.(i, sourceText) === true;
+      const known =
+        feature === candidate && !trimmed.problems && source.sourceTextOf?.(i, sourceText) === true;
       checkedFeatures.add(feature, known ? sourceText : undefined);
     }
     onProgress?.({ phase: 'validate', done: total, total });

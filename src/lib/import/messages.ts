@@ -355,6 +355,10 @@ const FEATURE_REASONS: Record<string, Template> = {
     zh: `properties 不是对象（实际为 ${p.actual}），属性已忽略`,
     en: `properties is not an object (got ${p.actual}); the attributes were ignored`
   }),
+  'value-too-deep': (p) => ({
+    zh: `“${p.field}”嵌套超过 ${p.max} 层，已略去，要素其余部分已导入`,
+    en: `“${p.field}” is nested more than ${p.max} deep and was left out; the rest of the feature was imported`
+  }),
   'html-in-text': (p) => ({
     zh: `属性“${p.field}”含有 HTML 标记，将按纯文本显示`,
     en: `attribute “${p.field}” contains HTML markup; it will be shown as plain text`
