@@ -776,6 +776,48 @@ function hostileFiles(parcels) {
     ])
   );
 
+  // 8. Files whose messages were unclear: blanks only, UTF-32, a KMZ without KML, KML whose
+  // elements carry a namespace prefix.
+  write('blank.geojson', utf8('  \n\t\r\n   \n'));
+  const utf32 = new Uint8Array(4 + 4 * 40);
+  utf32.set([0xff, 0xfe, 0, 0]);
+  [...'{"type":"FeatureCollection","features":[]}'.slice(0, 40)].forEach((c, i) => {
+    utf32[4 + 4 * i] = c.charCodeAt(0);
+  });
+  write('utf32.geojson', utf32);
+  write('kmz-without-kml.kmz', zip([{ name: 'images/photo.png', data: utf8('not a png') }]));
+  write(
+    'namespace-prefixed.kml',
+    `<?xml version="1.0" encoding="UTF-8"?>
+<kml:kml xmlns:kml="http://www.opengis.net/kml/2.2"><kml:Document>
+<kml:Placemark><kml:name>带前缀</kml:name><kml:Point><kml:coordinates>121.145,41.125</kml:coordinates></kml:Point></kml:Placemark>
+<kml:Placemark><kml:name>面</kml:name><kml:Polygon><kml:outerBoundaryIs><kml:LinearRing><kml:coordinates>${kmlCoordinates(square(121.2, 41.12, 0.004))}</kml:coordinates></kml:LinearRing></kml:outerBoundaryIs></kml:Polygon></kml:Placemark>
+</kml:Document></kml:kml>
+`
+  );
+  // 5. A second .kml in a KMZ is named, not ignored silently.
+  write(
+    'kmz-two-kml.kmz',
+    zip([
+      {
+        name: 'doc.kml',
+        data: utf8(
+          kml(
+            '<Placemark><name>一</name><Point><coordinates>121.1,41.1</coordinates></Point></Placemark>'
+          )
+        )
+      },
+      {
+        name: 'extra/second.kml',
+        data: utf8(
+          kml(
+            '<Placemark><name>二</name><Point><coordinates>121.2,41.1</coordinates></Point></Placemark>'
+          )
+        )
+      }
+    ])
+  );
+
   // 6. The second record's point count runs past its end: records 1 and 3 still import.
   const broken = parcels.shp.slice();
   const view = new DataView(broken.buffer);

@@ -269,3 +269,39 @@ describe('deep nesting outside the coordinates (class 4)', () => {
     expect(result.features[0].properties?.description).toBe('深');
   });
 });
+
+describe('clear messages (class 8)', () => {
+  test('a CRS name of 1 MB is cut short in the question', async () => {
+    const name = 'EPSG_CUSTOM_'.repeat(90_000);
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name } },
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Point', coordinates: [500000, 4550000] }
+        }
+      ]
+    });
+    const result = await importFile(new TextEncoder().encode(text), 'crs.geojson');
+    expect(result.status).toBe('needs-crs');
+    expect(result.crsQuestion?.code).toBe('crs-unsupported');
+    expect(result.crsQuestion?.en.length).toBeLessThan(400);
+    expect(result.crsQuestion?.en).toContain('EPSG_CUSTOM_EPSG_CUSTOM_');
+  });
+
+  test('a whitespace-only file of 1 MB is blank, not "starts with \'\'"', async () => {
+    const result = await importFile(new TextEncoder().encode(' \n'.repeat(500_000)), 'w.geojson');
+    expect(result.fileError?.code).toBe('blank-file');
+    expect(result.fileError?.en).toContain('nothing but blanks (1000000 bytes');
+  });
+
+  test('UTF-32 without a byte order mark is called UTF-32', async () => {
+    const text = '{"type":"FeatureCollection","features":[]}';
+    const bytes = new Uint8Array(text.length * 4);
+    [...text].forEach((c, i) => (bytes[4 * i] = c.charCodeAt(0)));
+    const result = await importFile(bytes, 'u.geojson');
+    expect(result.fileError?.code).toBe('encoding-utf32');
+  });
+});

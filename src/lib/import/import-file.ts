@@ -103,10 +103,20 @@ async function readSource(
   if (detected.format === 'kml') return readKml(bytes);
   const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR, maxBytes);
   if (!hasShapefile(entries)) {
-    const kml =
-      entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ??
-      entries.find((e) => /\.kml$/i.test(e.name));
-    if (kml) return readKml(await kml.read(), 'kmz');
+    const kmls = entries.filter((e) => /\.kml$/i.test(e.name));
+    const kml = kmls.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ?? kmls[0];
+    if (kml) {
+      const source = readKml(await kml.read(), 'kmz');
+      const others = kmls.filter((e) => e !== kml).map((e) => e.name);
+      if (others.length > 0) {
+        source.notices.push(notice('kmz-extra-kml', { read: kml.name, names: others.join(', ') }));
+      }
+      return source;
+    }
+    if (detected.format === 'kmz') {
+      const names = entries.map((e) => e.name).join(', ') || '(empty)';
+      throw new ImportFileError('kmz-no-kml', { names });
+    }
   }
   return readShapefile(entries, limits);
 }

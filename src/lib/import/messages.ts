@@ -25,6 +25,14 @@ export function quote(value: unknown): string {
   return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
 }
 
+const MAX_NAME_LENGTH = 120;
+
+/** A name taken from a file (a CRS name, a list of entries), cut to a readable length. */
+function shorten(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  return text.length > MAX_NAME_LENGTH ? `${text.slice(0, MAX_NAME_LENGTH - 1)}…` : text;
+}
+
 function megabytes(bytes: number | string | undefined): string {
   return (Number(bytes) / (1024 * 1024)).toFixed(1);
 }
@@ -40,8 +48,8 @@ const FILE_ERRORS: Record<string, Template> = {
     en: 'The file is empty (0 bytes).'
   }),
   'unknown-format': (p) => ({
-    zh: `无法识别“${p.name}”的格式：请导入 GeoJSON（.geojson/.json）、KML（.kml/.kmz）或压缩的 Shapefile（.zip）。`,
-    en: `“${p.name}” is not a format this map reads: import GeoJSON (.geojson/.json), KML (.kml/.kmz) or a zipped Shapefile (.zip).`
+    zh: `无法识别“${shorten(p.name)}”的格式：请导入 GeoJSON（.geojson/.json）、KML（.kml/.kmz）或压缩的 Shapefile（.zip）。`,
+    en: `“${shorten(p.name)}” is not a format this map reads: import GeoJSON (.geojson/.json), KML (.kml/.kmz) or a zipped Shapefile (.zip).`
   }),
   'binary-file': (p) => ({
     zh: `这是一个 ${p.kind} 文件，不是地理数据：请导入 GeoJSON、KML 或压缩的 Shapefile。`,
@@ -50,6 +58,18 @@ const FILE_ERRORS: Record<string, Template> = {
   'html-page': () => ({
     zh: '这是一个网页（HTML），不是地理数据——可能是下载时保存了网页而非数据文件。',
     en: 'This is a web page (HTML), not geodata — the download probably saved the page instead of the data file.'
+  }),
+  'blank-file': (p) => ({
+    zh: `文件只有空白（${p.bytes} 字节的空格或换行），没有任何数据。`,
+    en: `The file holds nothing but blanks (${p.bytes} bytes of spaces or line breaks), no data.`
+  }),
+  'encoding-utf32': () => ({
+    zh: '文件是 UTF-32 编码，请另存为 UTF-8 后再导入。',
+    en: 'The file is encoded as UTF-32; save it as UTF-8 and import it again.'
+  }),
+  'kmz-no-kml': (p) => ({
+    zh: `KMZ 中没有 .kml 文件（只有：${shorten(p.names)}）。`,
+    en: `The KMZ contains no .kml file (only: ${shorten(p.names)}).`
   }),
   'encoding-utf16': () => ({
     zh: '文件是 UTF-16 编码，请另存为 UTF-8 后再导入。',
@@ -120,28 +140,28 @@ const FILE_ERRORS: Record<string, Template> = {
     en: `The ZIP archive is damaged or incomplete (${p.detailEn ?? p.detail}).`
   }),
   'zip-encrypted': (p) => ({
-    zh: `ZIP 中的“${p.name}”有密码保护，请解压后不加密重新压缩。`,
-    en: `“${p.name}” in the ZIP is password-protected; unzip it and zip it again without a password.`
+    zh: `ZIP 中的“${shorten(p.name)}”有密码保护，请解压后不加密重新压缩。`,
+    en: `“${shorten(p.name)}” in the ZIP is password-protected; unzip it and zip it again without a password.`
   }),
   'zip-unsupported': (p) => ({
-    zh: `ZIP 中的“${p.name}”使用了不支持的压缩方式（${p.method}），请用普通的 ZIP（Deflate）重新压缩。`,
-    en: `“${p.name}” in the ZIP uses an unsupported compression method (${p.method}); re-zip it with ordinary ZIP (Deflate).`
+    zh: `ZIP 中的“${shorten(p.name)}”使用了不支持的压缩方式（${p.method}），请用普通的 ZIP（Deflate）重新压缩。`,
+    en: `“${shorten(p.name)}” in the ZIP uses an unsupported compression method (${p.method}); re-zip it with ordinary ZIP (Deflate).`
   }),
   'zip-too-large': (p) => ({
     zh: `ZIP 解压后太大（${megabytes(p.bytes)} MB），上限为 ${megabytes(p.maxBytes)} MB。`,
     en: `The ZIP expands to too much data (${megabytes(p.bytes)} MB; the limit is ${megabytes(p.maxBytes)} MB).`
   }),
   'zip-entry-too-large': (p) => ({
-    zh: `ZIP 中的“${p.name}”解压后有 ${megabytes(p.bytes)} MB，超过单个文件 ${megabytes(p.maxBytes)} MB 的上限，请拆分后再导入。`,
-    en: `“${p.name}” in the ZIP expands to ${megabytes(p.bytes)} MB, more than the limit of ${megabytes(p.maxBytes)} MB for one file; split it and import the parts.`
+    zh: `ZIP 中的“${shorten(p.name)}”解压后有 ${megabytes(p.bytes)} MB，超过单个文件 ${megabytes(p.maxBytes)} MB 的上限，请拆分后再导入。`,
+    en: `“${shorten(p.name)}” in the ZIP expands to ${megabytes(p.bytes)} MB, more than the limit of ${megabytes(p.maxBytes)} MB for one file; split it and import the parts.`
   }),
   'zip-size-mismatch': (p) => ({
-    zh: `ZIP 已损坏：“${p.name}”解压出的数据与文件头记载的 ${p.declared} 字节不符。`,
-    en: `The ZIP is damaged: “${p.name}” does not expand to the ${p.declared} bytes its header declares.`
+    zh: `ZIP 已损坏：“${shorten(p.name)}”解压出的数据与文件头记载的 ${p.declared} 字节不符。`,
+    en: `The ZIP is damaged: “${shorten(p.name)}” does not expand to the ${p.declared} bytes its header declares.`
   }),
   'zip-no-shp': (p) => ({
-    zh: `ZIP 中没有 .shp 文件（只有：${p.names}），Shapefile 需要把 .shp、.dbf、.prj 一起压缩。`,
-    en: `The ZIP contains no .shp file (only: ${p.names}); a Shapefile needs its .shp, .dbf and .prj zipped together.`
+    zh: `ZIP 中没有 .shp 文件（只有：${shorten(p.names)}），Shapefile 需要把 .shp、.dbf、.prj 一起压缩。`,
+    en: `The ZIP contains no .shp file (only: ${shorten(p.names)}); a Shapefile needs its .shp, .dbf and .prj zipped together.`
   }),
   'shp-alone': () => ({
     zh: '只有 .shp 文件无法导入：请把同名的 .shp、.dbf、.prj（及 .cpg）一起压缩成 .zip 再导入。',
@@ -152,8 +172,8 @@ const FILE_ERRORS: Record<string, Template> = {
     en: `The Shapefile “${p.file}” is damaged: ${p.detailEn ?? p.detail}.`
   }),
   'unexpected-error': (p) => ({
-    zh: `导入时发生意外错误（${p.detail}），请把文件发给开发者。`,
-    en: `An unexpected error stopped the import (${p.detail}); please send the file to the developers.`
+    zh: `文件无法读取（${p.detail}），没有导入任何内容；之前保存的数据都还在。`,
+    en: `The file could not be read (${p.detail}), so nothing was imported; everything saved before is still there.`
   }),
   'shp-unsupported-type': (p) => ({
     zh: `Shapefile“${p.file}”的几何类型 ${p.type} 不受支持（支持点、线、面及其 Z/M 形式）。`,
@@ -192,8 +212,8 @@ const CRS_QUESTIONS: Record<string, Template> = {
     en: `The coordinates look like projected metres (e.g. ${p.sample}) but the file does not say which system: choose the coordinate system (e.g. a CGCS2000 3° Gauss-Krüger zone).`
   }),
   'crs-unsupported': (p) => ({
-    zh: `文件声明的坐标系“${p.name}”无法自动转换，请选择与数据相符的坐标系。`,
-    en: `The file declares the coordinate system “${p.name}”, which cannot be converted automatically; choose the system that matches the data.`
+    zh: `文件声明的坐标系“${shorten(p.name)}”无法自动转换，请选择与数据相符的坐标系。`,
+    en: `The file declares the coordinate system “${shorten(p.name)}”, which cannot be converted automatically; choose the system that matches the data.`
   }),
   'crs-declared-geographic-but-projected': (p) => ({
     zh: `坐标系是 ${p.crs}（经纬度），但坐标值像以米为单位的投影坐标（例如 ${p.sample}）：请确认坐标系。`,
@@ -262,6 +282,10 @@ const NOTICES: Record<string, Template> = {
   'dbf-truncated': (p) => ({
     zh: `“${p.file}”不完整（文件头声明 ${p.declared} 条记录），只读到了 ${p.read} 条。`,
     en: `“${p.file}” is incomplete (its header declares ${p.declared} records); only ${p.read} were read.`
+  }),
+  'kmz-extra-kml': (p) => ({
+    zh: `KMZ 中有多个 .kml 文件，只读取了“${shorten(p.read)}”，其余未导入：${shorten(p.names)}。`,
+    en: `The KMZ holds more than one .kml file; only “${shorten(p.read)}” was read, the others were not imported: ${shorten(p.names)}.`
   }),
   'zip-multiple-layers': (p) => ({
     zh: `ZIP 中有多个图层（${p.names}），已合并导入。`,

@@ -287,6 +287,7 @@ export function readGeoJson(bytes: Uint8Array, { split = true } = {}): SourceDat
   }
   const text = decoded.text.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
+  if (trimmed === '') throw new ImportFileError('blank-file', { bytes: bytes.length });
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     throw new ImportFileError('not-json', { start: quote(trimmed.slice(0, 20)) });
   }

@@ -130,6 +130,29 @@ function describeDocument(xmlDocument: XNode): string[] {
   return texts;
 }
 
+/** KML's namespaces (2.2, and Google Earth's older ones). */
+const KML_NAMESPACE = /^https?:\/\/(www\.opengis\.net\/kml\/|earth\.google\.com\/kml\/)/;
+
+/**
+ * Renames prefixed KML elements (`<kml:Placemark>` under `xmlns:kml="http://www.opengis.net/kml/2.2"`)
+ * to their local names, which is what togeojson and the strict geometry reader look for: a
+ * namespace-prefixed file is as much KML as one with a default namespace. The prefixes bound to
+ * KML are those declared on the root element.
+ */
+function unprefixKml(xmlDocument: XNode, root: XNode): void {
+  const prefixes = new Set<string>();
+  for (const [name, value] of root.attributeMap) {
+    if (name.startsWith('xmlns:') && KML_NAMESPACE.test(value)) prefixes.add(name.slice(6));
+  }
+  if (prefixes.size === 0) return;
+  for (const element of xmlDocument.getElementsByTagName('*')) {
+    const at = element.nodeName.indexOf(':');
+    if (at > 0 && prefixes.has(element.nodeName.slice(0, at))) {
+      (element as { nodeName: string }).nodeName = element.nodeName.slice(at + 1);
+    }
+  }
+}
+
 /**
  * Parses KML bytes.
  *
@@ -153,6 +176,7 @@ export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): Sourc
     throw error;
   }
   const root = xmlDocument.documentElement as XNode;
+  unprefixKml(xmlDocument, root);
   if (root.localName !== 'kml') {
     if (/^html$/i.test(root.localName)) throw new ImportFileError('html-page');
     throw new ImportFileError('not-kml', { root: root.nodeName });
