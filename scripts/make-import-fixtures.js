@@ -271,14 +271,16 @@ function shpPolygons(polygons) {
  * @param {{ name: string; type: 'C' | 'N'; length: number; decimals?: number }[]} fields
  * @param {(string | number)[][]} rows
  * @param {(text: string) => Uint8Array} encode
- * @param {{ deleted?: number[]; languageDriver?: number }} [options]
+ * `foxpro`: a Visual FoxPro header (263 bytes of backlink after the field terminator);
+ * `padding`: bytes per record beyond the fields (a record length that disagrees with them).
+ * @param {{ deleted?: number[]; languageDriver?: number; foxpro?: boolean; padding?: number }} [options]
  */
 function dbf(fields, rows, encode, options = {}) {
-  const headerLength = 32 + 32 * fields.length + 1;
-  const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0);
+  const headerLength = 32 + 32 * fields.length + 1 + (options.foxpro ? 263 : 0);
+  const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0) + (options.padding ?? 0);
   const bytes = new Uint8Array(headerLength + recordLength * rows.length + 1);
   const view = new DataView(bytes.buffer);
-  bytes[0] = 0x03;
+  bytes[0] = options.foxpro ? 0x30 : 0x03;
   bytes[1] = 124;
   bytes[2] = 1;
   bytes[3] = 1;
@@ -293,7 +295,7 @@ function dbf(fields, rows, encode, options = {}) {
     bytes[at + 16] = field.length;
     bytes[at + 17] = field.decimals ?? 0;
   });
-  bytes[headerLength - 1] = 0x0d;
+  bytes[32 + 32 * fields.length] = 0x0d;
   rows.forEach((row, r) => {
     let at = headerLength + r * recordLength;
     bytes[at++] = options.deleted?.includes(r) ? 0x2a : 0x20;
@@ -344,7 +346,7 @@ const SHP_FIELDS = /** @type {const} */ ([
  * Shapefile parts for SHP_PARCELS in a CRS.
  * @param {string | null} crs null: longitude/latitude
  * @param {(text: string) => Uint8Array} encode
- * @param {{ deleted?: number[]; languageDriver?: number }} [options]
+ * @param {{ deleted?: number[]; languageDriver?: number; foxpro?: boolean; padding?: number }} [options]
  */
 function parcelShapefile(crs, encode, options) {
   const rings = SHP_PARCELS.map((p) => [
@@ -815,6 +817,55 @@ function hostileFiles(parcels) {
           )
         )
       }
+    ])
+  );
+
+  // 5. Attribute tables read wrong or dropped before: a FoxPro header, repeated field names, a
+  // field named __proto__, a record length that disagrees with the fields; a hole outside its
+  // shell; two layers whose names differ only in case.
+  const shapefile = (
+    /** @type {string} */ base,
+    /** @type {{ shp: Uint8Array; dbf: Uint8Array }} */ parts
+  ) =>
+    zip([
+      { name: `${base}.shp`, data: parts.shp },
+      { name: `${base}.dbf`, data: parts.dbf },
+      { name: `${base}.prj`, data: prj }
+    ]);
+  write(
+    'dbf-foxpro-header.zip',
+    shapefile('parcels', parcelShapefile(null, utf8, { foxpro: true }))
+  );
+  write('dbf-record-length.zip', shapefile('parcels', parcelShapefile(null, utf8, { padding: 5 })));
+  const twoNames = {
+    shp: parcels.shp,
+    dbf: dbf(
+      [
+        { name: 'NAME', type: 'C', length: 40 },
+        { name: 'NAME', type: 'C', length: 20 },
+        { name: '__proto__', type: 'C', length: 10 }
+      ],
+      SHP_PARCELS.map((p, i) => [p.name, `别名${i + 1}`, `p${i + 1}`]),
+      utf8
+    )
+  };
+  write('dbf-repeated-and-proto-fields.zip', shapefile('parcels', twoNames));
+  const outside = square(121.3, 41.12, 0.001); // counter-clockwise: a hole, beside the shell
+  write(
+    'shp-hole-outside.zip',
+    shapefile('parcels', {
+      shp: shpPolygons([[square(121.2, 41.12, 0.004).reverse(), outside]]),
+      dbf: dbf([{ name: 'NAME', type: 'C', length: 10 }], [['hole']], utf8)
+    })
+  );
+  write(
+    'shp-layers-differ-in-case.zip',
+    zip([
+      { name: 'Parcels.shp', data: parcels.shp },
+      { name: 'Parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.shp', data: parcels.shp },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
     ])
   );
 

@@ -4,6 +4,8 @@
  * records than the feature limit. Each must end quickly, within bounded memory, with one clear
  * message — checked on the result, not just on the absence of a crash.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
@@ -303,5 +305,44 @@ describe('clear messages (class 8)', () => {
     [...text].forEach((c, i) => (bytes[4 * i] = c.charCodeAt(0)));
     const result = await importFile(bytes, 'u.geojson');
     expect(result.fileError?.code).toBe('encoding-utf32');
+  });
+});
+
+describe('nothing dropped silently (class 5)', () => {
+  const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
+  const fixture = (name: string) => importFile(new Uint8Array(readFileSync(join(DIR, name))), name);
+  const properties = async (name: string) =>
+    [...(await fixture(name)).features].map((f) => f.properties);
+
+  test('a FoxPro .dbf header: fields and values read from where the header says', async () => {
+    expect((await properties('dbf-foxpro-header.zip'))[1]).toEqual({ NAME: '凌河公园', 编号: 2 });
+  });
+
+  test('repeated field names keep both values; a field named __proto__ stays a field', async () => {
+    const [first] = await properties('dbf-repeated-and-proto-fields.zip');
+    expect(first).toMatchObject({ NAME: '紫荆产业园地块', NAME_2: '别名1' });
+    expect(Object.hasOwn(first ?? {}, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(first, '__proto__')?.value).toBe('p1');
+    expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+  });
+
+  test('a record length that disagrees with the fields: values still right', async () => {
+    expect((await properties('dbf-record-length.zip'))[2]).toEqual({ NAME: '石桥子街道', 编号: 3 });
+  });
+
+  test('layers whose names differ only in case are both imported', async () => {
+    const result = await fixture('shp-layers-differ-in-case.zip');
+    expect(result.features).toHaveLength(6);
+    expect(result.notices.find((n) => n.code === 'zip-multiple-layers')?.en).toContain(
+      'Parcels, parcels'
+    );
+  });
+
+  test('a KML <Data name="__proto__"> stays a property', async () => {
+    const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>a</name><ExtendedData><Data name="__proto__"><value>x</value></Data><Data name="b"><value>y</value></Data></ExtendedData><Point><coordinates>121,41</coordinates></Point></Placemark></Document></kml>`;
+    const result = await importFile(new TextEncoder().encode(kml), 'p.kml');
+    const props = result.features[0].properties ?? {};
+    expect(Object.getOwnPropertyDescriptor(props, '__proto__')?.value).toBe('x');
+    expect(props.b).toBe('y');
   });
 });

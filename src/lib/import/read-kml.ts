@@ -130,6 +130,36 @@ function describeDocument(xmlDocument: XNode): string[] {
   return texts;
 }
 
+/**
+ * togeojson sets each <Data>/<SimpleData> as `properties[name] = value`, so one named
+ * `__proto__` replaced the object's prototype and vanished; it is put back as an own property.
+ */
+function withProtoData(
+  placemark: XNode,
+  properties: Record<string, unknown> | null
+): Record<string, unknown> | null {
+  let result = properties;
+  for (const element of placemark.getElementsByTagName('*')) {
+    if (element.localName !== 'Data' && element.localName !== 'SimpleData') continue;
+    if (element.getAttribute('name') !== '__proto__') continue;
+    const value =
+      element.localName === 'Data'
+        ? (childNamed(element, 'value')?.textContent ?? '')
+        : element.textContent;
+    result = Object.setPrototypeOf({ ...(result ?? {}) }, Object.prototype) as Record<
+      string,
+      unknown
+    >;
+    Object.defineProperty(result, '__proto__', {
+      value: value.trim(),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return result;
+}
+
 /** KML's namespaces (2.2, and Google Earth's older ones). */
 const KML_NAMESPACE = /^https?:\/\/(www\.opengis\.net\/kml\/|earth\.google\.com\/kml\/)/;
 
@@ -191,6 +221,7 @@ export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): Sourc
     const strict = geometriesOf(placemark);
     features.push({
       ...feature,
+      properties: withProtoData(placemark, feature.properties),
       geometry: strict === null ? (feature.geometry as Geometry | null) : combine(strict)
     });
   });

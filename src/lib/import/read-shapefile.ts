@@ -29,20 +29,37 @@ interface Layer {
   cpg?: ZipEntry;
 }
 
+/**
+ * The layers of an archive, one per .shp, by its exact name: `Roads.shp` and `roads.shp` are two
+ * layers (merging them would lose one). A companion (.dbf, .prj, .cpg) joins the layer of the
+ * same name; one whose name differs only in case (`PARCELS.DBF` beside `parcels.shp`, as some
+ * Windows tools write them) joins the one layer it can belong to.
+ */
 function groupLayers(entries: ZipEntry[]): Layer[] {
-  const layers = new Map<string, Layer>();
+  const parts: { base: string; extension: 'shp' | 'dbf' | 'prj' | 'cpg'; entry: ZipEntry }[] = [];
   for (const entry of entries) {
     const fileName = entry.name.split('/').pop() ?? entry.name;
     if (entry.name.includes('__MACOSX/') || fileName.startsWith('._')) continue;
     const match = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.name);
     if (!match) continue;
-    const base = match[1];
     const extension = match[2].toLowerCase() as 'shp' | 'dbf' | 'prj' | 'cpg';
-    const layer = layers.get(base.toLowerCase()) ?? { base };
-    layer[extension] = entry;
-    layers.set(base.toLowerCase(), layer);
+    parts.push({ base: match[1], extension, entry });
   }
-  return [...layers.values()].filter((l) => l.shp).sort((a, b) => (a.base < b.base ? -1 : 1));
+  const layers = new Map<string, Layer>();
+  for (const part of parts) {
+    if (part.extension === 'shp') layers.set(part.base, { base: part.base, shp: part.entry });
+  }
+  for (const part of parts) {
+    if (part.extension === 'shp') continue;
+    let layer = layers.get(part.base);
+    if (!layer) {
+      const lower = part.base.toLowerCase();
+      const candidates = [...layers.values()].filter((l) => l.base.toLowerCase() === lower);
+      if (candidates.length === 1) layer = candidates[0];
+    }
+    if (layer && !layer[part.extension]) layer[part.extension] = part.entry;
+  }
+  return [...layers.values()].sort((a, b) => (a.base < b.base ? -1 : 1));
 }
 
 function shapeTypeName(type: number): string {
