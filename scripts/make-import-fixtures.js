@@ -820,6 +820,18 @@ function hostileFiles(parcels) {
     ])
   );
 
+  // 5. A repeated member: JSON.parse keeps the last and drops the rest.
+  const point = (/** @type {number} */ lon) =>
+    JSON.stringify(feature({ type: 'Point', coordinates: [lon, 41.1] }, { name: `p${lon}` }));
+  write(
+    'repeated-features.geojson',
+    `{"type":"FeatureCollection","features":[${point(121.1)}],"features":[${point(121.2)},${point(121.3)}]}\n`
+  );
+  write(
+    'repeated-geometry.geojson',
+    `{"type":"FeatureCollection","features":[${point(121.1)},{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121.2,41.1]},"geometry":{"type":"Point","coordinates":[121.3,41.1]}}]}\n`
+  );
+
   // 5. Attribute tables read wrong or dropped before: a FoxPro header, repeated field names, a
   // field named __proto__, a record length that disagrees with the fields; a hole outside its
   // shell; two layers whose names differ only in case.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
+import { findRepeatedMembers } from '../../src/lib/import/repeated-members';
 import type { ImportResult } from '../../src/lib/import/types';
 
 const MB = 1024 * 1024;
@@ -344,5 +345,20 @@ describe('nothing dropped silently (class 5)', () => {
     const props = result.features[0].properties ?? {};
     expect(Object.getOwnPropertyDescriptor(props, '__proto__')?.value).toBe('x');
     expect(props.b).toBe('y');
+  });
+});
+
+describe('findRepeatedMembers', () => {
+  test('finds repeated keys, escaped spellings included, down to the depth asked', () => {
+    const text =
+      '{"a":1,"b":{"c":[{"d":1,"d":2}],"c":0},"\\u0061":[1,{"x":{"y":1,"y":2}}],"s":"\\"a\\":"}';
+    expect(findRepeatedMembers(text, 1)).toEqual([{ path: [], key: 'a' }]);
+    expect(findRepeatedMembers(text, 3)).toEqual([
+      { path: ['b', 'c', 0], key: 'd' },
+      { path: ['b'], key: 'c' },
+      { path: [], key: 'a' },
+      { path: ['a', 1, 'x'], key: 'y' }
+    ]);
+    expect(findRepeatedMembers('{"a":"x","b":["a","a"]}', 5)).toEqual([]);
   });
 });

@@ -283,6 +283,10 @@ const NOTICES: Record<string, Template> = {
     zh: `“${p.file}”不完整（文件头声明 ${p.declared} 条记录），只读到了 ${p.read} 条。`,
     en: `“${p.file}” is incomplete (its header declares ${p.declared} records); only ${p.read} were read.`
   }),
+  'json-repeated-member': (p) => ({
+    zh: `成员“${shorten(p.member)}”出现了不止一次，只读取了最后一个，前面的被忽略。`,
+    en: `The member “${shorten(p.member)}” appears more than once; only the last one was read, the earlier ones were ignored.`
+  }),
   'kmz-extra-kml': (p) => ({
     zh: `KMZ 中有多个 .kml 文件，只读取了“${shorten(p.read)}”，其余未导入：${shorten(p.names)}。`,
     en: `The KMZ holds more than one .kml file; only “${shorten(p.read)}” was read, the others were not imported: ${shorten(p.names)}.`
@@ -378,6 +382,10 @@ const FEATURE_REASONS: Record<string, Template> = {
   'properties-not-object': (p) => ({
     zh: `properties 不是对象（实际为 ${p.actual}），属性已忽略`,
     en: `properties is not an object (got ${p.actual}); the attributes were ignored`
+  }),
+  'repeated-member': (p) => ({
+    zh: `成员“${shorten(p.member)}”出现了不止一次，只用了最后一个`,
+    en: `the member “${shorten(p.member)}” appears more than once; only the last one was used`
   }),
   'value-too-deep': (p) => ({
     zh: `“${p.field}”嵌套超过 ${p.max} 层，已略去，要素其余部分已导入`,
