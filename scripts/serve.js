@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cspHeaderFor } from './csp.js';
 
 const DEFAULT_PORT = 4173;
 const DEFAULT_HOST = '127.0.0.1';
@@ -196,6 +197,8 @@ export async function startServer({
         ? 'public, max-age=31536000, immutable'
         : 'no-cache'
     };
+    const csp = cspHeaderFor(filePath, file.body);
+    if (csp) headers['Content-Security-Policy'] = csp;
     if (file.gzipped) headers['Vary'] = 'Accept-Encoding';
     if (useGzip) headers['Content-Encoding'] = 'gzip';
     finish(request, response, status, headers, body, useGzip);
