@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,7 +8,9 @@ const config = {
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-    alias: { $geodata: 'geodata' }
+    alias: { $geodata: 'geodata' },
+    // The same policy scripts/serve.js sends as a header; SvelteKit adds its inline scripts' hashes.
+    csp: { mode: 'hash', directives: /** @type {any} */ (CSP_DIRECTIVES) }
   },
   compilerOptions: { runes: true }
 };

@@ -149,7 +149,8 @@ function crc32(bytes) {
 
 /**
  * A ZIP archive (deflated entries, fixed timestamp so output is reproducible).
- * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean }[]} entries
+ * `declaredSize` makes the headers lie about the expanded size (a ZIP bomb's trick).
+ * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean; declaredSize?: number }[]} entries
  */
 function zip(entries) {
   /** @type {Buffer[]} */
@@ -173,7 +174,7 @@ function zip(entries) {
     local.writeUInt16LE(0x5821, 12); // 2024-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
@@ -186,7 +187,7 @@ function zip(entries) {
     central.writeUInt16LE(0x5821, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -270,14 +271,16 @@ function shpPolygons(polygons) {
  * @param {{ name: string; type: 'C' | 'N'; length: number; decimals?: number }[]} fields
  * @param {(string | number)[][]} rows
  * @param {(text: string) => Uint8Array} encode
- * @param {{ deleted?: number[]; languageDriver?: number }} [options]
+ * `foxpro`: a Visual FoxPro header (263 bytes of backlink after the field terminator);
+ * `padding`: bytes per record beyond the fields (a record length that disagrees with them).
+ * @param {{ deleted?: number[]; languageDriver?: number; foxpro?: boolean; padding?: number }} [options]
  */
 function dbf(fields, rows, encode, options = {}) {
-  const headerLength = 32 + 32 * fields.length + 1;
-  const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0);
+  const headerLength = 32 + 32 * fields.length + 1 + (options.foxpro ? 263 : 0);
+  const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0) + (options.padding ?? 0);
   const bytes = new Uint8Array(headerLength + recordLength * rows.length + 1);
   const view = new DataView(bytes.buffer);
-  bytes[0] = 0x03;
+  bytes[0] = options.foxpro ? 0x30 : 0x03;
   bytes[1] = 124;
   bytes[2] = 1;
   bytes[3] = 1;
@@ -292,7 +295,7 @@ function dbf(fields, rows, encode, options = {}) {
     bytes[at + 16] = field.length;
     bytes[at + 17] = field.decimals ?? 0;
   });
-  bytes[headerLength - 1] = 0x0d;
+  bytes[32 + 32 * fields.length] = 0x0d;
   rows.forEach((row, r) => {
     let at = headerLength + r * recordLength;
     bytes[at++] = options.deleted?.includes(r) ? 0x2a : 0x20;
@@ -343,7 +346,7 @@ const SHP_FIELDS = /** @type {const} */ ([
  * Shapefile parts for SHP_PARCELS in a CRS.
  * @param {string | null} crs null: longitude/latitude
  * @param {(text: string) => Uint8Array} encode
- * @param {{ deleted?: number[]; languageDriver?: number }} [options]
+ * @param {{ deleted?: number[]; languageDriver?: number; foxpro?: boolean; padding?: number }} [options]
  */
 function parcelShapefile(crs, encode, options) {
   const rings = SHP_PARCELS.map((p) => [
@@ -750,7 +753,193 @@ ${kmlCoordinates(square(121.2, 41.12, 0.01))}
   );
   write('lone.shp', geoUtf8.shp);
 
+  hostileFiles(geoUtf8);
+
   console.log(`wrote ${readdirSync(OUT).length} files to ${OUT}`);
+}
+
+// ---------------------------------------------------------------- Hostile files (issue #16)
+
+/**
+ * Small files built the way an attacker would (the big ones are generated inside the tests).
+ * @param {{ shp: Uint8Array; dbf: Uint8Array }} parcels
+ */
+function hostileFiles(parcels) {
+  const prj = ascii(PRJ_CGCS2000);
+  // 1. Headers that claim 1 000 bytes for a .shp that inflates to 1 MB.
+  const bomb = new Uint8Array(1024 * 1024);
+  bomb.set(parcels.shp);
+  write(
+    'zip-size-lies.zip',
+    zip([
+      { name: 'parcels.shp', data: bomb, declaredSize: 1000 },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
+    ])
+  );
+
+  // 8. Files whose messages were unclear: blanks only, UTF-32, a KMZ without KML, KML whose
+  // elements carry a namespace prefix.
+  write('blank.geojson', utf8('  \n\t\r\n   \n'));
+  const utf32 = new Uint8Array(4 + 4 * 40);
+  utf32.set([0xff, 0xfe, 0, 0]);
+  [...'{"type":"FeatureCollection","features":[]}'.slice(0, 40)].forEach((c, i) => {
+    utf32[4 + 4 * i] = c.charCodeAt(0);
+  });
+  write('utf32.geojson', utf32);
+  write('kmz-without-kml.kmz', zip([{ name: 'images/photo.png', data: utf8('not a png') }]));
+  write(
+    'namespace-prefixed.kml',
+    `<?xml version="1.0" encoding="UTF-8"?>
+<kml:kml xmlns:kml="http://www.opengis.net/kml/2.2"><kml:Document>
+<kml:Placemark><kml:name>带前缀</kml:name><kml:Point><kml:coordinates>121.145,41.125</kml:coordinates></kml:Point></kml:Placemark>
+<kml:Placemark><kml:name>面</kml:name><kml:Polygon><kml:outerBoundaryIs><kml:LinearRing><kml:coordinates>${kmlCoordinates(square(121.2, 41.12, 0.004))}</kml:coordinates></kml:LinearRing></kml:outerBoundaryIs></kml:Polygon></kml:Placemark>
+</kml:Document></kml:kml>
+`
+  );
+  // 5. A second .kml in a KMZ is named, not ignored silently.
+  write(
+    'kmz-two-kml.kmz',
+    zip([
+      {
+        name: 'doc.kml',
+        data: utf8(
+          kml(
+            '<Placemark><name>一</name><Point><coordinates>121.1,41.1</coordinates></Point></Placemark>'
+          )
+        )
+      },
+      {
+        name: 'extra/second.kml',
+        data: utf8(
+          kml(
+            '<Placemark><name>二</name><Point><coordinates>121.2,41.1</coordinates></Point></Placemark>'
+          )
+        )
+      }
+    ])
+  );
+
+  // 5. A repeated member: JSON.parse keeps the last and drops the rest.
+  const point = (/** @type {number} */ lon) =>
+    JSON.stringify(feature({ type: 'Point', coordinates: [lon, 41.1] }, { name: `p${lon}` }));
+  write(
+    'repeated-features.geojson',
+    `{"type":"FeatureCollection","features":[${point(121.1)}],"features":[${point(121.2)},${point(121.3)}]}\n`
+  );
+  write(
+    'repeated-geometry.geojson',
+    `{"type":"FeatureCollection","features":[${point(121.1)},{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121.2,41.1]},"geometry":{"type":"Point","coordinates":[121.3,41.1]}}]}\n`
+  );
+
+  // 5. Attribute tables read wrong or dropped before: a FoxPro header, repeated field names, a
+  // field named __proto__, a record length that disagrees with the fields; a hole outside its
+  // shell; two layers whose names differ only in case.
+  const shapefile = (
+    /** @type {string} */ base,
+    /** @type {{ shp: Uint8Array; dbf: Uint8Array }} */ parts
+  ) =>
+    zip([
+      { name: `${base}.shp`, data: parts.shp },
+      { name: `${base}.dbf`, data: parts.dbf },
+      { name: `${base}.prj`, data: prj }
+    ]);
+  write(
+    'dbf-foxpro-header.zip',
+    shapefile('parcels', parcelShapefile(null, utf8, { foxpro: true }))
+  );
+  write('dbf-record-length.zip', shapefile('parcels', parcelShapefile(null, utf8, { padding: 5 })));
+  const twoNames = {
+    shp: parcels.shp,
+    dbf: dbf(
+      [
+        { name: 'NAME', type: 'C', length: 40 },
+        { name: 'NAME', type: 'C', length: 20 },
+        { name: '__proto__', type: 'C', length: 10 }
+      ],
+      SHP_PARCELS.map((p, i) => [p.name, `别名${i + 1}`, `p${i + 1}`]),
+      utf8
+    )
+  };
+  write('dbf-repeated-and-proto-fields.zip', shapefile('parcels', twoNames));
+  const outside = square(121.3, 41.12, 0.001); // counter-clockwise: a hole, beside the shell
+  write(
+    'shp-hole-outside.zip',
+    shapefile('parcels', {
+      shp: shpPolygons([[square(121.2, 41.12, 0.004).reverse(), outside]]),
+      dbf: dbf([{ name: 'NAME', type: 'C', length: 10 }], [['hole']], utf8)
+    })
+  );
+  write(
+    'shp-layers-differ-in-case.zip',
+    zip([
+      { name: 'Parcels.shp', data: parcels.shp },
+      { name: 'Parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.shp', data: parcels.shp },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
+    ])
+  );
+
+  // 6. The second record's point count runs past its end: records 1 and 3 still import.
+  const broken = parcels.shp.slice();
+  const view = new DataView(broken.buffer);
+  let at = 100;
+  at += 8 + view.getInt32(at + 4, false) * 2; // the second record's header
+  view.setInt32(at + 8 + 40, 100000, true); // numPoints
+  // 7. A hole larger than its shell (its area came out negative), a hole beside its shell, and a
+  // polar cap (a ring around the North Pole, closed through it along the antimeridian).
+  const shell = square(121.2, 41.12, 0.004);
+  writeJson(
+    'hole-larger-than-shell.geojson',
+    collection([
+      feature({ type: 'Polygon', coordinates: [square(121.15, 41.1, 0.004)] }, { name: '好' }),
+      feature(
+        { type: 'Polygon', coordinates: [shell, square(121.18, 41.1, 0.05).reverse()] },
+        { name: '洞比外环大' }
+      )
+    ])
+  );
+  write(
+    'hole-outside-shell.kml',
+    kml(`<Placemark><name>好</name><Point><coordinates>121.15,41.1</coordinates></Point></Placemark>
+<Placemark id="beside"><name>洞在外面</name><Polygon>
+<outerBoundaryIs><LinearRing><coordinates>${kmlCoordinates(shell)}</coordinates></LinearRing></outerBoundaryIs>
+<innerBoundaryIs><LinearRing><coordinates>${kmlCoordinates(square(121.3, 41.12, 0.001).reverse())}</coordinates></LinearRing></innerBoundaryIs>
+</Polygon></Placemark>`)
+  );
+  writeJson(
+    'polar-cap.geojson',
+    collection([
+      feature(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-180, 80],
+              [-90, 80],
+              [0, 80],
+              [90, 80],
+              [180, 80],
+              [180, 90],
+              [-180, 90],
+              [-180, 80]
+            ]
+          ]
+        },
+        { name: 'north of 80°N' }
+      )
+    ])
+  );
+
+  write(
+    'shp-broken-record.zip',
+    zip([
+      { name: 'parcels.shp', data: broken },
+      { name: 'parcels.dbf', data: parcels.dbf },
+      { name: 'parcels.prj', data: prj }
+    ])
+  );
 }
 
 main();

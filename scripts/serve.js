@@ -7,12 +7,13 @@
 // Module:  const { url, close } = await startServer({ root: 'build', port: 0 });
 
 import { createServer } from 'node:http';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import compression from 'compression';
+import { cspHeaderFor } from './csp.js';
 
 const DEFAULT_PORT = 4173;
 const DEFAULT_HOST = '127.0.0.1';
@@ -79,6 +80,20 @@ function isFile(filePath) {
  */
 
 /**
+ * The Content-Security-Policy header for a request answered from the built site (scripts/csp.js
+ * reads a page's own policy, with its script hashes, from the page), or null.
+ * @param {string} rootDir
+ * @param {string} pathname the request path, a clean URL (/plan) or a file's
+ * @returns {string | null}
+ */
+function contentSecurityPolicyOf(rootDir, pathname) {
+  const asked = path.join(rootDir, pathname);
+  const file = [asked, `${asked}.html`, path.join(asked, 'index.html')].find(isFile);
+  if (!file) return null;
+  return cspHeaderFor(file, /\.html?$/i.test(file) ? readFileSync(file) : '');
+}
+
+/**
  * Starts the static server.
  * @param {{ root?: string, port?: number, host?: string,
  *   onResponse?: (served: ServedResponse) => void, headers?: ExtraHeaders }} [options]
@@ -118,6 +133,8 @@ export async function startServer({
         pathname.includes('/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
       );
       response.setHeader('Accept-Ranges', 'bytes');
+      const csp = contentSecurityPolicyOf(rootDir, pathname);
+      if (csp) response.setHeader('Content-Security-Policy', csp);
     }
   });
   const gzip = compression({

@@ -13,6 +13,7 @@ import {
   turfArea
 } from '$lib/geo/area.js';
 import { CGCS2000_A, CGCS2000_F, cgcs2000Geodesic } from '$lib/geo/ellipsoid.js';
+import { findSelfIntersection } from '$lib/import/self-intersection';
 
 const fixtures = fileURLToPath(new URL('../fixtures/area/', import.meta.url));
 const DEGREE = Math.PI / 180;
@@ -319,5 +320,81 @@ describe('turfArea', () => {
         ]
       })
     ).toBe(0);
+  });
+});
+
+describe('a ring around a pole (issue #16, class 7)', () => {
+  const cap: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-180, 80],
+        [-90, 80],
+        [0, 80],
+        [90, 80],
+        [180, 80],
+        [180, 90],
+        [-180, 90],
+        [-180, 80]
+      ]
+    ]
+  };
+
+  it('is measured as the cap, not as the band between it and the equator', () => {
+    const expected = geographicLibArea(cap);
+    expect(expected).toBeGreaterThan(2.5e12);
+    expect(expected).toBeLessThan(2.6e12);
+    // Its 90°-long edges are far beyond the parcels the 1e-7 bound is for; still within 1e-4.
+    expect(Math.abs(ellipsoidalArea(cap) - expected) / expected).toBeLessThan(1e-4);
+    const reversed: Polygon = { type: 'Polygon', coordinates: [[...cap.coordinates[0]].reverse()] };
+    expect(ellipsoidalArea(reversed)).toBeCloseTo(ellipsoidalArea(cap), -3);
+    const south: Polygon = {
+      type: 'Polygon',
+      coordinates: [cap.coordinates[0].map(([lon, lat]) => [lon, -lat]).reverse()]
+    };
+    expect(ellipsoidalArea(south)).toBeCloseTo(ellipsoidalArea(cap), -3);
+  });
+
+  it('is not called self-intersecting, with or without its edge through the pole', () => {
+    expect(findSelfIntersection(cap.coordinates)).toEqual({ kind: 'none' });
+    const seam = [
+      [-180, 80],
+      [-90, 80],
+      [0, 80],
+      [90, 80],
+      [180, 80],
+      [-180, 80]
+    ];
+    expect(findSelfIntersection([seam])).toEqual({ kind: 'none' });
+    expect(ellipsoidalArea({ type: 'Polygon', coordinates: [seam] })).toBeCloseTo(
+      ellipsoidalArea(cap),
+      -3
+    );
+  });
+
+  it('a hole larger than its shell is refused, never a negative area', () => {
+    const shell = [
+      [121, 41],
+      [121.01, 41],
+      [121.01, 41.01],
+      [121, 41.01],
+      [121, 41]
+    ];
+    const around = [
+      [120.9, 40.9],
+      [120.9, 41.1],
+      [121.1, 41.1],
+      [121.1, 40.9],
+      [120.9, 40.9]
+    ];
+    expect(findSelfIntersection([shell, around])).toEqual({ kind: 'hole-outside', ring: 2 });
+    const inside = [
+      [121.002, 41.002],
+      [121.002, 41.004],
+      [121.004, 41.004],
+      [121.004, 41.002],
+      [121.002, 41.002]
+    ];
+    expect(findSelfIntersection([shell, inside])).toEqual({ kind: 'none' });
   });
 });

@@ -159,6 +159,11 @@ describe('self-intersection: small rings and the sweep agree', () => {
     1000 + 10 * Math.sin((2 * Math.PI * k) / 40)
   ]);
   farRing.push(farRing[0]);
+  /** What the crossing check says: the far ring, a hole outside its shell, is not a crossing. */
+  const crossing = (rings: Position[][]) => {
+    const kind = findSelfIntersection(rings).kind;
+    return kind === 'hole-outside' ? 'none' : kind;
+  };
 
   const gridRing = fc
     .array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), {
@@ -170,8 +175,8 @@ describe('self-intersection: small rings and the sweep agree', () => {
   test('on random polygons of one to three rings on a small grid (many touches and folds)', () => {
     fc.assert(
       fc.property(fc.array(gridRing, { minLength: 1, maxLength: 3 }), (rings) => {
-        const small = findSelfIntersection(rings).kind;
-        const swept = findSelfIntersection([...rings, farRing]).kind;
+        const small = crossing(rings);
+        const swept = crossing([...rings, farRing]);
         expect(small).toBe(swept);
       }),
       { numRuns: 2000 }
@@ -192,9 +197,7 @@ describe('self-intersection: small rings and the sweep agree', () => {
           [twisted[0], twisted[2]] = [twisted[2], twisted[0]];
           for (const points of [star, twisted]) {
             const closed = [...points, points[0]];
-            expect(findSelfIntersection([closed]).kind).toBe(
-              findSelfIntersection([closed, farRing]).kind
-            );
+            expect(crossing([closed])).toBe(crossing([closed, farRing]));
           }
           expect(findSelfIntersection([[...star, star[0]]]).kind).toBe('none');
         }

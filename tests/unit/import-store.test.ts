@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDB } from 'idb';
+import { looksLikeBackupFile, restoreBackupFile } from '../../src/lib/import/backup-file';
 import { importFile } from '../../src/lib/import/import-file';
 import {
   isPackedFeatureRecord,
@@ -274,6 +275,53 @@ describe('export and import', () => {
       })
     ).toMatchObject({ ok: false });
     expect(await store.exportAll()).toEqual(before);
+  });
+});
+
+describe('hostile backups (issue #16): checked like any import, nothing restored, the feature named', () => {
+  const BACKUPS = join(import.meta.dirname, '..', 'fixtures', 'backup');
+  const cases: [string, string, string][] = [
+    [
+      'garbage-geometry.geojson',
+      'a feature in layer "地块" is not valid — Feature #2: coordinate value "x" is not a number.',
+      '备份没有恢复'
+    ],
+    [
+      'infinite-assignment.geojson',
+      'a feature assigned as the boundary of plan feature "zijing-industrial-park" is not valid — Feature #1: coordinate value Infinity is out of numeric range',
+      '规划要素 "zijing-industrial-park" 的边界中'
+    ],
+    [
+      'drawing-out-of-range.geojson',
+      'a feature in drawing "d1" is not valid — Feature #1: position',
+      '超出经纬度范围'
+    ],
+    ['null-feature.geojson', 'feature #1 is not an object', '第 1 个要素不是对象'],
+    ['fake-member.geojson', 'layer entry 1 has no text id', '第 1 个图层信息的 id 不是文本']
+  ];
+
+  test.each(cases)('%s', async (name, en, zh) => {
+    const bytes = new Uint8Array(readFileSync(join(BACKUPS, name)));
+    expect(await looksLikeBackupFile(new Blob([bytes]))).toBe(true);
+    const { store } = await filledStore();
+    const before = await store.exportAll();
+    for (const mode of ['merge', 'replace'] as const) {
+      const outcome = await restoreBackupFile(bytes, store, mode);
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.error.en).toContain(en);
+      expect(outcome.error.zh).toContain(zh);
+      expect(outcome.error.en).not.toMatch(/TypeError|RangeError/);
+    }
+    expect(await store.exportAll()).toEqual(before);
+  });
+
+  test('an exported backup still restores exactly', async () => {
+    const { store } = await filledStore();
+    const backup = await store.exportAll();
+    const target = await freshStore();
+    expect(await target.importAll(JSON.parse(JSON.stringify(backup)))).toMatchObject({ ok: true });
+    expect(await target.exportAll()).toEqual({ ...backup, [BACKUP_MEMBER]: expect.anything() });
   });
 });
 

@@ -15,8 +15,10 @@ import {
   crsChoices,
   crsLabel,
   importReport,
+  problemsCsv,
   PROBLEMS_SHOWN_UNFOLDED
 } from '$lib/import/import-report';
+import { EXAMPLES_PER_CODE, MAX_LISTED_PROBLEMS } from '$lib/import/problem-list';
 import { supportedCrsIds } from '$lib/import/crs-names';
 import type { StoredLayer } from '$lib/import/store';
 import {
@@ -30,6 +32,54 @@ const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 const read = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
 const importFixture = (name: string, crs?: string) =>
   importFile(read(name), name, crs ? { crs } : {});
+
+describe('a report of very many problems is bounded (issue #16, class 2)', () => {
+  /** A FeatureCollection of one good point, `bad` points with a text coordinate, one bow-tie. */
+  function manyBad(bad: number): Uint8Array {
+    const good =
+      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121,41]}}';
+    const wrong =
+      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":["x",1]}}';
+    const bowtie =
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[121,41],[121.1,41.1],[121.1,41],[121,41.1],[121,41]]]}}';
+    const text = `{"type":"FeatureCollection","features":[${good},${Array(bad).fill(wrong).join(',')},${bowtie}]}`;
+    return new TextEncoder().encode(text);
+  }
+
+  test('every problem is counted by code; the first ones and examples of each code are listed', async () => {
+    const bad = MAX_LISTED_PROBLEMS + 5000;
+    const result = await importFile(manyBad(bad), 'many.geojson');
+    expect(result.status).toBe('ok');
+    expect(result.stats.rejectedCount).toBe(bad + 1);
+    expect(result.problemCounts).toEqual([
+      { code: 'non-numeric-coordinate', severity: 'error', count: bad },
+      { code: 'self-intersection', severity: 'error', count: 1 }
+    ]);
+    // The bow-tie comes after 15 000 listed problems but is still listed (an example of its code).
+    expect(result.problems.length).toBe(MAX_LISTED_PROBLEMS + 1);
+    expect(result.problems.at(-1)?.code).toBe('self-intersection');
+    expect(result.unlistedProblemCount).toBe(bad - MAX_LISTED_PROBLEMS);
+    expect(EXAMPLES_PER_CODE).toBeLessThan(MAX_LISTED_PROBLEMS);
+
+    const report = importReport(result, 'many.geojson');
+    expect(report.rejectedCount).toBe(bad + 1);
+    expect(report.counts.map((c) => [c.code, c.count])).toEqual([
+      ['non-numeric-coordinate', bad],
+      ['self-intersection', 1]
+    ]);
+    expect(report.counts[0].example?.en).toBe('Feature #2: coordinate value "x" is not a number.');
+    expect(report.unlisted).toBe(bad - MAX_LISTED_PROBLEMS);
+
+    const csv = problemsCsv(report).split('\r\n');
+    expect(csv[0]).toBe('\uFEFF要素 feature,id,代码 code,严重性 severity,中文,English');
+    expect(csv[1]).toBe(
+      '2,,non-numeric-coordinate,error,"第 2 个要素：坐标值 ""x"" 不是数字。","Feature #2: coordinate value ""x"" is not a number."'
+    );
+    expect(csv).toContain(
+      `,,non-numeric-coordinate,error,另有 ${bad - MAX_LISTED_PROBLEMS} 个同类问题未列出,${bad - MAX_LISTED_PROBLEMS} more problem(s) of this kind not listed`
+    );
+  });
+});
 
 describe('importReport', () => {
   test('a good file: usable count, no problems, the CRS used in words', async () => {

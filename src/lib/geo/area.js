@@ -103,6 +103,8 @@ export function signedRingArea(ring) {
   let lonBefore = last[0] * DEGREE;
   let sinBefore = authalicSine(last[1]);
   let sum = 0;
+  // The longitude the ring turns through: ±2π for a ring around a pole (a polar cap).
+  let winding = 0;
 
   for (let i = 0; i < n; i++) {
     const position = ring[i];
@@ -112,6 +114,7 @@ export function signedRingArea(ring) {
     let dLon = lon - lonBefore;
     if (dLon > Math.PI) dLon -= TWO_PI;
     else if (dLon < -Math.PI) dLon += TWO_PI;
+    winding += dLon;
 
     const sinMean = 0.5 * (sinBefore + sinB);
     const cosMeanSquared = 1 - sinMean * sinMean;
@@ -146,6 +149,10 @@ export function signedRingArea(ring) {
     sinBefore = sinB;
   }
 
+  // The trapezoids measure down to the equator; a ring around a pole gets the band between it and
+  // the equator that way, and its cap is half the ellipsoid minus that band (GeographicLib's rule
+  // for an odd number of antimeridian crossings).
+  if (Math.abs(winding) > Math.PI) sum += sum > 0 ? -TWO_PI : TWO_PI;
   const area = -AUTHALIC_RADIUS_SQUARED * sum;
   if (!Number.isFinite(area)) {
     throw new TypeError('ring has a coordinate that is not a finite number');

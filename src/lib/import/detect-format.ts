@@ -62,6 +62,9 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
   if (startsWith(bytes, [0x00, 0x00, 0x27, 0x0a]) || extension === 'shp') {
     return { kind: 'refused', code: 'shp-alone' };
   }
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return { kind: 'refused', code: 'encoding-utf32' };
+  }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     return { kind: 'refused', code: 'encoding-utf16' };
   }
@@ -72,6 +75,14 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
   }
 
   const text = leadingText(bytes);
+  if (text === '' && bytes.length <= 512 + 3) {
+    // Nothing but spaces and line breaks (and maybe a BOM).
+    return { kind: 'refused', code: 'blank-file', params: { bytes: String(bytes.length) } };
+  }
+  // UTF-32 without a BOM: three of every four bytes of ASCII text are zero.
+  if (bytes.length >= 8 && bytes[1] === 0 && bytes[2] === 0 && (bytes[0] === 0 || bytes[3] === 0)) {
+    return { kind: 'refused', code: 'encoding-utf32' };
+  }
   // UTF-16 without a BOM: every other byte of ASCII text is zero.
   if (bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && !text.startsWith('<')) {
     return { kind: 'refused', code: 'encoding-utf16' };

@@ -32,9 +32,11 @@ import {
   type FeatureSourceText
 } from './packed-features';
 import { BlobShelf } from './packed-blob';
+import { ProblemList } from './problem-list';
+import { withoutDeepValues } from './nesting';
 import { readKml } from './read-kml';
 import { hasShapefile, readShapefile } from './read-shapefile';
-import type { SourceData } from './source-data';
+import type { ReaderLimits, SourceData } from './source-data';
 import { emptyLayerSummary, type LayerSummary } from './user-layers';
 import type {
   BilingualMessage,
@@ -54,10 +56,14 @@ import {
 } from './validate';
 import { listZip } from './zip';
 
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
-export const DEFAULT_MAX_VERTICES = 5_000_000;
-/** A ZIP may expand to this many times the file size limit. */
-const ZIP_EXPANSION_FACTOR = 10;
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './limits';
+
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES };
+/**
+ * A ZIP's entries may add up to this many times the file size limit when expanded; each entry
+ * read is held to the file size limit itself (zip.ts checks both on what is really produced).
+ */
+const ZIP_EXPANSION_FACTOR = 3;
 const YIELD_EVERY_MS = 50;
 
 type Bbox = [number, number, number, number];
@@ -78,9 +84,10 @@ const HEAD_BYTES = 64 * 1024;
 async function readSource(
   input: ImportSource,
   name: string,
-  maxBytes: number,
+  limits: ReaderLimits,
   split: boolean
 ): Promise<SourceData> {
+  const { maxBytes } = limits;
   const head =
     input instanceof Uint8Array
       ? input
@@ -94,14 +101,24 @@ async function readSource(
   }
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
   if (detected.format === 'kml') return readKml(bytes);
-  const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR);
+  const entries = listZip(bytes, maxBytes * ZIP_EXPANSION_FACTOR, maxBytes);
   if (!hasShapefile(entries)) {
-    const kml =
-      entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ??
-      entries.find((e) => /\.kml$/i.test(e.name));
-    if (kml) return readKml(await kml.read(), 'kmz');
+    const kmls = entries.filter((e) => /\.kml$/i.test(e.name));
+    const kml = kmls.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ?? kmls[0];
+    if (kml) {
+      const source = readKml(await kml.read(), 'kmz');
+      const others = kmls.filter((e) => e !== kml).map((e) => e.name);
+      if (others.length > 0) {
+        source.notices.push(notice('kmz-extra-kml', { read: kml.name, names: others.join(', ') }));
+      }
+      return source;
+    }
+    if (detected.format === 'kmz') {
+      const names = entries.map((e) => e.name).join(', ') || '(empty)';
+      throw new ImportFileError('kmz-no-kml', { names });
+    }
   }
-  return readShapefile(entries);
+  return readShapefile(entries, limits);
 }
 
 function emptyResult(bytes: number): ImportResult {
@@ -364,10 +381,11 @@ async function runImport(
   const { signal, onProgress } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxVertices = options.maxVertices ?? DEFAULT_MAX_VERTICES;
+  const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   const measure = options.measure ?? true;
   const size = input instanceof Uint8Array ? input.length : input.size;
   const result = emptyResult(size);
-  const problems: ImportProblem[] = [];
+  const problems = new ProblemList();
   let lastYield = now();
   // Checked synchronously for every feature (an await per feature would cost a microtask each);
   // looking at the clock costs too, so only every 64th feature does.
@@ -378,9 +396,10 @@ async function runImport(
     lastYield = now();
   };
   const finish = (): ImportResult => {
-    problems.sort((a, b) => a.featureIndex - b.featureIndex);
-    result.problems = problems;
-    result.stats.warningCount = problems.filter((p) => p.severity === 'warning').length;
+    result.problems = problems.sorted();
+    result.problemCounts = problems.countsByCode();
+    result.unlistedProblemCount = problems.unlisted;
+    result.stats.warningCount = problems.warnings;
     result.stats.usableCount = result.featureIndexes.length;
     result.stats.rejectedCount = result.stats.featureCount - result.featureIndexes.length;
     result.stats.elapsedMs = Math.round(now() - started);
@@ -391,7 +410,14 @@ async function runImport(
     signal?.throwIfAborted();
     if (size > maxBytes) throw new ImportFileError('too-large', { bytes: size, maxBytes });
     onProgress?.({ phase: 'parse', done: 0, total: size });
-    const source = await readSource(input, fileName, maxBytes, split);
+    const limits = { maxBytes, maxVertices, maxFeatures };
+    const source = await readSource(input, fileName, limits, split);
+    if (source.featureCount > maxFeatures) {
+      throw new ImportFileError('too-many-features', {
+        count: source.featureCount,
+        max: maxFeatures
+      });
+    }
     onProgress?.({ phase: 'parse', done: size, total: size });
     await pause(signal);
     result.format = source.format;
@@ -444,7 +470,10 @@ async function runImport(
     for (let i = 0; i < total; i++) {
       if (pauseDue(i)) await pauseAt('validate', i, total);
       if (prepare && i >= prepared) prepared = await prepare.call(source, i);
-      const candidate = source.featureAt(i);
+      // A value nested without bound outside the coordinates is left out, with a remark.
+      const trimmed = withoutDeepValues(source.featureAt(i), i);
+      const candidate = trimmed.candidate;
+      if (trimmed.problems) problems.push(...trimmed.problems);
       if (i < FEATURES_SCANNED_FOR_PROVENANCE) {
         // Only its properties are read there: the geometry need not be kept.
         const properties = (candidate as { properties?: unknown } | null)?.properties;
@@ -500,7 +529,8 @@ async function runImport(
       topologies.push(checkTopology(feature, i));
       measuredAsWgs84.push(measure && !projected ? measureGeometry(feature.geometry) : null);
       // A feature kept as the file has it can keep the file's own text too.
-      const known = feature === candidate && source.sourceTextOf?.(i, sourceText) === true;
+      const known =
+        feature === candidate && !trimmed.problems && source.sourceTextOf?.(i, sourceText) === true;
       checkedFeatures.add(feature, known ? sourceText : undefined);
     }
     onProgress?.({ phase: 'validate', done: total, total });

@@ -4,10 +4,13 @@
  * cannot tell the coordinate system — the systems to choose from, the likely one first.
  */
 import { describeCrs, gaussKrugerZoneOf, supportedCrsIds } from './crs-names';
+import type { ProblemCount } from './problem-list';
 import type { BilingualMessage, CrsId, ImportProblem, ImportResult } from './types';
 
 /** Beyond this many problems the list starts folded, so the summary stays in view. */
 export const PROBLEMS_SHOWN_UNFOLDED = 5;
+/** Problems shown at first and added by each “show more”: the list never renders without bound. */
+export const PROBLEM_PAGE = 50;
 
 export interface CrsChoice {
   id: CrsId;
@@ -94,6 +97,13 @@ export interface ImportReport {
   rejected: ImportProblem[];
   /** Features kept with a remark. */
   warnings: ImportProblem[];
+  /** Every problem code found, the most frequent first, with how many and one example. */
+  counts: (ProblemCount & { example: ImportProblem | null })[];
+  /** Features left out, and remarks, however many were listed. */
+  rejectedCount: number;
+  warningCount: number;
+  /** Problems counted but not listed (a very long report keeps the first ones and examples). */
+  unlisted: number;
   /** True when the problem list is long enough to start folded. */
   foldProblems: boolean;
   usableCount: number;
@@ -147,9 +157,95 @@ export function importReport(result: ImportResult, fileName: string): ImportRepo
     notices: result.notices,
     rejected,
     warnings,
+    counts: countsOf(result),
+    rejectedCount: result.status === 'ok' ? result.stats.rejectedCount : rejected.length,
+    warningCount: result.stats.warningCount,
+    unlisted: result.unlistedProblemCount ?? 0,
     foldProblems: result.problems.length > PROBLEMS_SHOWN_UNFOLDED,
     usableCount: result.status === 'ok' ? result.features.length : 0,
     featureCount: result.stats.featureCount,
     usedCrs: result.status === 'ok' && result.usedCrs ? crsLabel(result.usedCrs) : null
   };
+}
+
+/** The problems' counts by code, each with its first listed problem as an example. */
+function countsOf(result: ImportResult): ImportReport['counts'] {
+  const examples = new Map<string, ImportProblem>();
+  for (const problem of result.problems) {
+    if (!examples.has(problem.code)) examples.set(problem.code, problem);
+  }
+  let counts = result.problemCounts;
+  if (!counts) {
+    // A result from before problems were counted: count the listed ones.
+    const byCode = new Map<string, ProblemCount>();
+    for (const p of result.problems) {
+      const count = byCode.get(p.code) ?? { code: p.code, severity: p.severity, count: 0 };
+      count.count++;
+      byCode.set(p.code, count);
+    }
+    counts = [...byCode.values()].sort((a, b) => b.count - a.count);
+  }
+  return counts.map((count) => ({ ...count, example: examples.get(count.code) ?? null }));
+}
+
+/** Words of the report's problem list (the component shows them; both languages, as the rest). */
+export const REPORT_LABELS = {
+  byCode: { zh: '按类型', en: 'By kind' },
+  example: { zh: '例如', en: 'e.g.' },
+  showMore: (left: number) => ({
+    zh: `显示更多（还有 ${left} 个）`,
+    en: `Show more (${left} more)`
+  }),
+  unlisted: (count: number) => ({
+    zh: `另有 ${count} 个问题只计数、未逐条列出（见上方按类型的统计）。`,
+    en: `${count} more problem(s) are counted but not listed one by one (see the counts by kind above).`
+  }),
+  exportCsv: { zh: '导出问题列表（CSV）', en: 'Export the problems (CSV)' }
+};
+
+/** The problems in the order the report lists them: features left out first, then remarks. */
+export function listedProblems(report: ImportReport): ImportProblem[] {
+  return [...report.rejected, ...report.warnings];
+}
+
+function csvCell(value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The report as CSV (UTF-8 with BOM, opens in Excel): every listed problem in both languages,
+ * then one line per code with how many were found but not listed.
+ *
+ * @example new Blob([problemsCsv(report)], { type: 'text/csv' })
+ */
+export function problemsCsv(report: ImportReport): string {
+  const lines = [['要素 feature', 'id', '代码 code', '严重性 severity', '中文', 'English']];
+  for (const p of listedProblems(report)) {
+    lines.push([
+      String(p.featureIndex + 1),
+      String(p.featureId ?? ''),
+      p.code,
+      p.severity,
+      p.zh,
+      p.en
+    ]);
+  }
+  if (report.unlisted > 0) {
+    const listed = new Map<string, number>();
+    for (const p of listedProblems(report)) listed.set(p.code, (listed.get(p.code) ?? 0) + 1);
+    for (const count of report.counts) {
+      const more = count.count - (listed.get(count.code) ?? 0);
+      if (more <= 0) continue;
+      lines.push([
+        '',
+        '',
+        count.code,
+        count.severity,
+        `另有 ${more} 个同类问题未列出`,
+        `${more} more problem(s) of this kind not listed`
+      ]);
+    }
+  }
+  return '\uFEFF' + lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

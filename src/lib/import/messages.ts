@@ -25,6 +25,14 @@ export function quote(value: unknown): string {
   return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
 }
 
+const MAX_NAME_LENGTH = 120;
+
+/** A name taken from a file (a CRS name, a list of entries), cut to a readable length. */
+function shorten(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  return text.length > MAX_NAME_LENGTH ? `${text.slice(0, MAX_NAME_LENGTH - 1)}…` : text;
+}
+
 function megabytes(bytes: number | string | undefined): string {
   return (Number(bytes) / (1024 * 1024)).toFixed(1);
 }
@@ -40,8 +48,8 @@ const FILE_ERRORS: Record<string, Template> = {
     en: 'The file is empty (0 bytes).'
   }),
   'unknown-format': (p) => ({
-    zh: `无法识别“${p.name}”的格式：请导入 GeoJSON（.geojson/.json）、KML（.kml/.kmz）或压缩的 Shapefile（.zip）。`,
-    en: `“${p.name}” is not a format this map reads: import GeoJSON (.geojson/.json), KML (.kml/.kmz) or a zipped Shapefile (.zip).`
+    zh: `无法识别“${shorten(p.name)}”的格式：请导入 GeoJSON（.geojson/.json）、KML（.kml/.kmz）或压缩的 Shapefile（.zip）。`,
+    en: `“${shorten(p.name)}” is not a format this map reads: import GeoJSON (.geojson/.json), KML (.kml/.kmz) or a zipped Shapefile (.zip).`
   }),
   'binary-file': (p) => ({
     zh: `这是一个 ${p.kind} 文件，不是地理数据：请导入 GeoJSON、KML 或压缩的 Shapefile。`,
@@ -50,6 +58,18 @@ const FILE_ERRORS: Record<string, Template> = {
   'html-page': () => ({
     zh: '这是一个网页（HTML），不是地理数据——可能是下载时保存了网页而非数据文件。',
     en: 'This is a web page (HTML), not geodata — the download probably saved the page instead of the data file.'
+  }),
+  'blank-file': (p) => ({
+    zh: `文件只有空白（${p.bytes} 字节的空格或换行），没有任何数据。`,
+    en: `The file holds nothing but blanks (${p.bytes} bytes of spaces or line breaks), no data.`
+  }),
+  'encoding-utf32': () => ({
+    zh: '文件是 UTF-32 编码，请另存为 UTF-8 后再导入。',
+    en: 'The file is encoded as UTF-32; save it as UTF-8 and import it again.'
+  }),
+  'kmz-no-kml': (p) => ({
+    zh: `KMZ 中没有 .kml 文件（只有：${shorten(p.names)}）。`,
+    en: `The KMZ contains no .kml file (only: ${shorten(p.names)}).`
   }),
   'encoding-utf16': () => ({
     zh: '文件是 UTF-16 编码，请另存为 UTF-8 后再导入。',
@@ -99,6 +119,10 @@ const FILE_ERRORS: Record<string, Template> = {
     zh: `文件共有 ${p.count} 个顶点，超过上限 ${p.max}，请先简化或拆分。`,
     en: `The file has ${p.count} vertices, more than the limit of ${p.max}; simplify or split it first.`
   }),
+  'too-many-features': (p) => ({
+    zh: `文件共有 ${p.count} 个要素，超过上限 ${p.max}，请先拆分。`,
+    en: `The file has ${p.count} features, more than the limit of ${p.max}; split it first.`
+  }),
   'xml-syntax': (p) => ({
     zh: `KML（XML）语法错误，位于第 ${p.line} 行第 ${p.column} 列：${p.detail}。`,
     en: `KML (XML) syntax error at line ${p.line}, column ${p.column}: ${p.detailEn ?? p.detail}.`
@@ -116,20 +140,28 @@ const FILE_ERRORS: Record<string, Template> = {
     en: `The ZIP archive is damaged or incomplete (${p.detailEn ?? p.detail}).`
   }),
   'zip-encrypted': (p) => ({
-    zh: `ZIP 中的“${p.name}”有密码保护，请解压后不加密重新压缩。`,
-    en: `“${p.name}” in the ZIP is password-protected; unzip it and zip it again without a password.`
+    zh: `ZIP 中的“${shorten(p.name)}”有密码保护，请解压后不加密重新压缩。`,
+    en: `“${shorten(p.name)}” in the ZIP is password-protected; unzip it and zip it again without a password.`
   }),
   'zip-unsupported': (p) => ({
-    zh: `ZIP 中的“${p.name}”使用了不支持的压缩方式（${p.method}），请用普通的 ZIP（Deflate）重新压缩。`,
-    en: `“${p.name}” in the ZIP uses an unsupported compression method (${p.method}); re-zip it with ordinary ZIP (Deflate).`
+    zh: `ZIP 中的“${shorten(p.name)}”使用了不支持的压缩方式（${p.method}），请用普通的 ZIP（Deflate）重新压缩。`,
+    en: `“${shorten(p.name)}” in the ZIP uses an unsupported compression method (${p.method}); re-zip it with ordinary ZIP (Deflate).`
   }),
   'zip-too-large': (p) => ({
     zh: `ZIP 解压后太大（${megabytes(p.bytes)} MB），上限为 ${megabytes(p.maxBytes)} MB。`,
     en: `The ZIP expands to too much data (${megabytes(p.bytes)} MB; the limit is ${megabytes(p.maxBytes)} MB).`
   }),
+  'zip-entry-too-large': (p) => ({
+    zh: `ZIP 中的“${shorten(p.name)}”解压后有 ${megabytes(p.bytes)} MB，超过单个文件 ${megabytes(p.maxBytes)} MB 的上限，请拆分后再导入。`,
+    en: `“${shorten(p.name)}” in the ZIP expands to ${megabytes(p.bytes)} MB, more than the limit of ${megabytes(p.maxBytes)} MB for one file; split it and import the parts.`
+  }),
+  'zip-size-mismatch': (p) => ({
+    zh: `ZIP 已损坏：“${shorten(p.name)}”解压出的数据与文件头记载的 ${p.declared} 字节不符。`,
+    en: `The ZIP is damaged: “${shorten(p.name)}” does not expand to the ${p.declared} bytes its header declares.`
+  }),
   'zip-no-shp': (p) => ({
-    zh: `ZIP 中没有 .shp 文件（只有：${p.names}），Shapefile 需要把 .shp、.dbf、.prj 一起压缩。`,
-    en: `The ZIP contains no .shp file (only: ${p.names}); a Shapefile needs its .shp, .dbf and .prj zipped together.`
+    zh: `ZIP 中没有 .shp 文件（只有：${shorten(p.names)}），Shapefile 需要把 .shp、.dbf、.prj 一起压缩。`,
+    en: `The ZIP contains no .shp file (only: ${shorten(p.names)}); a Shapefile needs its .shp, .dbf and .prj zipped together.`
   }),
   'shp-alone': () => ({
     zh: '只有 .shp 文件无法导入：请把同名的 .shp、.dbf、.prj（及 .cpg）一起压缩成 .zip 再导入。',
@@ -140,8 +172,8 @@ const FILE_ERRORS: Record<string, Template> = {
     en: `The Shapefile “${p.file}” is damaged: ${p.detailEn ?? p.detail}.`
   }),
   'unexpected-error': (p) => ({
-    zh: `导入时发生意外错误（${p.detail}），请把文件发给开发者。`,
-    en: `An unexpected error stopped the import (${p.detail}); please send the file to the developers.`
+    zh: `文件无法读取（${p.detail}），没有导入任何内容；之前保存的数据都还在。`,
+    en: `The file could not be read (${p.detail}), so nothing was imported; everything saved before is still there.`
   }),
   'shp-unsupported-type': (p) => ({
     zh: `Shapefile“${p.file}”的几何类型 ${p.type} 不受支持（支持点、线、面及其 Z/M 形式）。`,
@@ -163,6 +195,10 @@ const STORAGE_ERRORS: Record<string, Template> = {
     zh: `浏览器不允许本地存储（${p.detail}），导入的图层只在本页打开期间有效。`,
     en: `The browser does not allow local storage (${p.detail}); imported layers last only while this page is open.`
   }),
+  'backup-feature-invalid': (p) => ({
+    zh: `备份没有恢复，之前保存的数据都还在：备份${p.where}有无效的要素——${p.detail}`,
+    en: `The backup was not restored and everything saved before is still there: a feature ${p.whereEn} is not valid — ${p.detailEn}`
+  }),
   'backup-invalid': (p) => ({
     zh: `这不是凌河规划地图的备份文件（${p.detail}）；如需作为图层导入，请使用“导入”。`,
     en: `This is not a Linghe Plan Map backup (${p.detailEn ?? p.detail}); to add it as a layer, use “Import”.`
@@ -176,8 +212,8 @@ const CRS_QUESTIONS: Record<string, Template> = {
     en: `The coordinates look like projected metres (e.g. ${p.sample}) but the file does not say which system: choose the coordinate system (e.g. a CGCS2000 3° Gauss-Krüger zone).`
   }),
   'crs-unsupported': (p) => ({
-    zh: `文件声明的坐标系“${p.name}”无法自动转换，请选择与数据相符的坐标系。`,
-    en: `The file declares the coordinate system “${p.name}”, which cannot be converted automatically; choose the system that matches the data.`
+    zh: `文件声明的坐标系“${shorten(p.name)}”无法自动转换，请选择与数据相符的坐标系。`,
+    en: `The file declares the coordinate system “${shorten(p.name)}”, which cannot be converted automatically; choose the system that matches the data.`
   }),
   'crs-declared-geographic-but-projected': (p) => ({
     zh: `坐标系是 ${p.crs}（经纬度），但坐标值像以米为单位的投影坐标（例如 ${p.sample}）：请确认坐标系。`,
@@ -234,6 +270,26 @@ const NOTICES: Record<string, Template> = {
   'shp-truncated': (p) => ({
     zh: `“${p.file}”不完整（文件头声明 ${p.declared} 字节，实际 ${p.actual} 字节），只读到了前 ${p.read} 条记录。`,
     en: `“${p.file}” is incomplete (its header says ${p.declared} bytes, it has ${p.actual}); only the first ${p.read} records were read.`
+  }),
+  'dbf-duplicate-field': (p) => ({
+    zh: `“${p.file}”中有多个名为“${p.field}”的字段，后一个改名为“${p.renamed}”。`,
+    en: `“${p.file}” has more than one field named “${p.field}”; the later one is called “${p.renamed}”.`
+  }),
+  'dbf-record-length': (p) => ({
+    zh: `“${p.file}”的文件头记载每条记录 ${p.declared} 字节，字段宽度之和为 ${p.fields} 字节；已按字段读取，多余字节忽略。`,
+    en: `“${p.file}” declares ${p.declared} bytes per record but its fields add up to ${p.fields}; the fields were read and the extra bytes ignored.`
+  }),
+  'dbf-truncated': (p) => ({
+    zh: `“${p.file}”不完整（文件头声明 ${p.declared} 条记录），只读到了 ${p.read} 条。`,
+    en: `“${p.file}” is incomplete (its header declares ${p.declared} records); only ${p.read} were read.`
+  }),
+  'json-repeated-member': (p) => ({
+    zh: `成员“${shorten(p.member)}”出现了不止一次，只读取了最后一个，前面的被忽略。`,
+    en: `The member “${shorten(p.member)}” appears more than once; only the last one was read, the earlier ones were ignored.`
+  }),
+  'kmz-extra-kml': (p) => ({
+    zh: `KMZ 中有多个 .kml 文件，只读取了“${shorten(p.read)}”，其余未导入：${shorten(p.names)}。`,
+    en: `The KMZ holds more than one .kml file; only “${shorten(p.read)}” was read, the others were not imported: ${shorten(p.names)}.`
   }),
   'zip-multiple-layers': (p) => ({
     zh: `ZIP 中有多个图层（${p.names}），已合并导入。`,
@@ -299,6 +355,10 @@ const FEATURE_REASONS: Record<string, Template> = {
     zh: `边界自相交（在 ${p.at} 附近）`,
     en: `the boundary intersects itself (near ${p.at})`
   }),
+  'hole-outside-shell': (p) => ({
+    zh: `第 ${p.ring} 个环是内环（洞），却不在外环之内（面积会算成负数或偏小）`,
+    en: `ring ${p.ring} is a hole but does not lie inside the outer ring (its area would come out negative or too small)`
+  }),
   'self-intersection-not-checked': (p) => ({
     zh: `边界过于复杂（${p.segments} 条边），未能完成自相交检查`,
     en: `the boundary is too complex (${p.segments} edges) to finish the self-intersection check`
@@ -323,6 +383,14 @@ const FEATURE_REASONS: Record<string, Template> = {
     zh: `properties 不是对象（实际为 ${p.actual}），属性已忽略`,
     en: `properties is not an object (got ${p.actual}); the attributes were ignored`
   }),
+  'repeated-member': (p) => ({
+    zh: `成员“${shorten(p.member)}”出现了不止一次，只用了最后一个`,
+    en: `the member “${shorten(p.member)}” appears more than once; only the last one was used`
+  }),
+  'value-too-deep': (p) => ({
+    zh: `“${p.field}”嵌套超过 ${p.max} 层，已略去，要素其余部分已导入`,
+    en: `“${p.field}” is nested more than ${p.max} deep and was left out; the rest of the feature was imported`
+  }),
   'html-in-text': (p) => ({
     zh: `属性“${p.field}”含有 HTML 标记，将按纯文本显示`,
     en: `attribute “${p.field}” contains HTML markup; it will be shown as plain text`
@@ -338,6 +406,14 @@ const FEATURE_REASONS: Record<string, Template> = {
   'dbf-record-missing': () => ({
     zh: '.dbf 中没有对应的属性记录，要素没有属性',
     en: 'has no matching record in the .dbf, so it has no attributes'
+  }),
+  'shp-record-corrupt': (p) => ({
+    zh: `“${p.file}”的第 ${p.record} 条记录已损坏，未导入：${p.detail}`,
+    en: `record ${p.record} of “${p.file}” is damaged and was not imported: ${p.detailEn}`
+  }),
+  'shp-ring-dropped': (p) => ({
+    zh: `“${p.file}”的第 ${p.record} 条记录有 ${p.count} 个内环不在任何外环之内，已舍弃`,
+    en: `record ${p.record} of “${p.file}” has ${p.count} hole(s) outside every outer ring; they were left out`
   }),
   'shp-record-missing': () => ({
     zh: '.dbf 中有属性记录，但 .shp 中没有对应的几何（文件可能被截断）',
@@ -382,11 +458,13 @@ const ERROR_CODES = new Set([
   'ring-too-short',
   'line-too-short',
   'self-intersection',
+  'hole-outside-shell',
   'coordinate-out-of-range',
   'crs-inconsistent',
   'conversion-failed',
   'dbf-record-deleted',
-  'shp-record-missing'
+  'shp-record-missing',
+  'shp-record-corrupt'
 ]);
 
 /** True if a feature problem with this code makes the feature unusable. */

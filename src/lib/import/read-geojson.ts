@@ -6,7 +6,8 @@
 import { crsFromName, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
 import { locateJsonError } from './json-syntax';
-import { quote } from './messages';
+import { featureProblem, notice, quote } from './messages';
+import { findRepeatedMembers, type RepeatedMember } from './repeated-members';
 import { releaseBuffer } from './release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8OrThrow, decodeUtf8Strict, looksLikeGbk } from './text-encoding';
@@ -18,6 +19,7 @@ import {
   type FeatureCollectionLayout
 } from './geojson-split';
 import type { FeatureSourceText } from './packed-features';
+import type { BilingualMessage, ImportProblem } from './types';
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;
@@ -194,7 +196,8 @@ function membersOf(
 function splitSource(
   root: Record<string, unknown>,
   layout: FeatureCollectionLayout,
-  candidates: Pick<SourceData, 'featureCount' | 'featureAt' | 'prepare' | 'sourceTextOf'>
+  candidates: Pick<SourceData, 'featureCount' | 'featureAt' | 'prepare' | 'sourceTextOf'>,
+  problems: ImportProblem[]
 ): SourceData {
   if (layout.featureRanges.length === 0) throw new ImportFileError('no-features');
   return {
@@ -203,7 +206,7 @@ function splitSource(
     declaredCrs: declaredCrsOf(root),
     crsFixedByFormat: false,
     notices: [],
-    problems: [],
+    problems,
     metadataText: metadataOf(root)
   };
 }
@@ -221,7 +224,8 @@ function readSplit(bytes: Uint8Array): SourceData | null {
   return splitSource(
     root,
     layout,
-    candidatesInBatches(layout, () => whole)
+    candidatesInBatches(layout, () => whole),
+    splitRepeats(bytes, layout)
   );
 }
 
@@ -243,29 +247,35 @@ export async function readGeoJsonFile(file: Blob, { split = true } = {}): Promis
   const layout = split ? splitFeatureCollection(bytes) : null;
   const root = layout && membersOf(bytes, layout);
   if (!layout || !root) return readGeoJson(bytes, { split: false });
+  const repeats = splitRepeats(bytes, layout);
   // The whole file's bytes go now: its features are read back from the file.
   releaseBuffer(bytes.buffer);
   const ranges = layout.featureRanges;
   const count = ranges.length / 2;
   let window: ByteWindow = { bytes: new Uint8Array(0), start: 0 };
   const candidates = candidatesInBatches(layout, () => window);
-  return splitSource(root, layout, {
-    ...candidates,
-    async prepare(index: number): Promise<number> {
-      // From this feature, as many as fit the window (at least this one, however big).
-      const start = ranges[2 * index];
-      let end = index + 1;
-      while (end < count && ranges[2 * end + 1] - start <= WINDOW_BYTES) end++;
-      // The last window goes before the next is read (every feature in it has been read).
-      releaseBuffer(window.bytes.buffer);
-      window = { bytes: new Uint8Array(0), start };
-      window = {
-        bytes: new Uint8Array(await file.slice(start, ranges[2 * end - 1]).arrayBuffer()),
-        start
-      };
-      return end;
-    }
-  });
+  return splitSource(
+    root,
+    layout,
+    {
+      ...candidates,
+      async prepare(index: number): Promise<number> {
+        // From this feature, as many as fit the window (at least this one, however big).
+        const start = ranges[2 * index];
+        let end = index + 1;
+        while (end < count && ranges[2 * end + 1] - start <= WINDOW_BYTES) end++;
+        // The last window goes before the next is read (every feature in it has been read).
+        releaseBuffer(window.bytes.buffer);
+        window = { bytes: new Uint8Array(0), start };
+        window = {
+          bytes: new Uint8Array(await file.slice(start, ranges[2 * end - 1]).arrayBuffer()),
+          start
+        };
+        return end;
+      }
+    },
+    repeats
+  );
 }
 
 /**
@@ -287,6 +297,7 @@ export function readGeoJson(bytes: Uint8Array, { split = true } = {}): SourceDat
   }
   const text = decoded.text.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
+  if (trimmed === '') throw new ImportFileError('blank-file', { bytes: bytes.length });
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     throw new ImportFileError('not-json', { start: quote(trimmed.slice(0, 20)) });
   }
@@ -315,13 +326,59 @@ export function readGeoJson(bytes: Uint8Array, { split = true } = {}): SourceDat
   }
   if (features.length === 0) throw new ImportFileError('no-features');
 
+  const { notices, problems } = repeatsOf(findRepeatedMembers(text, 3), type === 'Feature');
   return {
     format: 'geojson',
     ...candidatesOf(features),
     declaredCrs: declaredCrsOf(object),
     crsFixedByFormat: false,
-    notices: [],
-    problems: [],
+    notices,
+    problems,
     metadataText: metadataOf(object)
   };
+}
+
+/**
+ * Repeated members (JSON.parse kept the last of each) as remarks: of a feature (or its
+ * geometry), a warning on that feature; anywhere else, a notice. `single`: the text is one
+ * Feature (its top-level members are the feature's).
+ */
+function repeatsOf(
+  repeats: RepeatedMember[],
+  single: boolean
+): { notices: BilingualMessage[]; problems: ImportProblem[] } {
+  const notices: BilingualMessage[] = [];
+  const problems: ImportProblem[] = [];
+  for (const { path, key } of repeats) {
+    const inFeature = single ? 0 : path[0] === 'features' && typeof path[1] === 'number' ? 2 : -1;
+    if (inFeature >= 0) {
+      const index = single ? 0 : (path[1] as number);
+      const member = [...path.slice(inFeature), key].join('.');
+      problems.push(featureProblem('repeated-member', index, undefined, { member }));
+    } else {
+      notices.push(notice('json-repeated-member', { member: [...path, key].join('.') }));
+    }
+  }
+  return { notices, problems };
+}
+
+/** Remarks for the repeated members of split features whose geometry could not be located. */
+function splitRepeats(bytes: Uint8Array, layout: FeatureCollectionLayout): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const ranges = layout.featureRanges;
+  for (let index = 0; index < ranges.length / 2; index++) {
+    if (layout.geometryRanges[2 * index] !== NO_GEOMETRY_RANGE) continue;
+    let text: string;
+    try {
+      text = decodeUtf8OrThrow(bytes.subarray(ranges[2 * index], ranges[2 * index + 1]));
+      JSON.parse(text);
+    } catch {
+      continue; // the batch parse reports it
+    }
+    for (const { path, key } of findRepeatedMembers(text, 2)) {
+      const member = [...path, key].join('.');
+      problems.push(featureProblem('repeated-member', index, undefined, { member }));
+    }
+  }
+  return problems;
 }

@@ -131,6 +131,59 @@ function describeDocument(xmlDocument: XNode): string[] {
 }
 
 /**
+ * togeojson sets each <Data>/<SimpleData> as `properties[name] = value`, so one named
+ * `__proto__` replaced the object's prototype and vanished; it is put back as an own property.
+ */
+function withProtoData(
+  placemark: XNode,
+  properties: Record<string, unknown> | null
+): Record<string, unknown> | null {
+  let result = properties;
+  for (const element of placemark.getElementsByTagName('*')) {
+    if (element.localName !== 'Data' && element.localName !== 'SimpleData') continue;
+    if (element.getAttribute('name') !== '__proto__') continue;
+    const value =
+      element.localName === 'Data'
+        ? (childNamed(element, 'value')?.textContent ?? '')
+        : element.textContent;
+    result = Object.setPrototypeOf({ ...(result ?? {}) }, Object.prototype) as Record<
+      string,
+      unknown
+    >;
+    Object.defineProperty(result, '__proto__', {
+      value: value.trim(),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return result;
+}
+
+/** KML's namespaces (2.2, and Google Earth's older ones). */
+const KML_NAMESPACE = /^https?:\/\/(www\.opengis\.net\/kml\/|earth\.google\.com\/kml\/)/;
+
+/**
+ * Renames prefixed KML elements (`<kml:Placemark>` under `xmlns:kml="http://www.opengis.net/kml/2.2"`)
+ * to their local names, which is what togeojson and the strict geometry reader look for: a
+ * namespace-prefixed file is as much KML as one with a default namespace. The prefixes bound to
+ * KML are those declared on the root element.
+ */
+function unprefixKml(xmlDocument: XNode, root: XNode): void {
+  const prefixes = new Set<string>();
+  for (const [name, value] of root.attributeMap) {
+    if (name.startsWith('xmlns:') && KML_NAMESPACE.test(value)) prefixes.add(name.slice(6));
+  }
+  if (prefixes.size === 0) return;
+  for (const element of xmlDocument.getElementsByTagName('*')) {
+    const at = element.nodeName.indexOf(':');
+    if (at > 0 && prefixes.has(element.nodeName.slice(0, at))) {
+      (element as { nodeName: string }).nodeName = element.nodeName.slice(at + 1);
+    }
+  }
+}
+
+/**
  * Parses KML bytes.
  *
  * @example readKml(bytes).featureAt(0) // → { type: 'Feature', geometry: …, properties: { name } }
@@ -153,6 +206,7 @@ export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): Sourc
     throw error;
   }
   const root = xmlDocument.documentElement as XNode;
+  unprefixKml(xmlDocument, root);
   if (root.localName !== 'kml') {
     if (/^html$/i.test(root.localName)) throw new ImportFileError('html-page');
     throw new ImportFileError('not-kml', { root: root.nodeName });
@@ -167,6 +221,7 @@ export function readKml(bytes: Uint8Array, format: 'kml' | 'kmz' = 'kml'): Sourc
     const strict = geometriesOf(placemark);
     features.push({
       ...feature,
+      properties: withProtoData(placemark, feature.properties),
       geometry: strict === null ? (feature.geometry as Geometry | null) : combine(strict)
     });
   });

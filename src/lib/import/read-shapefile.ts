@@ -5,12 +5,12 @@
  * the CRS from the .prj, and reports what shpjs would pass over silently: a cut-off .shp, records
  * deleted in the .dbf, and .shp/.dbf record counts that do not match.
  */
-import type { Geometry } from 'geojson';
-import { parseDbf, parseShp } from 'shpjs';
 import { crsFromPrj, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
 import { featureProblem, notice } from './messages';
-import { candidatesOf, type SourceData } from './source-data';
+import { readDbfTable, type DbfTable } from './read-dbf';
+import { readShpRecords, ringCountOf, type ShpLimits, type ShpRecords } from './shp-records';
+import { candidatesOf, type ReaderLimits, type SourceData } from './source-data';
 import { normaliseEncodingLabel } from './text-encoding';
 import type { BilingualMessage, ImportProblem } from './types';
 import type { ZipEntry } from './zip';
@@ -20,7 +20,6 @@ const SHP_FILE_CODE = 9994;
 const SUPPORTED_SHAPE_TYPES = new Set([1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
 /** dBASE language driver ids that mean code page 936 (GBK). */
 const LDID_GBK = new Set([0x4d, 0x7a]);
-const DBF_DELETED = 0x2a;
 
 interface Layer {
   base: string;
@@ -30,20 +29,37 @@ interface Layer {
   cpg?: ZipEntry;
 }
 
+/**
+ * The layers of an archive, one per .shp, by its exact name: `Roads.shp` and `roads.shp` are two
+ * layers (merging them would lose one). A companion (.dbf, .prj, .cpg) joins the layer of the
+ * same name; one whose name differs only in case (`PARCELS.DBF` beside `parcels.shp`, as some
+ * Windows tools write them) joins the one layer it can belong to.
+ */
 function groupLayers(entries: ZipEntry[]): Layer[] {
-  const layers = new Map<string, Layer>();
+  const parts: { base: string; extension: 'shp' | 'dbf' | 'prj' | 'cpg'; entry: ZipEntry }[] = [];
   for (const entry of entries) {
     const fileName = entry.name.split('/').pop() ?? entry.name;
     if (entry.name.includes('__MACOSX/') || fileName.startsWith('._')) continue;
     const match = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.name);
     if (!match) continue;
-    const base = match[1];
     const extension = match[2].toLowerCase() as 'shp' | 'dbf' | 'prj' | 'cpg';
-    const layer = layers.get(base.toLowerCase()) ?? { base };
-    layer[extension] = entry;
-    layers.set(base.toLowerCase(), layer);
+    parts.push({ base: match[1], extension, entry });
   }
-  return [...layers.values()].filter((l) => l.shp).sort((a, b) => (a.base < b.base ? -1 : 1));
+  const layers = new Map<string, Layer>();
+  for (const part of parts) {
+    if (part.extension === 'shp') layers.set(part.base, { base: part.base, shp: part.entry });
+  }
+  for (const part of parts) {
+    if (part.extension === 'shp') continue;
+    let layer = layers.get(part.base);
+    if (!layer) {
+      const lower = part.base.toLowerCase();
+      const candidates = [...layers.values()].filter((l) => l.base.toLowerCase() === lower);
+      if (candidates.length === 1) layer = candidates[0];
+    }
+    if (layer && !layer[part.extension]) layer[part.extension] = part.entry;
+  }
+  return [...layers.values()].sort((a, b) => (a.base < b.base ? -1 : 1));
 }
 
 function shapeTypeName(type: number): string {
@@ -54,8 +70,9 @@ function shapeTypeName(type: number): string {
 function readShp(
   bytes: Uint8Array,
   file: string,
+  limits: ShpLimits,
   notices: BilingualMessage[]
-): (Geometry | null)[] {
+): ShpRecords {
   if (bytes.length < 100) {
     throw new ImportFileError('shp-corrupt', {
       file,
@@ -75,25 +92,23 @@ function readShp(
   if (!SUPPORTED_SHAPE_TYPES.has(shapeType)) {
     throw new ImportFileError('shp-unsupported-type', { file, type: shapeTypeName(shapeType) });
   }
-  let geometries: (Geometry | null)[];
-  try {
-    geometries = parseShp(view);
-  } catch (error) {
-    throw new ImportFileError('shp-corrupt', {
-      file,
-      detail: `记录无法解析（${String(error)}）`,
-      detailEn: `a record cannot be parsed (${String(error)})`
-    });
-  }
+  const records = readShpRecords(bytes, limits);
   const declared = view.getInt32(24, false) * 2;
-  if (declared > bytes.length) {
+  if (declared > bytes.length || records.truncated) {
     notices.push(
-      notice('shp-truncated', { file, declared, actual: bytes.length, read: geometries.length })
+      notice('shp-truncated', {
+        file,
+        declared,
+        actual: bytes.length,
+        read: records.geometries.length
+      })
     );
   }
   // shpjs adds a bbox in the file's own coordinates; it would be wrong after conversion.
-  for (const geometry of geometries) if (geometry) delete (geometry as { bbox?: unknown }).bbox;
-  return geometries;
+  for (const geometry of records.geometries) {
+    if (geometry) delete (geometry as { bbox?: unknown }).bbox;
+  }
+  return records;
 }
 
 /**
@@ -131,59 +146,6 @@ export function chooseDbfEncoding(
   return 'gbk';
 }
 
-/** JSON- and IndexedDB-safe attribute values: blank numbers become null, dates ISO strings. */
-function cleanRecord(record: Record<string, unknown>): Record<string, unknown> {
-  const clean: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (typeof value === 'number' && !Number.isFinite(value)) clean[key] = null;
-    else if (value instanceof Date) {
-      clean[key] = Number.isNaN(value.getTime())
-        ? null
-        : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
-    } else clean[key] = value;
-  }
-  return clean;
-}
-
-interface DbfRecords {
-  records: Record<string, unknown>[];
-  deleted: boolean[];
-}
-
-function readDbf(bytes: Uint8Array, encoding: string, file: string): DbfRecords {
-  if (bytes.length < 32) {
-    throw new ImportFileError('shp-corrupt', {
-      file,
-      detail: '.dbf 文件头不完整',
-      detailEn: 'the .dbf header is incomplete'
-    });
-  }
-  const copy = bytes.slice();
-  const view = new DataView(copy.buffer);
-  const declaredRecords = view.getUint32(4, true);
-  const headerLength = view.getUint16(8, true);
-  const recordLength = view.getUint16(10, true);
-  const complete =
-    recordLength > 0 ? Math.max(0, Math.floor((copy.length - headerLength) / recordLength)) : 0;
-  const records = Math.min(declaredRecords, complete);
-  // Parse only the records that are really there (a cut-off .dbf would read past its end).
-  view.setUint32(4, records, true);
-  const deleted: boolean[] = [];
-  for (let i = 0; i < records; i++)
-    deleted.push(copy[headerLength + i * recordLength] === DBF_DELETED);
-  let parsed: Record<string, unknown>[];
-  try {
-    parsed = parseDbf(view, encoding);
-  } catch (error) {
-    throw new ImportFileError('shp-corrupt', {
-      file,
-      detail: `.dbf 无法解析（${String(error)}）`,
-      detailEn: `the .dbf cannot be parsed (${String(error)})`
-    });
-  }
-  return { records: parsed.map(cleanRecord), deleted };
-}
-
 async function readText(entry: ZipEntry | undefined): Promise<string | undefined> {
   if (!entry) return undefined;
   return new TextDecoder('utf-8').decode(await entry.read());
@@ -199,7 +161,13 @@ export function hasShapefile(entries: ZipEntry[]): boolean {
  *
  * @example (await readShapefile(listZip(bytes, 1e9))).declaredCrs // → { crs: 'EPSG:4549', … }
  */
-export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
+export async function readShapefile(
+  entries: ZipEntry[],
+  limits: Pick<ReaderLimits, 'maxVertices' | 'maxFeatures'> = {
+    maxVertices: Infinity,
+    maxFeatures: Infinity
+  }
+): Promise<SourceData> {
   const layers = groupLayers(entries);
   if (layers.length === 0) {
     const names =
@@ -214,6 +182,7 @@ export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
   const features: unknown[] = [];
   const declarations: DeclaredCrs[] = [];
   const metadataText: string[] = [];
+  let vertices = 0;
   if (layers.length > 1) {
     notices.push(notice('zip-multiple-layers', { names: layers.map((l) => l.base).join(', ') }));
   }
@@ -221,18 +190,26 @@ export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
   for (const layer of layers) {
     const file = `${layer.base}.shp`;
     metadataText.push(`layer: ${layer.base}`);
-    const geometries = readShp(await (layer.shp as ZipEntry).read(), file, notices);
+    // Layers count together against the limits.
+    const remaining = {
+      maxVertices: limits.maxVertices - vertices,
+      maxFeatures: limits.maxFeatures - features.length
+    };
+    const shp = readShp(await (layer.shp as ZipEntry).read(), file, remaining, notices);
+    vertices += shp.vertices;
+    const geometries = shp.geometries;
     const prj = await readText(layer.prj);
     if (prj !== undefined) {
       declarations.push(crsFromPrj(prj));
       metadataText.push(`prj: ${prj.slice(0, 200)}`);
     }
 
-    let dbf: DbfRecords = { records: [], deleted: [] };
+    let dbf: DbfTable = { records: [], deleted: [] };
     if (layer.dbf) {
       const bytes = await layer.dbf.read();
       const encoding = chooseDbfEncoding(bytes, await readText(layer.cpg), notices);
-      dbf = readDbf(bytes, encoding, `${layer.base}.dbf`);
+      // Records past the .shp's become features too (each is reported): the same limit holds.
+      dbf = readDbfTable(bytes, encoding, `${layer.base}.dbf`, remaining.maxFeatures, notices);
       if (dbf.records.length !== geometries.length) {
         notices.push(
           notice('shp-count-mismatch', {
@@ -259,6 +236,25 @@ export async function readShapefile(entries: ZipEntry[]): Promise<SourceData> {
         problems.push(featureProblem('dbf-record-missing', index, undefined));
       }
       if (dbf.deleted[i]) problems.push(featureProblem('dbf-record-deleted', index, undefined));
+      const damage = shp.broken.get(i);
+      if (damage) {
+        problems.push(
+          featureProblem('shp-record-corrupt', index, undefined, {
+            record: i + 1,
+            file,
+            detail: damage.zh,
+            detailEn: damage.en
+          })
+        );
+      } else if (shp.ringCounts[i] > 0 && ringCountOf(geometries[i]) < shp.ringCounts[i]) {
+        problems.push(
+          featureProblem('shp-ring-dropped', index, undefined, {
+            record: i + 1,
+            file,
+            count: shp.ringCounts[i] - ringCountOf(geometries[i])
+          })
+        );
+      }
       features.push({ type: 'Feature', properties: dbf.records[i] ?? {}, geometry: geometries[i] });
     }
   }

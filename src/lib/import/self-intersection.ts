@@ -7,14 +7,65 @@
  * What counts (OGC simple-feature rules): within one ring, any contact between non-adjacent
  * edges, and adjacent edges folding back on each other (spikes); between two rings of the same
  * polygon, a proper crossing or a shared stretch of edge. Two rings touching at a single point is
- * allowed. Not checked: holes lying outside their shell, overlapping parts of a MultiPolygon.
+ * allowed. Once nothing crosses, each hole must lie inside its shell (a hole outside it, or
+ * around it, would be subtracted from an area it is not part of: a negative area). Not checked:
+ * overlapping parts of a MultiPolygon.
  */
 import type { Position } from 'geojson';
 
 export type SelfIntersection =
   | { kind: 'none' }
   | { kind: 'found'; at: [number, number] }
-  | { kind: 'too-complex'; segments: number };
+  | { kind: 'too-complex'; segments: number }
+  /** `ring`: the 1-based number of the ring (2 = the first hole) that is not inside the shell. */
+  | { kind: 'hole-outside'; ring: number };
+
+/** Point-in-shell tests allowed (holes × shell edges) before the hole check is left out. */
+const HOLE_TEST_BUDGET = 20_000_000;
+
+/**
+ * Where a point lies against a closed ring: 1 inside, -1 outside, 0 on its boundary
+ * (even-odd ray casting, the boundary found exactly).
+ */
+function pointInRing(x: number, y: number, ring: Position[]): -1 | 0 | 1 {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i][0];
+    const yi = ring[i][1];
+    const xj = ring[j][0];
+    const yj = ring[j][1];
+    if (
+      orientation(xj, yj, xi, yi, x, y) === 0 &&
+      Math.min(xi, xj) <= x &&
+      x <= Math.max(xi, xj) &&
+      Math.min(yi, yj) <= y &&
+      y <= Math.max(yi, yj)
+    ) {
+      return 0;
+    }
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside ? 1 : -1;
+}
+
+/**
+ * Rings that do not cross (checked first): a hole is inside its shell if any of its vertices not
+ * on the shell is inside. The first hole outside, or none.
+ */
+function holesInside(rings: Position[][]): SelfIntersection {
+  if (rings.length < 2 || (rings.length - 1) * rings[0].length > HOLE_TEST_BUDGET) return NONE;
+  const shell = rings[0];
+  for (let r = 1; r < rings.length; r++) {
+    let side: -1 | 0 | 1 = 0;
+    for (const [x, y] of rings[r]) {
+      side = pointInRing(x, y, shell);
+      if (side !== 0) break;
+    }
+    // A hole whose every vertex is on the shell traces the shell: its area cancels the shell's.
+    if (side !== 1) return { kind: 'hole-outside', ring: r + 1 };
+  }
+  return NONE;
+}
 
 /** Below this many edges, insertion sort beats the built-in sort with a comparator. */
 const INSERTION_SORT_LIMIT = 48;
@@ -90,6 +141,12 @@ function buildSegments(rings: Position[][]): Segments {
       const qx = positions[i][0];
       const qy = positions[i][1];
       if (qx === px && qy === py) continue; // a repeated point is not an edge
+      // Along the antimeridian seam (−180° to 180° at one latitude, e.g. a polar cap's) the edge
+      // has no length on the globe: not an edge either.
+      if (qy === py && (px === 180 || px === -180) && qx === -px) {
+        px = qx;
+        continue;
+      }
       x1[count] = px;
       y1[count] = py;
       x2[count] = qx;
@@ -271,7 +328,7 @@ export function findSelfIntersection(rings: Position[][]): SelfIntersection {
         if (at) return { kind: 'found', at };
       }
     }
-    return { kind: 'none' };
+    return holesInside(rings);
   }
 
   // Edges in order of their left end: insertion sort for the small rings of ordinary parcels
@@ -315,5 +372,5 @@ export function findSelfIntersection(rings: Position[][]): SelfIntersection {
     active[kept++] = current;
     activeCount = kept;
   }
-  return { kind: 'none' };
+  return holesInside(rings);
 }

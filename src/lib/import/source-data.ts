@@ -6,6 +6,13 @@ import type { DeclaredCrs } from './crs-names';
 import type { FeatureSourceText } from './packed-features';
 import type { BilingualMessage, ImportFormat, ImportProblem } from './types';
 
+/** The limits a reader holds records to before they become objects (import-file.ts sets them). */
+export interface ReaderLimits {
+  maxBytes: number;
+  maxVertices: number;
+  maxFeatures: number;
+}
+
 export interface SourceData {
   format: ImportFormat;
   /** How many things the file offers as features, valid or not. */

@@ -2,6 +2,7 @@
  * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
+import type { ProblemCount } from './problem-list';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { LayerSummary } from './user-layers';
 
@@ -59,6 +60,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Refuse files with more vertices than this. Default 5 000 000. */
   maxVertices?: number;
+  /** Refuse files with more features than this. Default 1 000 000. */
+  maxFeatures?: number;
   /** Compute ellipsoidal area / geodesic length of each usable feature. Default true. */
   measure?: boolean;
   signal?: AbortSignal;
@@ -115,7 +118,12 @@ export interface ImportResult {
   measurements: FeatureMeasurement[];
   /** The usable features' counts, total area and length, and extent, as the import measured. */
   summary?: LayerSummary;
+  /** The problems found, in feature order; bounded (problem-list.ts), see `unlistedProblemCount`. */
   problems: ImportProblem[];
+  /** How many problems of each code were found, listed or not (absent before any reading). */
+  problemCounts?: ProblemCount[];
+  /** Problems counted in `problemCounts` but not kept in `problems`. */
+  unlistedProblemCount?: number;
   /** Why the whole file could not be read (status `failed`). */
   fileError?: BilingualMessage;
   /** Why the user must choose a CRS (status `needs-crs`). */

@@ -631,6 +631,9 @@ function topologyProblem(
   index: number,
   id: FeatureId
 ): ImportProblem {
+  if (result.kind === 'hole-outside') {
+    return featureProblem('hole-outside-shell', index, id, { ring: result.ring });
+  }
   return result.kind === 'found'
     ? featureProblem('self-intersection', index, id, { at: formatPosition(result.at) })
     : featureProblem('self-intersection-not-checked', index, id, { segments: result.segments });

@@ -56,10 +56,17 @@ export class XNode {
     return colon >= 0 ? this.nodeName.slice(colon + 1) : this.nodeName;
   }
 
+  /** The text of every descendant, in document order (iteratively: markup may nest deeply). */
   get textContent(): string {
     if (this.nodeValue !== null) return this.nodeValue;
     let text = '';
-    for (const child of this.childNodes) text += child.textContent;
+    const stack: XNode[] = [];
+    for (let i = this.childNodes.length - 1; i >= 0; i--) stack.push(this.childNodes[i]);
+    while (stack.length) {
+      const node = stack.pop() as XNode;
+      if (node.nodeValue !== null) text += node.nodeValue;
+      else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+    }
     return text;
   }
 

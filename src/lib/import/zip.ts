@@ -1,10 +1,12 @@
 /**
- * Reads ZIP archives (Shapefile bundles, KMZ) with the platform's DecompressionStream, available
- * in browsers, Web Workers and Node ≥ 18. Written here rather than borrowed so that every way a
+ * Reads ZIP archives (Shapefile bundles, KMZ). The directory is read here, so that every way a
  * ZIP can be broken — cut off, encrypted, ZIP64, an unknown compression method, a CRC mismatch, a
- * bomb that expands past the limit — becomes a clear file error instead of an exception, and so
- * that GBK file names from Chinese Windows are decoded.
+ * header that lies about a size, a bomb that expands past the limit — becomes a clear file error
+ * instead of an exception, and so that GBK file names from Chinese Windows are decoded; entries
+ * are inflated by fflate's streaming Inflate, which stops as soon as an entry produces more than
+ * its header declared (so nothing bigger than the limits is ever held).
  */
+import { Inflate } from 'fflate';
 import { ImportFileError } from './file-error';
 
 export interface ZipEntry {
@@ -52,20 +54,53 @@ function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
   return new TextDecoder('windows-1252').decode(raw);
 }
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data.slice()])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Compressed bytes handed to the inflater at a time: the output is checked after each. */
+const INFLATE_SLICE = 16 * 1024;
+
+/**
+ * The entry's bytes inflated into a buffer of exactly the size its header declares. Stops as
+ * soon as more comes out than that (a header that lies about the size) — limits hold on what is
+ * actually produced, and no more than the declared size is ever held.
+ */
+function inflateBounded(data: Uint8Array, size: number, name: string): Uint8Array {
+  const output = new Uint8Array(size);
+  let produced = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (produced + chunk.length > size) {
+      throw new ImportFileError('zip-size-mismatch', { name, declared: size });
+    }
+    output.set(chunk, produced);
+    produced += chunk.length;
+    if (final) ended = true;
+  });
+  for (let at = 0; at < data.length && !ended; at += INFLATE_SLICE) {
+    const end = Math.min(data.length, at + INFLATE_SLICE);
+    try {
+      inflater.push(data.subarray(at, end), end === data.length);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      throw corrupt(`“${name}”无法解压`, `“${name}” cannot be decompressed`);
+    }
+  }
+  if (!ended || produced !== size) {
+    throw new ImportFileError('zip-size-mismatch', { name, declared: size });
+  }
+  return output;
 }
 
 /**
  * Lists the entries of a ZIP archive (directories left out).
  *
  * @param maxExpandedBytes refuse archives whose entries add up to more than this when expanded
+ * @param maxEntryBytes refuse to read an entry that expands to more than this
  * @example (await listZip(bytes, 1e9)).map((e) => e.name) // → ['parcels.shp', 'parcels.dbf', …]
  */
-export function listZip(bytes: Uint8Array, maxExpandedBytes: number): ZipEntry[] {
+export function listZip(
+  bytes: Uint8Array,
+  maxExpandedBytes: number,
+  maxEntryBytes = maxExpandedBytes
+): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -141,17 +176,19 @@ export function listZip(bytes: Uint8Array, maxExpandedBytes: number): ZipEntry[]
         if (start + compressedSize > bytes.length) {
           throw corrupt(`“${name}”的数据不完整`, `the data of “${name}” is incomplete`);
         }
-        const data = bytes.subarray(start, start + compressedSize);
-        let content: Uint8Array;
-        if (method === 0) content = data;
-        else {
-          try {
-            content = await inflateRaw(data);
-          } catch {
-            throw corrupt(`“${name}”无法解压`, `“${name}” cannot be decompressed`);
-          }
+        if (size > maxEntryBytes) {
+          throw new ImportFileError('zip-entry-too-large', {
+            name,
+            bytes: size,
+            maxBytes: maxEntryBytes
+          });
         }
-        if (content.length !== size || crc32(content) !== crc) {
+        const data = bytes.subarray(start, start + compressedSize);
+        if (method === 0 && compressedSize !== size) {
+          throw new ImportFileError('zip-size-mismatch', { name, declared: size });
+        }
+        const content = method === 0 ? data : inflateBounded(data, size, name);
+        if (crc32(content) !== crc) {
           throw corrupt(`“${name}”的校验值不符`, `the checksum of “${name}” does not match`);
         }
         return content;
