@@ -13,6 +13,7 @@
 import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
 import { common } from './catalog/common';
+import { importReport } from './catalog/import-report';
 import { map } from './catalog/map';
 import { search } from './catalog/search';
 import { plan } from './catalog/plan';
@@ -27,6 +28,7 @@ export type Entry = Bilingual | ((params: never) => Bilingual);
 
 export const catalog = {
   ...common,
+  ...importReport,
   ...map,
   ...search,
   ...plan,

@@ -188,21 +188,6 @@ function countsOf(result: ImportResult): ImportReport['counts'] {
   return counts.map((count) => ({ ...count, example: examples.get(count.code) ?? null }));
 }
 
-/** Words of the report's problem list (the component shows them; both languages, as the rest). */
-export const REPORT_LABELS = {
-  byCode: { zh: '按类型', en: 'By kind' },
-  example: { zh: '例如', en: 'e.g.' },
-  showMore: (left: number) => ({
-    zh: `显示更多（还有 ${left} 个）`,
-    en: `Show more (${left} more)`
-  }),
-  unlisted: (count: number) => ({
-    zh: `另有 ${count} 个问题只计数、未逐条列出（见上方按类型的统计）。`,
-    en: `${count} more problem(s) are counted but not listed one by one (see the counts by kind above).`
-  }),
-  exportCsv: { zh: '导出问题列表（CSV）', en: 'Export the problems (CSV)' }
-};
-
 /** The problems in the order the report lists them: features left out first, then remarks. */
 export function listedProblems(report: ImportReport): ImportProblem[] {
   return [...report.rejected, ...report.warnings];
