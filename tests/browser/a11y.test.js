@@ -6,8 +6,17 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startSite, waitForMapReady, assertClean, PHONE } from './harness.js';
 
-/** Every route a user can open (the park profiles add theirs). */
-export const ROUTES = ['/', '/plan', '/audit'];
+/** Every page a user can open (one park profile stands for all 16: they share one template). */
+export const ROUTES = [
+  '/',
+  '/plan',
+  '/features',
+  '/audit',
+  '/parks',
+  '/parks/zijing-industrial-park',
+  '/parks/compare?ids=zijing-industrial-park,songling-enclave-industrial-park',
+  '/projects'
+];
 
 /**
  * The serious and critical violations axe finds on the page, one line each.
@@ -46,7 +55,7 @@ describe('accessibility (axe-core)', () => {
     for (const route of ROUTES) {
       for (const device of ['desktop', 'phone']) {
         it(`${route} in ${lang} on a ${device}`, async () => {
-          const query = lang === 'en' ? '?lang=en' : '';
+          const query = lang === 'en' ? `${route.includes('?') ? '&' : '?'}lang=en` : '';
           const visit = await site.visit(route + query, device === 'phone' ? PHONE : {});
           try {
             if (route === '/') {

@@ -126,10 +126,11 @@ async function watchRendererPeak(browser) {
  * @param {string} file path
  */
 async function importMeasured(site, file) {
-  const visit = await site.visit('/');
+  // In English, so the messages checked below are the English halves (the UI shows one language).
+  const visit = await site.visit('/?lang=en');
   const { page } = visit;
   assert.ok((await waitForMapReady(page)).ready, 'map never became ready');
-  await page.waitForSelector('.user-layers :is(ul, .empty):not(:has-text("正在读取"))');
+  await page.waitForSelector('.user-layers :is(ul, .empty):not(:has-text("Loading"))');
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__longest = 0;
@@ -245,11 +246,11 @@ describe('hostile files on the map page (issue #16)', () => {
   });
 
   it('a fake backup is refused naming the feature; the layer saved before survives a reload', async () => {
-    const visit = await site.visit('/');
+    const visit = await site.visit('/?lang=en');
     const { page } = visit;
     try {
       assert.ok((await waitForMapReady(page)).ready);
-      await page.waitForSelector('.user-layers :is(ul, .empty):not(:has-text("正在读取"))');
+      await page.waitForSelector('.user-layers :is(ul, .empty):not(:has-text("Loading"))');
       await page.setInputFiles(
         '[data-import-input]',
         path.join(PROJECT_ROOT, 'tests/fixtures/import/good.kml')

@@ -219,9 +219,9 @@ describe('park profiles /parks', () => {
       await page.locator('select[data-filter="industry"]').selectOption('logistics');
       await page.locator('.industry-filter [data-feature="sikai-logistics-park"]').click();
       await page
-        .waitForURL(/[?&]feature=sikai-logistics-park(&|$)/, { timeout: HYDRATION_TIMEOUT_MS })
+        .waitForURL(/[?&]feature=sikai-logistics-park(&|#|$)/, { timeout: HYDRATION_TIMEOUT_MS })
         .catch(() => undefined);
-      assert.match(page.url(), /[?&]feature=sikai-logistics-park(&|$)/);
+      assert.match(page.url(), /[?&]feature=sikai-logistics-park(&|#|$)/);
       assert.match(
         page.url(),
         /industry=logistics&theme=agriculture/,

@@ -154,7 +154,7 @@ describe('the map page on a 390 × 844 phone', () => {
     const visit = await site.visit('/', PHONE);
     try {
       assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
-      const box = visit.page.getByRole('combobox');
+      const box = visit.page.getByRole('combobox', { name: '搜索' });
       assert.ok(await box.isVisible(), 'the search box shows in the peek');
       await box.tap();
       await sheetRestsAt(visit.page, 'full'); // the results show above the keyboard
