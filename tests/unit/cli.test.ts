@@ -229,7 +229,9 @@ describe('linghe-audit table', () => {
   it('prints usage with --help', () => {
     const run = audit('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/usage: linghe-audit <file.geojson>/);
+    expect(run.stdout).toMatch(/usage: linghe-audit <file>/);
+    expect(run.stdout).toMatch(/KML, KMZ, or a zipped\s+Shapefile/);
+    expect(run.stdout).toContain('--csv');
   });
 });
 
@@ -239,7 +241,11 @@ describe('linghe-audit unusable input', () => {
   });
 
   it('names a file that is not JSON', () => {
-    expectUnusable(audit(`${fixtures}not-json.geojson`), /not-json\.geojson: .*not valid JSON/);
+    // The import's own message, as the map shows it.
+    expectUnusable(
+      audit(`${fixtures}not-json.geojson`),
+      /not-json\.geojson: 文件不完整.*The file is incomplete/
+    );
   });
 
   it('names JSON that is not GeoJSON', () => {
@@ -249,25 +255,25 @@ describe('linghe-audit unusable input', () => {
   it('names the feature and the reason for invalid geometry', () => {
     expectUnusable(
       audit(`${fixtures}unclosed-ring.geojson`),
-      /unclosed-ring\.geojson: 要素 feature #2 "坏地块" \(broken\): .*ring 0 is not closed/
+      /unclosed-ring\.geojson: "坏地块" 第 2 个要素：第 1 个环未闭合.*Feature #2: ring 1 is not closed.*\[geometry\.coordinates\[0\]\]/
     );
     expectUnusable(
       audit(`${fixtures}bad-coordinate.geojson`),
-      /feature #1 "坏坐标": .*position 1 has a value that is not a finite number/
+      /"坏坐标" 第 1 个要素.*Feature #1: coordinate value "41\.1" is not a number/
     );
   });
 
   it('suggests a projected CRS when coordinates are outside lon/lat range', () => {
     expectUnusable(
       audit(`${fixtures}gk-epsg4528.geojson`),
-      /gk-epsg4528\.geojson: 要素 feature #1 "投影地块 projected parcel": .*outside longitude\/latitude range.*--crs EPSG:4528/
+      /gk-epsg4528\.geojson: .*look like projected metres.*does not say which system.*→ --crs EPSG:4528$/
     );
   });
 
   it('explains a CRS whose zone does not fit the eastings', () => {
     expectUnusable(
       audit(`${fixtures}gk-epsg4528.geojson`, '--crs', 'EPSG:4527'),
-      /feature #1 .*does not fit EPSG:4527.*use EPSG:4528/
+      /EPSG:4527.*do not fit that zone; they look like zone 40.*→ --crs EPSG:4528$/
     );
   });
 
@@ -313,7 +319,11 @@ describe('linghe-audit unusable input', () => {
 
 describe('linghe-audit on the real plan layers', () => {
   it('finds the plan figures of geodata/layers by id (default --layers)', () => {
-    const { rows } = auditJson('geodata/layers/structure.geojson');
+    const run = audit('geodata/layers/structure.geojson', '--json');
+    // The import's notices (here a GCJ-02 hint from the attribution text) go to stderr.
+    expect(run.stderr).toMatch(/^(linghe-audit: 注意 note: .*\n)*$/);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(0);
     const withFigure = rows.filter((row) => row.figure !== null);
     for (const row of withFigure) {
       expect((row.figure as { source: string }).source).toBe('plan');

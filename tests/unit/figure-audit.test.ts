@@ -202,6 +202,35 @@ describe('auditRows', () => {
     expect(row.reason.en).toContain('Per-capita');
   });
 
+  it('measures a GeometryCollection boundary by its polygons, as the command line does', () => {
+    const stated = figure(Math.round(SQUARE_M2), '平方米');
+    const collection: Geometry = {
+      type: 'GeometryCollection',
+      geometries: [{ type: 'Point', coordinates: [121.2, 41.1] }, SQUARE, LINE]
+    };
+    const [row] = auditRows([stated], [feature('gc', collection, 'imported', [claim(stated)])], 1);
+    expect(row.measuredEllipsoidal).toBeCloseTo(SQUARE_M2, 6);
+    expect(row).toMatchObject({ status: 'verified', reason: { code: 'within-tolerance' } });
+    const length = figure(Math.round(LINE_M), '米', `河堤${Math.round(LINE_M)}米`);
+    const [line] = auditRows([length], [feature('gc', collection, 'imported', [claim(length)])], 1);
+    expect(line.measuredEllipsoidal).toBeCloseTo(LINE_M, 6);
+    expect(line.status).toBe('verified');
+  });
+
+  it('counts a difference of exactly the tolerance as within it', () => {
+    // Measured 1.01 × the figure: +1 % (up to floating-point rounding), within ±1 %.
+    const stated = { ...figure(1, '平方米'), value: SQUARE_M2 / 1.01 };
+    const [row] = auditRows([stated], [feature('edge', SQUARE, 'imported', [claim(stated)])], 1);
+    expect(row.deltaPct).toBeCloseTo(1, 9);
+    expect(row.status).toBe('verified');
+    const [beyond] = auditRows(
+      [stated],
+      [feature('edge', SQUARE, 'imported', [claim(stated)])],
+      0.999999
+    );
+    expect(beyond.status).toBe('mismatch');
+  });
+
   it('rejects a tolerance that is not a non-negative number, in both languages', () => {
     for (const bad of [-1, Number.NaN, Infinity]) {
       expect(() => auditRows([], [], bad)).toThrow(/容差.*tolerance/);

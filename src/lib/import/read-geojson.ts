@@ -10,7 +10,7 @@ import { quote } from './messages';
 import { releaseBuffer } from './release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8OrThrow, decodeUtf8Strict, looksLikeGbk } from './text-encoding';
-import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import { GEOMETRY_TYPES } from '../geo/geometry-types.js';
 import {
   NO_GEOMETRY_RANGE,
   parseFeatureBatch,

@@ -6,11 +6,10 @@
  * Honesty rule: a schematic or derived shape is drawn at the plan's size, so agreeing with the
  * plan proves nothing. Only an imported or surveyed boundary can verify a figure.
  */
-import type { Geometry } from 'geojson';
-import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
-import { geodesicLength, turfLength } from '$lib/geo/length.js';
+import { deltaPercent, measureFor, withinTolerance } from '$lib/geo/audit-rules.js';
 import { isAreaUnit, isLengthUnit, toMetres, toSquareMetres } from '$lib/geo/units.js';
 import type { Accuracy, FigureUnit, PlanFeature, PlanFigure } from '$lib/layers/types';
+import { csvDocument, csvText } from './csv';
 import { figureKey, type FoundFigure } from './figures';
 
 export type AuditStatus =
@@ -197,23 +196,6 @@ export function statedInSi(figure: Pick<PlanFigure, 'value' | 'unit'>): number {
   throw new RangeError(`未知单位 unknown unit: "${String(figure.unit)}"`);
 }
 
-/** Ellipsoidal and Turf measures of a geometry for this quantity, or null when it cannot say. */
-function measureFor(
-  geometry: Geometry,
-  quantity: 'area' | 'length'
-): { ellipsoidal: number; turf: number } | null {
-  if (quantity === 'area' && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) {
-    return { ellipsoidal: ellipsoidalArea(geometry), turf: turfArea(geometry) };
-  }
-  if (
-    quantity === 'length' &&
-    (geometry.type === 'LineString' || geometry.type === 'MultiLineString')
-  ) {
-    return { ellipsoidal: geodesicLength(geometry), turf: turfLength(geometry) };
-  }
-  return null;
-}
-
 /** Throws a bilingual message unless the tolerance is a finite, non-negative percentage. */
 export function checkTolerance(tolerancePct: number): void {
   if (!Number.isFinite(tolerancePct) || tolerancePct < 0) {
@@ -230,7 +212,7 @@ function statusOf(
   tolerancePct: number
 ): { status: AuditStatus; reason: Reason } {
   const verifying = VERIFYING_ACCURACIES.includes(accuracy);
-  if (Math.abs(deltaPct) <= tolerancePct) {
+  if (withinTolerance(deltaPct, tolerancePct)) {
     return verifying
       ? { status: 'verified', reason: REASONS['within-tolerance'] }
       : { status: 'by-construction', reason: REASONS['drawn-to-size'] };
@@ -273,7 +255,7 @@ function rowFor(
   const measured = measureFor(feature.geometry, figure.quantity);
   if (!measured) return { ...row, status: 'no-geometry', reason: REASONS['wrong-geometry'] };
   const delta = measured.ellipsoidal - statedSi;
-  const deltaPct = (delta / statedSi) * 100;
+  const deltaPct = deltaPercent(measured.ellipsoidal, statedSi);
   return {
     ...row,
     measuredEllipsoidal: measured.ellipsoidal,
@@ -344,19 +326,6 @@ function exportNumber(value: number | null, digits: number): string {
   return Object.is(rounded, -0) ? '0' : rounded.toString();
 }
 
-/**
- * A text cell for the CSV. Spreadsheet programs run cells starting with = + - @ as formulas,
- * and names come from user-editable layer files, so such text gets a leading apostrophe.
- */
-function csvText(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
 /** The CSV columns: Chinese header with the English in parentheses, and how to fill it. */
 const CSV_COLUMNS: [header: string, cell: (row: AuditRow) => string][] = [
   ['段落编号 (paragraph id)', (r) => csvText(r.paragraphId)],
@@ -382,11 +351,10 @@ const CSV_COLUMNS: [header: string, cell: (row: AuditRow) => string][] = [
 
 /** The rows as CSV for spreadsheets: UTF-8 byte-order mark (Excel needs it for Chinese), CRLF. */
 export function rowsToCsv(rows: readonly AuditRow[]): string {
-  const lines = [
-    CSV_COLUMNS.map(([header]) => csvCell(header)),
-    ...rows.map((row) => CSV_COLUMNS.map(([, cell]) => csvCell(cell(row))))
-  ];
-  return '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return csvDocument(
+    CSV_COLUMNS.map(([header]) => header),
+    rows.map((row) => CSV_COLUMNS.map(([, cell]) => cell(row)))
+  );
 }
 
 /** The rows as pretty-printed JSON, numbers unrounded. */
