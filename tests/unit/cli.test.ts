@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
@@ -314,6 +316,96 @@ describe('linghe-audit unusable input', () => {
       audit(`${fixtures}geometry.geojson`, '--layers', `${fixtures}bad-plan-layers`),
       /plan layer .*layer\.geojson: feature "bad-figure", figures\[0\] .*"unit":"acre"/
     );
+  });
+});
+
+describe('linghe-audit reads what the map imports', () => {
+  const parity = 'tests/fixtures/parity/';
+
+  it('reads a zipped Shapefile in Gauss-Krüger zone 40 with its .prj and GBK .cpg', () => {
+    const run = audit(`${parity}parcels-gk-epsg4549-gbk-cpg.zip`, '--figure', '1399亩', '--json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^linghe-audit: 注意 note: .*GBK.*\.cpg/);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows.map((row) => [row.name, row.crs, row.status])).toEqual([
+      ['紫荆产业园地块', 'EPSG:4549', 'within'],
+      ['凌河公园（含水面）', 'EPSG:4549', 'outside']
+    ]);
+    // Projected input: the plane area beside the ellipsoidal one, larger by the scale factor².
+    expect((rows[0].planarM2 as number) / (rows[0].ellipsoidM2 as number)).toBeGreaterThan(1.0002);
+  });
+
+  it('reads KML and KMZ, a MultiGeometry being a GeometryCollection', () => {
+    for (const file of ['parcels.kml', 'parcels.kmz']) {
+      const { rows } = auditJson(`${parity}${file}`, '--figure', '1399亩');
+      expect(rows.map((row) => [row.name, row.geometryType, row.status])).toEqual([
+        ['紫荆地块', 'Polygon', 'within'],
+        ['含水面', 'Polygon', 'outside'],
+        ['点和面', 'GeometryCollection', 'within'],
+        ['河堤', 'LineString', 'not-areal']
+      ]);
+    }
+  });
+
+  it('refuses GBK text in a GeoJSON file as the map does, in one line', () => {
+    expectUnusable(
+      audit('tests/fixtures/import/gbk-encoded.geojson'),
+      /gbk-encoded\.geojson: 文件应为 UTF-8 编码.*looks like GBK/
+    );
+  });
+
+  it('refuses a self-intersecting boundary, as the map does', () => {
+    expectUnusable(
+      audit('tests/fixtures/import/bowtie.geojson'),
+      /bowtie\.geojson: .*intersects itself/
+    );
+  });
+
+  it('writes CSV with a BOM and CRLF, one line per feature, formulas defused', () => {
+    const run = audit(`${fixtures}escape-sequences.geojson`, '--csv', '--figure', '1399亩');
+    expect(run.status).toBe(2); // the third feature's ring is too short
+    const good = audit(`${parity}mixed.geojson`, '--csv', '--figure', '1399亩');
+    expect(good.status).toBe(0);
+    expect(good.stdout.startsWith('\uFEFF序号 (index),名称 (name),')).toBe(true);
+    const lines = good.stdout.slice(1).split('\r\n');
+    expect(lines).toHaveLength(1 + 7 + 1);
+    expect(lines.at(-1)).toBe('');
+    expect(good.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(lines[7].split(',').slice(0, 5)).toEqual(['7', '地块', '', 'Polygon', 'wgs84']);
+    expect(lines[7]).toMatch(/,1399亩,.*,within$/);
+    expect(lines[6]).toMatch(/^6,无几何,,,wgs84,.*,no-geometry$/);
+    expectUnusable(audit(`${parity}mixed.geojson`, '--csv', '--json'), /--json.*--csv/);
+  });
+
+  it('escapes control characters from the file in the table, JSON, CSV and errors', () => {
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    const input = readFileSync(`${root}${fixtures}escape-sequences.geojson`, 'utf8');
+    const twoGood = JSON.parse(input) as FeatureCollection;
+    twoGood.features = twoGood.features.slice(0, 2);
+    const dir = mkdtempSync(join(tmpdir(), 'linghe-audit-'));
+    const path = join(dir, 'escape.geojson');
+    writeFileSync(path, JSON.stringify(twoGood));
+    for (const format of [[], ['--json'], ['--csv']]) {
+      const run = audit(path, '--figure', '1399亩', ...format);
+      expect(run.status, run.stderr).toBe(0);
+      // CSV lines end in CRLF; nothing else may be a control character.
+      expect(run.stdout.replaceAll('\r\n', '\n')).not.toMatch(raw);
+      expect(run.stderr).not.toMatch(raw);
+    }
+    const table = audit(path, '--figure', '1399亩').stdout;
+    expect(table).toContain('\\x1b[2J\\x1b[H\\r✓ OK');
+    expect(table).toContain('\\x9b2J\\u202eevil');
+    expect(JSON.parse(audit(path, '--figure', '1399亩', '--json').stdout)[0]).toMatchObject({
+      name: '\u001b[2J\u001b[H\r✓ OK 相符 within\u0007',
+      id: '\u009b2J\u202eevil'
+    });
+    const csv = audit(path, '--figure', '1399亩', '--csv').stdout;
+    expect(csv).toContain(",'=1+1,");
+    // The refused feature's name reaches stderr escaped too.
+    const refused = audit(`${fixtures}escape-sequences.geojson`, '--figure', '1399亩');
+    expect(refused.stderr).not.toMatch(raw);
+    expect(refused.stderr).toContain('"\\x1b]0;pwned\\x07坏"');
   });
 });
 
