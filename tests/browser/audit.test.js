@@ -5,26 +5,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSite, assertClean } from './harness.js';
-
-const HYDRATION_TIMEOUT_MS = 10_000;
+import { MAP_READY_TIMEOUT_MS, startSite, assertClean } from './harness.js';
 
 /**
- * Waits until the tolerance field shows a value, i.e. the page has hydrated and read ?tol=.
+ * Waits until the page has hydrated: onMount has read ?tol= and the saved boundaries
+ * (`data-user-data="loaded"`), so the controls answer. Before that the prerendered page shows
+ * the default tolerance and its buttons do nothing, however long one waits.
  * @param {import('playwright-core').Page} page
- * @param {string} value
  */
-async function waitForTolerance(page, value) {
-  await page
-    .waitForFunction(
-      (expected) => {
-        const input = document.querySelector('input[type="number"]');
-        return input instanceof HTMLInputElement && input.value === expected;
-      },
-      value,
-      { timeout: HYDRATION_TIMEOUT_MS }
-    )
-    .catch(() => undefined);
+async function waitForHydration(page) {
+  await page.locator('main[data-user-data="loaded"]').waitFor({ timeout: MAP_READY_TIMEOUT_MS });
 }
 
 describe('audit page /audit', () => {
@@ -61,13 +51,14 @@ describe('audit page /audit', () => {
   it('reads ?tol= after hydration and keeps edits in the URL', async () => {
     const visit = await site.visit('/audit?tol=2.5');
     try {
-      await waitForTolerance(visit.page, '2.5');
+      await waitForHydration(visit.page);
       const input = visit.page.locator('input[type="number"]');
       assert.equal(await input.inputValue(), '2.5', 'the tolerance field ignores ?tol=2.5');
       await input.fill('0.5');
-      await visit.page
-        .waitForURL(/\?tol=0\.5$/, { timeout: HYDRATION_TIMEOUT_MS })
-        .catch(() => undefined);
+      // replaceState changes the URL without a navigation: wait for the page's own location.
+      await visit.page.waitForFunction(() => window.location.search === '?tol=0.5', null, {
+        timeout: MAP_READY_TIMEOUT_MS
+      });
       assert.match(
         visit.page.url(),
         /\/audit\?tol=0\.5$/,
@@ -81,8 +72,8 @@ describe('audit page /audit', () => {
   it('explains a bad ?tol= in Chinese and English and keeps 1%', async () => {
     const visit = await site.visit('/audit?tol=abc');
     try {
+      await waitForHydration(visit.page);
       const alert = visit.page.locator('[role="alert"]');
-      await alert.waitFor({ timeout: HYDRATION_TIMEOUT_MS }).catch(() => undefined);
       const text = (await alert.count()) > 0 ? await alert.innerText() : '(no alert)';
       assert.match(text, /网址参数 tol/);
       assert.match(text, /URL parameter tol "abc"/);
@@ -95,10 +86,10 @@ describe('audit page /audit', () => {
   it('downloads linghe-audit.csv with a BOM and linghe-audit.json with the rows', async () => {
     const visit = await site.visit('/audit');
     try {
-      await waitForTolerance(visit.page, '1');
+      await waitForHydration(visit.page);
       const save = async (/** @type {string} */ label) => {
         const [download] = await Promise.all([
-          visit.page.waitForEvent('download', { timeout: HYDRATION_TIMEOUT_MS }),
+          visit.page.waitForEvent('download', { timeout: MAP_READY_TIMEOUT_MS }),
           visit.page.getByRole('button', { name: label }).click()
         ]);
         const file = await download.path();
