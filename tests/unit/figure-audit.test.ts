@@ -12,10 +12,11 @@ import {
   countByStatus,
   rowsToCsv,
   rowsToJson,
+  statedInSi,
   unstatedFeatureFigures,
   type AuditRow
 } from '$lib/plan/figure-audit';
-import { findFigures, findFiguresInText, type FoundFigure } from '$lib/plan/figures';
+import { figureKey, findFigures, findFiguresInText, type FoundFigure } from '$lib/plan/figures';
 
 /** A ~1 km × 1 km square near 凌河区 (41.1°N). */
 const SQUARE: Geometry = {
@@ -385,5 +386,83 @@ describe('rowsToCsv and rowsToJson', () => {
 
   it('writes JSON that reads back as the same rows', () => {
     expect(JSON.parse(rowsToJson(tricky))).toEqual(tricky);
+  });
+});
+
+describe('rules the mutation run found untested', () => {
+  it('links a feature when any one of its figures is the stated one', () => {
+    const stated = figure(835, '亩');
+    const other = { ...claim(stated), value: 836 };
+    const both = feature('both', SQUARE, 'imported', [other, claim(stated)]);
+    expect(classifyFigure(stated, [both])).toEqual({ kind: 'linked', features: [both] });
+  });
+
+  it('applies an area-only or length-only reason to that quantity only', () => {
+    // 建筑面积 marks floor area, which is an area: a length in the same words is not set apart.
+    const length = figure(800, '米', '建筑面积旁修路800米');
+    expect(classifyFigure(length, []).kind).toBe('unlinked');
+    const area = figure(20, '亩', '管网站占地20亩');
+    expect(classifyFigure(area, []).kind).toBe('unlinked');
+    expect(classifyFigure(figure(30, '公里', '新建管网30公里'), []).kind).toBe('not-auditable');
+  });
+
+  it('refuses a unit that is neither an area nor a length', () => {
+    expect(() => statedInSi({ value: 1, unit: 'acre' as PlanFigure['unit'] })).toThrow(
+      /unknown unit: "acre"/
+    );
+    expect(statedInSi({ value: 2, unit: '公里' })).toBe(2000);
+  });
+
+  it('keys a linked row by figure and feature, an unlinked one by figure alone', () => {
+    const stated = figure(835, '亩');
+    const [linked] = auditRows([stated], [feature('sq', SQUARE, 'imported', [claim(stated)])], 1);
+    expect(linked.key).toBe(`${figureKey(stated)}:sq`);
+    const [alone] = auditRows([stated], [], 1);
+    expect(alone.key).toBe(figureKey(stated));
+    expect(alone).toMatchObject({ status: 'no-geometry', reason: { code: 'no-feature' } });
+    const [ratio] = auditRows([figure(13, '平方米', '人均道路面积达到13平方米')], [], 1);
+    expect(ratio).toMatchObject({ status: 'not-auditable', reason: { code: 'per-capita' } });
+  });
+
+  it('gives no Turf comparison for a boundary of zero area', () => {
+    const stated = figure(835, '亩');
+    const flat: Geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.2, 41.1],
+          [121.2, 41.11],
+          [121.2, 41.12],
+          [121.2, 41.1]
+        ]
+      ]
+    };
+    const [row] = auditRows([stated], [feature('flat', flat, 'imported', [claim(stated)])], 1);
+    expect(row.measuredEllipsoidal).toBe(0);
+    expect(row.turfVsEllipsoidalPct).toBeNull();
+    expect(row.status).toBe('mismatch');
+  });
+
+  it('lists only the feature figures the plan does not state, with their feature', () => {
+    const stated = figure(835, '亩');
+    const typo = { ...claim(stated), value: 853 };
+    const features = [feature('a', SQUARE, 'imported', [claim(stated), typo])];
+    expect(unstatedFeatureFigures([stated], features)).toEqual([{ featureId: 'a', figure: typo }]);
+  });
+
+  it('exports -0 as 0, an absent accuracy as empty, and JSON ending in a line feed', () => {
+    const stated = { ...figure(1, '平方米'), value: SQUARE_M2 + 1e-7 };
+    const [row] = auditRows([stated], [feature('z', SQUARE, 'imported', [claim(stated)])], 1);
+    // Cells split at commas outside quotes.
+    const cellsOf = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const [header, line] = rowsToCsv([row]).slice(1).split('\r\n').map(cellsOf);
+    const delta = header.indexOf('"差值 (Δ, ellipsoidal − stated)"');
+    expect(delta).toBeGreaterThan(-1);
+    expect(row.delta).toBeLessThan(0);
+    expect(line[delta]).toBe('0');
+    const [alone] = auditRows([figure(835, '亩')], [], 1);
+    const cells = cellsOf(rowsToCsv([alone]).slice(1).split('\r\n')[1]);
+    expect(cells[header.indexOf('位置精度 (accuracy)')]).toBe('');
+    expect(rowsToJson([alone]).endsWith(']\n')).toBe(true);
   });
 });

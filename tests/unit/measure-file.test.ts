@@ -179,6 +179,8 @@ describe('figures of plan features', () => {
     const figures = [planFigure(planLength), planFigure(planArea)];
     expect(chooseFigure(SQUARE, figures)?.quantity).toBe('area');
     expect(chooseFigure(LINE, figures)?.quantity).toBe('length');
+    expect(chooseFigure(LINE, [...figures].reverse())?.quantity).toBe('length');
+    expect(chooseFigure(SQUARE, [...figures].reverse())?.quantity).toBe('area');
     expect(chooseFigure(POINT, figures)).toBe(figures[0]);
     expect(chooseFigure(null, [planFigure(planArea)])?.quantity).toBe('area');
     expect(chooseFigure(SQUARE, [])).toBeNull();
