@@ -33,5 +33,15 @@ export default ts.config(
       ]
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'geodata/', 'tests/fixtures/'] }
+  {
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'node_modules/',
+      'geodata/',
+      'tests/fixtures/',
+      'reports/',
+      '.stryker-tmp/'
+    ]
+  }
 );

@@ -19,6 +19,7 @@ export default defineConfig({
   plugins: [geojsonImport(), sveltekit()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/support/every-test-asserts.ts'],
     environment: 'node'
   }
 });

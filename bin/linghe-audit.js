@@ -1,43 +1,57 @@
 #!/usr/bin/env node
 /**
- * linghe-audit — measures the features of a GeoJSON file on the CGCS2000 ellipsoid (and Turf's
+ * linghe-audit — measures the features of a boundary file (GeoJSON, KML, KMZ or zipped Shapefile,
+ * read by the browser's own import: src/cli/engine.js) on the CGCS2000 ellipsoid (and Turf's
  * sphere) and compares them with a figure typed on the command line or with the figure the plan
- * states for the plan feature of the same `id` (geodata/layers/*.geojson).
+ * states for the plan feature of the same `id` (geodata/layers/*.geojson), by the audit page's
+ * rules (src/lib/geo/audit-rules.js).
  *
  * Exit status: 0 every compared figure is within tolerance (or nothing to compare); 1 at least one
  * is not; 2 the input is unusable (one line on stderr names file, feature and reason).
+ * Text from the file reaches the terminal with its control characters escaped (terminal.js).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CrsError, gaussKrugerZone, parseCrs } from '../src/lib/geo/crs.js';
+import { loadEngine } from '../src/cli/engine.js';
+import { formatCsv, formatTable } from '../src/cli/report.js';
+import { escapeControls, terminalJson } from '../src/cli/terminal.js';
+import { parseCrs } from '../src/lib/geo/crs.js';
 import {
   InputError,
-  assertGeographic,
   chooseFigure,
-  featuresOf,
+  idOf,
   measureFeature,
   planFigure
 } from '../src/lib/geo/measure-file.js';
+import { featureName } from '../src/lib/geo/feature-name.js';
 import { isAreaUnit, isLengthUnit, parseMeasurement } from '../src/lib/geo/units.js';
 
 /** @typedef {import('../src/lib/geo/measure-file.js').MeasuredFeature} MeasuredFeature */
 /** @typedef {import('../src/lib/geo/measure-file.js').FigureToCompare} FigureToCompare */
+/** @typedef {import('../src/lib/geo/measure-file.js').InputFeature} InputFeature */
+/** @typedef {import('../src/lib/geo/crs.js').Crs} Crs */
+/** @typedef {import('../src/lib/import/types').ImportResult} ImportResult */
+/** @typedef {import('../src/lib/import/types').BilingualMessage} BilingualMessage */
 
 const PACKAGE_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DEFAULT_LAYERS = join(PACKAGE_ROOT, 'geodata', 'layers');
 
-const USAGE = `用法 usage: linghe-audit <file.geojson> [--crs <crs>] [--figure <value><unit>] [--tolerance <pct>] [--json] [--layers <dir>]
+const USAGE = `用法 usage: linghe-audit <file> [--crs <crs>] [--figure <value><unit>] [--tolerance <pct>] [--json | --csv] [--layers <dir>]
 
-  <file>              GeoJSON: FeatureCollection, Feature or bare geometry
-  --crs <crs>         wgs84 (default), cgcs2000, gcj02, bd09, EPSG:4513–4554 (CGCS2000 3° Gauss-Krüger;
+  <file>              what the map imports: GeoJSON (.geojson, .json), KML, KMZ, or a zipped
+                      Shapefile (.zip with .shp, .dbf, .prj, .cpg); attribute text decoded as the
+                      map decodes it (.cpg, .dbf language byte, UTF-8, GBK)
+  --crs <crs>         wgs84, cgcs2000, gcj02, bd09, EPSG:4513–4554 (CGCS2000 3° Gauss-Krüger;
                       凌河区: EPSG:4528 = zone 40 with prefix, EPSG:4549 = CM 120°E without)
+                      (default: the file's own .prj or "crs", else WGS-84 when the numbers are degrees)
   --figure <figure>   compare every feature with this figure: 835亩, 6.9平方公里, 55.7公顷, 100万平方米,
                       7.5公里, 1800米, 6.9km2, 55ha, 7.5km, 1800m
                       (default: the figure of the plan feature with the same id in --layers)
   --tolerance <pct>   allowed difference in percent (default 1)
   --json              print one JSON object per feature instead of the table
+  --csv               print the rows as CSV (UTF-8 with BOM, opens in Excel) instead of the table
   --layers <dir>      plan layers to take figures from (default: geodata/layers of this package)
 
 退出码 exit: 0 within tolerance or nothing to compare · 1 a figure outside tolerance · 2 unusable input`;
@@ -46,9 +60,15 @@ class UsageError extends Error {}
 
 /** @param {string} message */
 function fail(message) {
-  // One line, whatever the message (Node's own parse errors span several).
-  process.stderr.write(`linghe-audit: 错误 error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  // One line, whatever the message (Node's own parse errors span several), controls escaped.
+  const line = escapeControls(message.replace(/\s*\n\s*/g, ' '));
+  process.stderr.write(`linghe-audit: 错误 error: ${line}\n`);
   process.exit(2);
+}
+
+/** @param {string} message */
+function note(message) {
+  process.stderr.write(`linghe-audit: 注意 note: ${escapeControls(message)}\n`);
 }
 
 /** @param {unknown} error */
@@ -60,7 +80,7 @@ function messageOf(error) {
  * @param {string[]} argv
  */
 function readOptions(argv) {
-  /** @type {ReturnType<typeof parseArgs<{ options: { crs: { type: 'string' }, figure: { type: 'string' }, tolerance: { type: 'string' }, json: { type: 'boolean' }, layers: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true }>>} */
+  /** @type {ReturnType<typeof parseArgs<{ options: { crs: { type: 'string' }, figure: { type: 'string' }, tolerance: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, layers: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true }>>} */
   let parsed;
   try {
     parsed = parseArgs({
@@ -70,6 +90,7 @@ function readOptions(argv) {
         figure: { type: 'string' },
         tolerance: { type: 'string' },
         json: { type: 'boolean' },
+        csv: { type: 'boolean' },
         layers: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
@@ -88,7 +109,11 @@ function readOptions(argv) {
     );
   }
 
-  let crs = parseCrs('wgs84');
+  if (values.json && values.csv) {
+    throw new UsageError('--json 与 --csv 只能选一个 choose one of --json and --csv');
+  }
+  /** @type {string | undefined} */
+  let crs;
   if (values.crs !== undefined) {
     try {
       crs = parseCrs(values.crs);
@@ -131,6 +156,7 @@ function readOptions(argv) {
     figure,
     tolerancePct,
     json: values.json === true,
+    csv: values.csv === true,
     layers: values.layers === undefined ? DEFAULT_LAYERS : resolve(values.layers)
   };
 }
@@ -198,166 +224,96 @@ function readPlanFigures(directory) {
 }
 
 /**
- * How many terminal columns a string takes (CJK and full-width characters take two).
- * @param {string} text
+ * The bytes of the input file, or an error naming it.
+ * @param {string} file
+ * @returns {Uint8Array}
  */
-function displayWidth(text) {
-  let width = 0;
-  for (const character of text) {
-    const code = /** @type {number} */ (character.codePointAt(0));
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      code >= 0x20000;
-    width += wide ? 2 : 1;
+function readInput(file) {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code === 'ENOENT') throw new InputError(`${file}: 文件不存在 file not found`);
+    if (code === 'EISDIR')
+      throw new InputError(`${file}: 是目录而非文件 is a directory, not a file`);
+    throw new InputError(`${file}: 无法读取 cannot read: ${messageOf(error)}`);
   }
-  return width;
+}
+
+/** @param {BilingualMessage} message */
+function bilingual(message) {
+  return `${message.zh} ${message.en}`;
 }
 
 /**
- * @param {string} text
- * @param {number} width
+ * Why the import could not give features to measure, as one line, or null when it could.
+ * @param {ImportResult} result
+ * @param {string} file
+ * @param {Map<number, unknown>} refused candidates the checks refused, by file index
  */
-function truncate(text, width) {
-  if (displayWidth(text) <= width) return text;
-  let result = '';
-  for (const character of text) {
-    if (displayWidth(`${result}${character}…`) > width) break;
-    result += character;
+function importFailure(result, file, refused) {
+  const fileError = /** @type {BilingualMessage | undefined} */ (result.fileError);
+  // "No usable features" says less than the first feature's own problem.
+  if (result.status === 'failed' && fileError?.code !== 'no-usable-features') {
+    return `${file}: ${bilingual(/** @type {BilingualMessage} */ (fileError))}`;
   }
-  return `${result}…`;
+  if (result.status === 'needs-crs') {
+    const question = /** @type {BilingualMessage} */ (result.crsQuestion);
+    const suggestion = result.suggestedCrs ? ` → --crs ${result.suggestedCrs}` : '';
+    return `${file}: ${bilingual(question)}${suggestion}`;
+  }
+  // A feature without geometry is a row of its own (no-geometry), as on the audit page.
+  const errors = result.problems.filter(
+    (problem) => problem.severity === 'error' && problem.code !== 'empty-geometry'
+  );
+  if (errors.length === 0) {
+    return fileError ? `${file}: ${bilingual(fileError)}` : null;
+  }
+  const [first] = errors;
+  const candidate = /** @type {{ properties?: Record<string, unknown> } | undefined} */ (
+    refused.get(first.featureIndex)
+  );
+  const name = featureName(candidate?.properties);
+  const where = first.path ? ` [${first.path}]` : '';
+  const more = errors.length > 1 ? ` (+${errors.length - 1} 个其他错误 more error(s))` : '';
+  return `${file}: ${name ? `"${name}" ` : ''}${bilingual(first)}${where}${more}`;
 }
 
 /**
- * @param {string} text
- * @param {number} width
- * @param {'left' | 'right'} align
+ * The features to measure, in file order: the usable ones (WGS-84) and those without geometry.
+ * @param {ImportResult} result
+ * @param {Map<number, unknown>} refused
+ * @returns {InputFeature[]}
  */
-function pad(text, width, align) {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return align === 'left' ? text + fill : fill + text;
-}
-
-const grouped = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1
-});
-
-/**
- * @param {number | null} value
- * @param {number} digits
- */
-function fixed(value, digits) {
-  return value === null ? '—' : value.toFixed(digits);
-}
-
-/** @type {Record<MeasuredFeature['status'], string>} */
-const STATUS_LABELS = {
-  within: '✓ 相符 within',
-  outside: '✗ 超出 outside',
-  'no-figure': '· 无数字 no figure',
-  'not-areal': '? 非面状 not areal',
-  'not-linear': '? 非线状 not linear',
-  'no-geometry': '? 无几何 no geometry'
-};
-
-/**
- * The measurement of a row for the table: an area in m², else a length in m.
- * @param {number | null} squareMetres
- * @param {number | null} metres
- */
-function measure(squareMetres, metres) {
-  if (squareMetres !== null) return `${grouped.format(squareMetres)} m²`;
-  if (metres !== null) return `${grouped.format(metres)} m`;
-  return '—';
-}
-
-/**
- * @param {MeasuredFeature[]} rows
- * @param {{ file: string, crs: string, tolerancePct: number }} context
- */
-function printTable(rows, context) {
-  const projected =
-    gaussKrugerZone(/** @type {import('../src/lib/geo/crs.js').Crs} */ (context.crs)) !== null;
-  /** @type {{ title: string, align: 'left' | 'right', cell: (row: MeasuredFeature) => string }[]} */
-  const columns = [
-    { title: '#', align: 'right', cell: (row) => String(row.index) },
-    { title: '名称 Name', align: 'left', cell: (row) => truncate(row.name ?? '—', 24) },
-    { title: '编号 id', align: 'left', cell: (row) => truncate(row.id ?? '—', 28) },
-    {
-      title: '椭球 Ellipsoid',
-      align: 'right',
-      cell: (row) => measure(row.ellipsoidM2, row.lengthM)
-    },
-    { title: 'Turf', align: 'right', cell: (row) => measure(row.turfM2, row.turfLengthM) },
-    ...(projected
-      ? [
-          {
-            title: '平面 Planar',
-            align: /** @type {const} */ ('right'),
-            cell: (/** @type {MeasuredFeature} */ row) => measure(row.planarM2, null)
-          }
-        ]
-      : []),
-    { title: '亩 mu', align: 'right', cell: (row) => fixed(row.mu, 2) },
-    { title: '公顷 ha', align: 'right', cell: (row) => fixed(row.hectares, 2) },
-    { title: '平方公里 km²', align: 'right', cell: (row) => fixed(row.km2, 4) },
-    {
-      title: '规划 Figure',
-      align: 'left',
-      cell: (row) =>
-        row.figure
-          ? `${row.figure.text}${row.figure.paragraphId ? ` (${row.figure.paragraphId})` : ''}`
-          : '—'
-    },
-    {
-      title: '偏差 Δ',
-      align: 'right',
-      cell: (row) => {
-        if (row.deltaPct === null) return '—';
-        const rounded = row.deltaPct.toFixed(2);
-        if (Number(rounded) === 0) return '0.00%';
-        return `${row.deltaPct > 0 ? '+' : ''}${rounded}%`;
+function featuresToMeasure(result, refused) {
+  /** @type {InputFeature[]} */
+  const inputs = result.features.map((feature, k) => ({
+    index: result.featureIndexes[k] + 1,
+    feature
+  }));
+  for (const problem of result.problems) {
+    if (problem.code !== 'empty-geometry') continue;
+    const candidate = /** @type {{ properties?: unknown, id?: unknown } | undefined} */ (
+      refused.get(problem.featureIndex)
+    );
+    const properties = candidate?.properties;
+    inputs.push({
+      index: problem.featureIndex + 1,
+      feature: {
+        type: 'Feature',
+        geometry: null,
+        properties:
+          properties && typeof properties === 'object' && !Array.isArray(properties)
+            ? /** @type {Record<string, unknown>} */ (properties)
+            : {},
+        ...(problem.featureId !== undefined ? { id: problem.featureId } : {})
       }
-    },
-    { title: '结论 Status', align: 'left', cell: (row) => STATUS_LABELS[row.status] }
-  ];
-  const cells = rows.map((row) => columns.map((column) => column.cell(row)));
-  const widths = columns.map((column, i) =>
-    Math.max(displayWidth(column.title), ...cells.map((line) => displayWidth(line[i])))
-  );
-  /** @param {string[]} line */
-  const render = (line) =>
-    line
-      .map((text, i) => pad(text, widths[i], columns[i].align))
-      .join('  ')
-      .trimEnd();
-
-  const lines = [
-    `linghe-audit — ${context.file}`,
-    `坐标系 CRS: ${context.crs} · 容差 tolerance: ±${context.tolerancePct}% · ` +
-      '椭球 ellipsoid: CGCS2000 (国土调查椭球面积) · Turf: sphere R = 6 371 008.8 m',
-    '',
-    render(columns.map((column) => column.title)),
-    ...cells.map(render),
-    ''
-  ];
-  const count = (/** @type {MeasuredFeature['status']} */ status) =>
-    rows.filter((row) => row.status === status).length;
-  const unmatched = rows.length - count('within') - count('outside') - count('no-figure');
-  lines.push(
-    `合计 summary: ${rows.length} feature(s) · ${count('within')} within · ${count('outside')} outside · ` +
-      `${count('no-figure')} without figure${unmatched ? ` · ${unmatched} not measurable for its figure` : ''}`
-  );
-  process.stdout.write(`${lines.join('\n')}\n`);
+    });
+  }
+  return inputs.sort((a, b) => a.index - b.index);
 }
 
-function main() {
+async function main() {
   let options;
   try {
     options = readOptions(process.argv.slice(2));
@@ -372,24 +328,35 @@ function main() {
 
   /** @type {MeasuredFeature[]} */
   let rows;
+  /** @type {Crs} */
+  let usedCrs;
   try {
-    const features = featuresOf(readJson(options.file, options.file));
-    assertGeographic(features, options.crs);
+    const bytes = readInput(options.file);
     const planFigures = options.figure ? new Map() : readPlanFigures(options.layers);
-    rows = features.map((input) => {
-      const id = input.feature.properties?.id ?? input.feature.id;
+    const engine = await loadEngine();
+    /** @type {Map<number, unknown>} */
+    const refused = new Map();
+    const result = await engine.importFile(bytes, basename(options.file), {
+      crs: options.crs,
+      measure: false,
+      onRejected: (index, candidate) => refused.set(index, candidate)
+    });
+    const failure = importFailure(result, options.file, refused);
+    if (failure) return fail(failure);
+    for (const notice of result.notices) note(`${options.file}: ${bilingual(notice)}`);
+    for (const problem of result.problems) {
+      if (problem.severity === 'warning') note(`${options.file}: ${bilingual(problem)}`);
+    }
+    usedCrs = /** @type {Crs} */ (result.usedCrs);
+    const crs = usedCrs;
+    rows = featuresToMeasure(result, refused).map((input) => {
       const figure =
         options.figure ??
-        chooseFigure(input.feature.geometry, planFigures.get(String(id ?? '')) ?? []);
-      return measureFeature(input, options.crs, figure, options.tolerancePct);
+        chooseFigure(input.feature.geometry, planFigures.get(idOf(input.feature) ?? '') ?? []);
+      return measureFeature(input, crs, figure, options.tolerancePct);
     });
   } catch (error) {
-    if (error instanceof InputError || error instanceof CrsError) {
-      // Messages about the input file get its name in front; those about a plan layer name theirs.
-      const named = error.message.startsWith(options.file) || error.message.startsWith('规划图层');
-      const message = named ? error.message : `${options.file}: ${error.message}`;
-      return fail(message);
-    }
+    if (error instanceof InputError) return fail(error.message);
     throw error;
   }
 
@@ -402,17 +369,21 @@ function main() {
   }
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    process.stdout.write(`${terminalJson(rows)}\n`);
+  } else if (options.csv) {
+    process.stdout.write(formatCsv(rows, await loadEngine()));
   } else {
-    printTable(rows, options);
+    process.stdout.write(
+      formatTable(rows, { file: options.file, crs: usedCrs, tolerancePct: options.tolerancePct })
+    );
   }
   process.exitCode = rows.some((row) => row.status === 'outside') ? 1 : 0;
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error) => {
   // A bug, not bad input: still one line, no stack trace.
-  process.stderr.write(`linghe-audit: 内部错误 internal error: ${messageOf(error)}\n`);
+  process.stderr.write(
+    `linghe-audit: 内部错误 internal error: ${escapeControls(messageOf(error))}\n`
+  );
   process.exit(2);
-}
+});

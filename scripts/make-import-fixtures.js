@@ -10,14 +10,14 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import proj4 from 'proj4';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'import');
 
 /** CGCS2000 3° Gauss-Krüger zones used below (GRS80 ellipsoid, as EPSG defines them). */
-const GK = {
+export const GK = {
   'EPSG:4527':
     '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +ellps=GRS80 +units=m +no_defs',
   'EPSG:4528':
@@ -33,7 +33,7 @@ const GK = {
  * @param {Position} position lon, lat
  * @returns {Position} easting, northing rounded to the millimetre
  */
-function project(crs, position) {
+export function project(crs, position) {
   const [x, y] = proj4('WGS84', GK[/** @type {keyof typeof GK} */ (crs)], position);
   return [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000];
 }
@@ -45,7 +45,7 @@ function project(crs, position) {
  * @param {number} size
  * @returns {Position[]}
  */
-function square(lon, lat, size) {
+export function square(lon, lat, size) {
   return [
     [lon, lat],
     [lon + size, lat],
@@ -60,14 +60,14 @@ function square(lon, lat, size) {
  * @param {Record<string, unknown>} properties
  * @param {string | number} [id]
  */
-function feature(geometry, properties = {}, id) {
+export function feature(geometry, properties = {}, id) {
   return id === undefined
     ? { type: 'Feature', properties, geometry }
     : { type: 'Feature', id, properties, geometry };
 }
 
 /** @param {unknown[]} features @param {Record<string, unknown>} [extra] */
-function collection(features, extra = {}) {
+export function collection(features, extra = {}) {
   return { type: 'FeatureCollection', ...extra, features };
 }
 
@@ -93,7 +93,7 @@ let gbkTable = null;
  * @param {string} text
  * @returns {Uint8Array}
  */
-function encodeGbk(text) {
+export function encodeGbk(text) {
   if (!gbkTable) {
     gbkTable = new Map();
     const decoder = new TextDecoder('gbk', { fatal: true });
@@ -152,7 +152,7 @@ function crc32(bytes) {
  * `declaredSize` makes the headers lie about the expanded size (a ZIP bomb's trick).
  * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean; declaredSize?: number }[]} entries
  */
-function zip(entries) {
+export function zip(entries) {
   /** @type {Buffer[]} */
   const locals = [];
   /** @type {Buffer[]} */
@@ -209,7 +209,7 @@ function zip(entries) {
  * A polygon .shp (shape type 5), one part per ring, coordinates as given.
  * @param {(Position[][] | null)[]} polygons rings per record; null for a null shape
  */
-function shpPolygons(polygons) {
+export function shpPolygons(polygons) {
   /** @type {Buffer[]} */
   const records = [];
   let minX = Infinity;
@@ -275,7 +275,7 @@ function shpPolygons(polygons) {
  * `padding`: bytes per record beyond the fields (a record length that disagrees with them).
  * @param {{ deleted?: number[]; languageDriver?: number; foxpro?: boolean; padding?: number }} [options]
  */
-function dbf(fields, rows, encode, options = {}) {
+export function dbf(fields, rows, encode, options = {}) {
   const headerLength = 32 + 32 * fields.length + 1 + (options.foxpro ? 263 : 0);
   const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0) + (options.padding ?? 0);
   const bytes = new Uint8Array(headerLength + recordLength * rows.length + 1);
@@ -315,13 +315,13 @@ function dbf(fields, rows, encode, options = {}) {
   return bytes;
 }
 
-const PRJ_GK_CM_120E =
+export const PRJ_GK_CM_120E =
   'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",' +
   'DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],' +
   'UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],' +
   'PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],' +
   'PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
-const PRJ_CGCS2000 =
+export const PRJ_CGCS2000 =
   'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",' +
   'SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 const PRJ_XIAN80 =
@@ -370,7 +370,7 @@ const ascii = utf8;
 // ---------------------------------------------------------------- KML
 
 /** @param {string} placemarks @param {string} [name] */
-function kml(placemarks, name = '测试 KML') {
+export function kml(placemarks, name = '测试 KML') {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2">
 <Document>
@@ -382,7 +382,7 @@ ${placemarks}
 }
 
 /** @param {Position[]} ring */
-function kmlCoordinates(ring) {
+export function kmlCoordinates(ring) {
   return ring.map((p) => p.join(',')).join(' ');
 }
 
@@ -942,4 +942,5 @@ function hostileFiles(parcels) {
   );
 }
 
-main();
+// Run as a script; scripts/make-parity-fixtures.js imports the writers above.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

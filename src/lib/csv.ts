@@ -1,5 +1,6 @@
 /**
- * CSV for spreadsheets, one way everywhere: a UTF-8 byte-order mark (Excel needs it for Chinese),
+ * CSV for spreadsheets, one way everywhere (the audit page, the park profiles, the data downloads,
+ * `linghe-audit --csv`; no imports, so the command line loads it as it is): a UTF-8 byte-order mark (Excel needs it for Chinese),
  * CRLF line ends, quoting where needed, and text that a spreadsheet would run as a formula
  * (= + - @ …) defused with a leading apostrophe — names come from editable files.
  *
@@ -23,15 +24,24 @@ export function csvNumber(value: number | null, digits: number): string {
   return Object.is(rounded, -0) ? '0' : rounded.toString();
 }
 
-function quoted(cell: string): string {
+/** One cell, quoted when it holds a quote, a comma or a line break (RFC 4180). */
+export function csvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-/** The whole document: header line, then one line per row. */
+/**
+ * A document from cells already written: BOM first, header line, one line per row, each CRLF.
+ * @example csvTable(['a'], [['1']]) // '\uFEFFa\r\n1\r\n'
+ */
+export function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((cells) => cells.map(csvCell).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** The whole document from columns: header line, then one line per row. */
 export function csvDocument<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
-  const lines = [
-    columns.map(([header]) => quoted(header)),
-    ...rows.map((row) => columns.map(([, cell]) => quoted(cell(row))))
-  ];
-  return '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return csvTable(
+    columns.map(([header]) => header),
+    rows.map((row) => columns.map(([, cell]) => cell(row)))
+  );
 }

@@ -6,27 +6,26 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSite, assertClean } from './harness.js';
+import { MAP_READY_TIMEOUT_MS, startSite, assertClean } from './harness.js';
 import { strayText, waitForLang } from './language.js';
 
-const HYDRATION_TIMEOUT_MS = 10_000;
-
 /**
- * Waits until the tolerance field shows a value, i.e. the page has hydrated and read ?tol=.
+ * Waits until the page has hydrated: onMount has read ?tol= and the saved boundaries
+ * (`data-user-data="loaded"`), so the controls answer; then until the tolerance field shows
+ * `value`. A wait that times out fails the test (it used to be swallowed).
  * @param {import('playwright-core').Page} page
  * @param {string} value
  */
 async function waitForTolerance(page, value) {
-  await page
-    .waitForFunction(
-      (expected) => {
-        const input = document.querySelector('input[type="number"]');
-        return input instanceof HTMLInputElement && input.value === expected;
-      },
-      value,
-      { timeout: HYDRATION_TIMEOUT_MS }
-    )
-    .catch(() => undefined);
+  await page.locator('main[data-user-data="loaded"]').waitFor({ timeout: MAP_READY_TIMEOUT_MS });
+  await page.waitForFunction(
+    (expected) => {
+      const input = document.querySelector('input[type="number"]');
+      return input instanceof HTMLInputElement && input.value === expected;
+    },
+    value,
+    { timeout: MAP_READY_TIMEOUT_MS }
+  );
 }
 
 describe('audit page /audit', () => {
@@ -67,9 +66,10 @@ describe('audit page /audit', () => {
       const input = visit.page.locator('input[type="number"]');
       assert.equal(await input.inputValue(), '2.5', 'the tolerance field ignores ?tol=2.5');
       await input.fill('0.5');
-      await visit.page
-        .waitForURL(/\?tol=0\.5$/, { timeout: HYDRATION_TIMEOUT_MS })
-        .catch(() => undefined);
+      // replaceState changes the URL without a navigation: wait for the page's own location.
+      await visit.page.waitForFunction(() => window.location.search === '?tol=0.5', null, {
+        timeout: MAP_READY_TIMEOUT_MS
+      });
       assert.match(
         visit.page.url(),
         /\/audit\?tol=0\.5$/,
@@ -89,8 +89,10 @@ describe('audit page /audit', () => {
     for (const [query, says, never] of cases) {
       const visit = await site.visit(`/audit?${query}`);
       try {
+        await visit.page
+          .locator('main[data-user-data="loaded"]')
+          .waitFor({ timeout: MAP_READY_TIMEOUT_MS });
         const alert = visit.page.locator('[role="alert"]');
-        await alert.waitFor({ timeout: HYDRATION_TIMEOUT_MS }).catch(() => undefined);
         const text = (await alert.count()) > 0 ? await alert.innerText() : '(no alert)';
         assert.match(text, says, `?${query}`);
         assert.doesNotMatch(text, never, `?${query}`);
@@ -142,9 +144,9 @@ describe('audit page /audit', () => {
       assert.deepEqual(await strayText(visit.page, 'en'), []);
 
       await visit.page.locator('input[type="number"]').fill('2');
-      await visit.page
-        .waitForURL(/\?tol=2&lang=en$/, { timeout: HYDRATION_TIMEOUT_MS })
-        .catch(() => undefined);
+      await visit.page.waitForFunction(() => window.location.search === '?tol=2&lang=en', null, {
+        timeout: MAP_READY_TIMEOUT_MS
+      });
       assert.match(
         visit.page.url(),
         /\/audit\?tol=2&lang=en$/,
@@ -152,7 +154,7 @@ describe('audit page /audit', () => {
       );
 
       const [download] = await Promise.all([
-        visit.page.waitForEvent('download', { timeout: HYDRATION_TIMEOUT_MS }),
+        visit.page.waitForEvent('download', { timeout: MAP_READY_TIMEOUT_MS }),
         visit.page.getByRole('button', { name: 'Export CSV' }).click()
       ]);
       const csv = await readFile(await download.path(), 'utf8');
@@ -169,7 +171,7 @@ describe('audit page /audit', () => {
       await waitForTolerance(visit.page, '1');
       const save = async (/** @type {string} */ label) => {
         const [download] = await Promise.all([
-          visit.page.waitForEvent('download', { timeout: HYDRATION_TIMEOUT_MS }),
+          visit.page.waitForEvent('download', { timeout: MAP_READY_TIMEOUT_MS }),
           visit.page.getByRole('button', { name: label }).click()
         ]);
         const file = await download.path();

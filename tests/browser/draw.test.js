@@ -4,7 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, waitForMapReady, assertClean } from './harness.js';
+import { startSite, waitForMapReady, assertClean, nextFrames } from './harness.js';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
 import { geodesicLength } from '../../src/lib/geo/length.js';
 import { formatAreaAll, formatLength } from '../../src/lib/geo/units.js';
@@ -60,7 +60,7 @@ async function mapPoints(page, fractions) {
 async function clickAt(page, x, y) {
   await page.mouse.move(x, y, { steps: 3 });
   await page.mouse.click(x, y);
-  await page.waitForTimeout(120); // terra-draw renders on the next animation frame
+  await nextFrames(page); // terra-draw renders on the next animation frame
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -214,7 +214,8 @@ describe('drawing on the map', () => {
 
       await page.reload({ waitUntil: 'load' });
       await openMap(page);
-      await page.waitForTimeout(300);
+      // The drawings are read from IndexedDB before the map is ready; let the list render.
+      await nextFrames(page);
       assert.equal(await page.locator('.drawings li').count(), 0, 'still gone after a reload');
       assertClean(visit, dialogs);
     } finally {
@@ -244,7 +245,7 @@ describe('drawing on the map', () => {
       await page.mouse.move(end[0], end[1], { steps: 3 });
       assert.match(await page.locator('[data-draw-live]').innerText(), /长度.*\d+米 · [\d.]+公里/s);
       await page.mouse.click(end[0], end[1]);
-      await page.waitForTimeout(120);
+      await nextFrames(page);
       await clickAt(page, end[0], end[1]); // clicking the last point again finishes the line
       const item = page.locator('.drawings li').first();
       await item.waitFor({ timeout: 5_000 });

@@ -4,7 +4,14 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, waitForMapReady, assertClean } from './harness.js';
+import {
+  startSite,
+  waitForMapReady,
+  assertClean,
+  nextFrames,
+  waitForMapStill,
+  waitUntil
+} from './harness.js';
 
 /** @param {import('playwright-core').Page} page */
 async function popupText(page) {
@@ -66,11 +73,12 @@ describe('plan features on the map', () => {
       assert.ok((await waitForMapReady(visit.page)).ready, 'map never became ready');
       await visit.page.locator('[data-layer-toggle="structure"]').uncheck();
       await visit.page.locator('[data-layer-toggle="rivers"]').uncheck();
-      await visit.page.waitForTimeout(300);
+      await waitForMapStill(visit.page);
       const box = await visit.page.locator('#map').boundingBox();
       assert.ok(box);
       await visit.page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
-      await visit.page.waitForTimeout(500);
+      // A popup would open within a frame or two of the click; the map settles after it.
+      await waitForMapStill(visit.page);
       assert.equal(await visit.page.locator('.maplibregl-popup').count(), 0);
       assertClean(visit);
     } finally {
@@ -123,7 +131,7 @@ describe('plan features on the map', () => {
       await notice.waitFor({ timeout: 10_000 });
       assert.ok((await notice.innerText()).includes(hostile), 'the id is shown as typed');
       assert.equal(await notice.locator('img').count(), 0, 'no element was made from it');
-      await visit.page.waitForTimeout(300);
+      await nextFrames(visit.page);
       assert.deepEqual(dialogs, []);
     } finally {
       await visit.close();
@@ -201,8 +209,7 @@ describe('online basemap', () => {
 
       await input.fill('https://tiles.example.invalid/{z}/{x}/{y}.png');
       await visit.page.locator('[data-basemap-on]').click();
-      await visit.page.waitForTimeout(1500);
-      assert.ok(visit.foreignRequests.length > 0, 'tiles were requested once turned on');
+      await waitUntil(() => visit.foreignRequests.length > 0, 'a tile request once turned on');
       for (const requested of visit.foreignRequests) {
         assert.match(requested, /^https:\/\/tiles\.example\.invalid\/\d+\/\d+\/\d+\.png$/);
       }

@@ -218,3 +218,59 @@ export function assertClean(visit, dialogs = []) {
     .join('\n');
   assert.equal(problems, '', problems);
 }
+
+/**
+ * Resolves once the page has shown `count` more frames: what a canvas library (MapLibre,
+ * terra-draw) draws "on the next animation frame" is drawn by then.
+ * @param {import('playwright-core').Page} page
+ * @param {number} [count]
+ */
+export async function nextFrames(page, count = 2) {
+  await page.evaluate(
+    (frames) =>
+      new Promise((resolve) => {
+        const step = (/** @type {number} */ left) =>
+          left === 0 ? resolve(undefined) : requestAnimationFrame(() => step(left - 1));
+        step(frames);
+      }),
+    count
+  );
+}
+
+/**
+ * Polls `condition` (in Node: e.g. on what a visit recorded) until it holds; fails naming `what`
+ * after the timeout instead of waiting a fixed time and hoping.
+ * @param {() => boolean | Promise<boolean>} condition
+ * @param {string} what
+ * @param {number} [timeoutMs]
+ */
+export async function waitUntil(condition, what, timeoutMs = MAP_READY_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Waits until the map shows the same picture in two screenshots a few frames apart: the camera
+ * has stopped moving and the tiles in view are drawn. For a click that must land on what is
+ * drawn, or a check that something is *not* drawn.
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeoutMs]
+ */
+export async function waitForMapStill(page, timeoutMs = MAP_READY_TIMEOUT_MS) {
+  const map = page.locator('#map');
+  let previous = await map.screenshot();
+  await waitUntil(
+    async () => {
+      await nextFrames(page, 3);
+      const current = await map.screenshot();
+      const still = current.equals(previous);
+      previous = current;
+      return still;
+    },
+    'the map to stop changing',
+    timeoutMs
+  );
+}

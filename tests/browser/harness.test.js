@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSite, launchChromium, CHROMIUM_NOT_FOUND } from './harness.js';
+import { startSite, launchChromium, CHROMIUM_NOT_FOUND, waitUntil } from './harness.js';
 import { decodePng, paintStats } from './png.js';
 
 // Loopback but another origin: even if blocking failed, nothing would leave the machine.
@@ -51,7 +51,10 @@ describe('browser harness', () => {
   it('records foreign requests (page and worker), console errors and page errors', async () => {
     const visit = await site.visit('/bad');
     try {
-      await visit.page.waitForTimeout(500);
+      await waitUntil(
+        () => visit.foreignRequests.length >= 3 && visit.pageErrors.length >= 1,
+        'the page and its worker to make their three requests and throw'
+      );
       const foreignPaths = visit.foreignRequests.map((url) => new URL(url).pathname).sort();
       assert.deepEqual(foreignPaths, ['/data.json', '/from-worker.json', '/pixel.png']);
       assert.ok(

@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startSite, waitForMapReady, PROJECT_ROOT, assertClean } from './harness.js';
+import {
+  startSite,
+  waitForMapReady,
+  PROJECT_ROOT,
+  assertClean,
+  nextFrames,
+  waitForMapStill
+} from './harness.js';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
 import { formatAreaAll } from '../../src/lib/geo/units.js';
 import { decodePng } from './png.js';
@@ -139,7 +146,7 @@ async function openImportedPopup(page, layerName) {
   const row = page.locator('[data-user-layer]', { hasText: layerName });
   await row.locator('[data-zoom-layer]').click();
   await page.waitForFunction(() => document.body.dataset.mapReady === 'true');
-  await page.waitForTimeout(300);
+  await waitForMapStill(page);
   const box = await page.locator('#map').boundingBox();
   assert.ok(box);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -320,14 +327,14 @@ describe('importing files on the map page', () => {
       // square under it — the tile worker says which — and only its popup is open.
       await page.keyboard.press('Escape');
       for (let k = 0; k < 2; k++) await page.locator('.maplibregl-ctrl-zoom-out').click();
-      await page.waitForTimeout(600);
+      await waitForMapStill(page);
       const box = await page.locator('#map').boundingBox();
       assert.ok(box);
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       popup = page.locator('.maplibregl-popup [data-imported-feature]');
       await popup.waitFor({ timeout: 10_000 });
       assert.equal(await popup.locator('[data-imported-title]').textContent(), `格 ${middle}`);
-      await page.waitForTimeout(300);
+      await nextFrames(page);
       assert.equal(await page.locator('.maplibregl-popup').count(), 1, 'one popup only');
 
       // Restored from IndexedDB after a reload, the layer is cut into tiles again.

@@ -33,6 +33,10 @@ describe('parseTolerance', () => {
   it('accepts percentages from 0 to 100', () => {
     expect(parseTolerance('2.5', 'x', 'x')).toEqual({ ok: true, value: 2.5 });
     expect(parseTolerance(' 0 ', 'x', 'x')).toEqual({ ok: true, value: 0 });
+    expect(parseTolerance('100', 'x', 'x')).toEqual({ ok: true, value: 100 });
+    expect(parseTolerance('100.01', 'x', 'x').ok).toBe(false);
+    expect(parseTolerance('-0.01', 'x', 'x').ok).toBe(false);
+    expect(parseTolerance('  ', 'x', 'x').ok).toBe(false);
   });
 
   it('rejects junk with a message naming the input, in both languages', () => {

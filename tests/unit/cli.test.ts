@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
@@ -229,7 +231,9 @@ describe('linghe-audit table', () => {
   it('prints usage with --help', () => {
     const run = audit('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/usage: linghe-audit <file.geojson>/);
+    expect(run.stdout).toMatch(/usage: linghe-audit <file>/);
+    expect(run.stdout).toMatch(/KML, KMZ, or a zipped\s+Shapefile/);
+    expect(run.stdout).toContain('--csv');
   });
 });
 
@@ -239,7 +243,11 @@ describe('linghe-audit unusable input', () => {
   });
 
   it('names a file that is not JSON', () => {
-    expectUnusable(audit(`${fixtures}not-json.geojson`), /not-json\.geojson: .*not valid JSON/);
+    // The import's own message, as the map shows it.
+    expectUnusable(
+      audit(`${fixtures}not-json.geojson`),
+      /not-json\.geojson: 文件不完整.*The file is incomplete/
+    );
   });
 
   it('names JSON that is not GeoJSON', () => {
@@ -249,25 +257,25 @@ describe('linghe-audit unusable input', () => {
   it('names the feature and the reason for invalid geometry', () => {
     expectUnusable(
       audit(`${fixtures}unclosed-ring.geojson`),
-      /unclosed-ring\.geojson: 要素 feature #2 "坏地块" \(broken\): .*ring 0 is not closed/
+      /unclosed-ring\.geojson: "坏地块" 第 2 个要素：第 1 个环未闭合.*Feature #2: ring 1 is not closed.*\[geometry\.coordinates\[0\]\]/
     );
     expectUnusable(
       audit(`${fixtures}bad-coordinate.geojson`),
-      /feature #1 "坏坐标": .*position 1 has a value that is not a finite number/
+      /"坏坐标" 第 1 个要素.*Feature #1: coordinate value "41\.1" is not a number/
     );
   });
 
   it('suggests a projected CRS when coordinates are outside lon/lat range', () => {
     expectUnusable(
       audit(`${fixtures}gk-epsg4528.geojson`),
-      /gk-epsg4528\.geojson: 要素 feature #1 "投影地块 projected parcel": .*outside longitude\/latitude range.*--crs EPSG:4528/
+      /gk-epsg4528\.geojson: .*look like projected metres.*does not say which system.*→ --crs EPSG:4528$/
     );
   });
 
   it('explains a CRS whose zone does not fit the eastings', () => {
     expectUnusable(
       audit(`${fixtures}gk-epsg4528.geojson`, '--crs', 'EPSG:4527'),
-      /feature #1 .*does not fit EPSG:4527.*use EPSG:4528/
+      /EPSG:4527.*do not fit that zone; they look like zone 40.*→ --crs EPSG:4528$/
     );
   });
 
@@ -311,9 +319,103 @@ describe('linghe-audit unusable input', () => {
   });
 });
 
+describe('linghe-audit reads what the map imports', () => {
+  const parity = 'tests/fixtures/parity/';
+
+  it('reads a zipped Shapefile in Gauss-Krüger zone 40 with its .prj and GBK .cpg', () => {
+    const run = audit(`${parity}parcels-gk-epsg4549-gbk-cpg.zip`, '--figure', '1399亩', '--json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^linghe-audit: 注意 note: .*GBK.*\.cpg/);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows.map((row) => [row.name, row.crs, row.status])).toEqual([
+      ['紫荆产业园地块', 'EPSG:4549', 'within'],
+      ['凌河公园（含水面）', 'EPSG:4549', 'outside']
+    ]);
+    // Projected input: the plane area beside the ellipsoidal one, larger by the scale factor².
+    expect((rows[0].planarM2 as number) / (rows[0].ellipsoidM2 as number)).toBeGreaterThan(1.0002);
+  });
+
+  it('reads KML and KMZ, a MultiGeometry being a GeometryCollection', () => {
+    for (const file of ['parcels.kml', 'parcels.kmz']) {
+      const { rows } = auditJson(`${parity}${file}`, '--figure', '1399亩');
+      expect(rows.map((row) => [row.name, row.geometryType, row.status])).toEqual([
+        ['紫荆地块', 'Polygon', 'within'],
+        ['含水面', 'Polygon', 'outside'],
+        ['点和面', 'GeometryCollection', 'within'],
+        ['河堤', 'LineString', 'not-areal']
+      ]);
+    }
+  });
+
+  it('refuses GBK text in a GeoJSON file as the map does, in one line', () => {
+    expectUnusable(
+      audit('tests/fixtures/import/gbk-encoded.geojson'),
+      /gbk-encoded\.geojson: 文件应为 UTF-8 编码.*looks like GBK/
+    );
+  });
+
+  it('refuses a self-intersecting boundary, as the map does', () => {
+    expectUnusable(
+      audit('tests/fixtures/import/bowtie.geojson'),
+      /bowtie\.geojson: .*intersects itself/
+    );
+  });
+
+  it('writes CSV with a BOM and CRLF, one line per feature, formulas defused', () => {
+    const run = audit(`${fixtures}escape-sequences.geojson`, '--csv', '--figure', '1399亩');
+    expect(run.status).toBe(2); // the third feature's ring is too short
+    const good = audit(`${parity}mixed.geojson`, '--csv', '--figure', '1399亩');
+    expect(good.status).toBe(0);
+    expect(good.stdout.startsWith('\uFEFF序号 (index),名称 (name),')).toBe(true);
+    const lines = good.stdout.slice(1).split('\r\n');
+    expect(lines).toHaveLength(1 + 7 + 1);
+    expect(lines.at(-1)).toBe('');
+    expect(good.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(lines[7].split(',').slice(0, 5)).toEqual(['7', '地块', '', 'Polygon', 'wgs84']);
+    expect(lines[7]).toMatch(/,1399亩,.*,within$/);
+    expect(lines[6]).toMatch(/^6,无几何,,,wgs84,.*,no-geometry$/);
+    expectUnusable(audit(`${parity}mixed.geojson`, '--csv', '--json'), /--json.*--csv/);
+  });
+
+  it('escapes control characters from the file in the table, JSON, CSV and errors', () => {
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    const input = readFileSync(`${root}${fixtures}escape-sequences.geojson`, 'utf8');
+    const twoGood = JSON.parse(input) as FeatureCollection;
+    twoGood.features = twoGood.features.slice(0, 2);
+    const dir = mkdtempSync(join(tmpdir(), 'linghe-audit-'));
+    const path = join(dir, 'escape.geojson');
+    writeFileSync(path, JSON.stringify(twoGood));
+    for (const format of [[], ['--json'], ['--csv']]) {
+      const run = audit(path, '--figure', '1399亩', ...format);
+      expect(run.status, run.stderr).toBe(0);
+      // CSV lines end in CRLF; nothing else may be a control character.
+      expect(run.stdout.replaceAll('\r\n', '\n')).not.toMatch(raw);
+      expect(run.stderr).not.toMatch(raw);
+    }
+    const table = audit(path, '--figure', '1399亩').stdout;
+    expect(table).toContain('\\x1b[2J\\x1b[H\\r✓ OK');
+    expect(table).toContain('\\x9b2J\\u202eevil');
+    expect(JSON.parse(audit(path, '--figure', '1399亩', '--json').stdout)[0]).toMatchObject({
+      name: '\u001b[2J\u001b[H\r✓ OK 相符 within\u0007',
+      id: '\u009b2J\u202eevil'
+    });
+    const csv = audit(path, '--figure', '1399亩', '--csv').stdout;
+    expect(csv).toContain(",'=1+1,");
+    // The refused feature's name reaches stderr escaped too.
+    const refused = audit(`${fixtures}escape-sequences.geojson`, '--figure', '1399亩');
+    expect(refused.stderr).not.toMatch(raw);
+    expect(refused.stderr).toContain('"\\x1b]0;pwned\\x07坏"');
+  });
+});
+
 describe('linghe-audit on the real plan layers', () => {
   it('finds the plan figures of geodata/layers by id (default --layers)', () => {
-    const { rows } = auditJson('geodata/layers/structure.geojson');
+    const run = audit('geodata/layers/structure.geojson', '--json');
+    // The import's notices (here a GCJ-02 hint from the attribution text) go to stderr.
+    expect(run.stderr).toMatch(/^(linghe-audit: 注意 note: .*\n)*$/);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(0);
     const withFigure = rows.filter((row) => row.figure !== null);
     for (const row of withFigure) {
       expect((row.figure as { source: string }).source).toBe('plan');

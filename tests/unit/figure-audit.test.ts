@@ -12,10 +12,11 @@ import {
   countByStatus,
   rowsToCsv,
   rowsToJson,
+  statedInSi,
   unstatedFeatureFigures,
   type AuditRow
 } from '$lib/plan/figure-audit';
-import { findFigures, findFiguresInText, type FoundFigure } from '$lib/plan/figures';
+import { figureKey, findFigures, findFiguresInText, type FoundFigure } from '$lib/plan/figures';
 
 /** A ~1 km × 1 km square near 凌河区 (41.1°N). */
 const SQUARE: Geometry = {
@@ -202,6 +203,35 @@ describe('auditRows', () => {
     expect(row.reason.en).toContain('Per-capita');
   });
 
+  it('measures a GeometryCollection boundary by its polygons, as the command line does', () => {
+    const stated = figure(Math.round(SQUARE_M2), '平方米');
+    const collection: Geometry = {
+      type: 'GeometryCollection',
+      geometries: [{ type: 'Point', coordinates: [121.2, 41.1] }, SQUARE, LINE]
+    };
+    const [row] = auditRows([stated], [feature('gc', collection, 'imported', [claim(stated)])], 1);
+    expect(row.measuredEllipsoidal).toBeCloseTo(SQUARE_M2, 6);
+    expect(row).toMatchObject({ status: 'verified', reason: { code: 'within-tolerance' } });
+    const length = figure(Math.round(LINE_M), '米', `河堤${Math.round(LINE_M)}米`);
+    const [line] = auditRows([length], [feature('gc', collection, 'imported', [claim(length)])], 1);
+    expect(line.measuredEllipsoidal).toBeCloseTo(LINE_M, 6);
+    expect(line.status).toBe('verified');
+  });
+
+  it('counts a difference of exactly the tolerance as within it', () => {
+    // Measured 1.01 × the figure: +1 % (up to floating-point rounding), within ±1 %.
+    const stated = { ...figure(1, '平方米'), value: SQUARE_M2 / 1.01 };
+    const [row] = auditRows([stated], [feature('edge', SQUARE, 'imported', [claim(stated)])], 1);
+    expect(row.deltaPct).toBeCloseTo(1, 9);
+    expect(row.status).toBe('verified');
+    const [beyond] = auditRows(
+      [stated],
+      [feature('edge', SQUARE, 'imported', [claim(stated)])],
+      0.999999
+    );
+    expect(beyond.status).toBe('mismatch');
+  });
+
   it('rejects a tolerance that is not a non-negative number, in both languages', () => {
     for (const bad of [-1, Number.NaN, Infinity]) {
       expect(() => auditRows([], [], bad)).toThrow(/容差.*tolerance/);
@@ -247,9 +277,16 @@ describe('the audit of the shipped plan and layers', () => {
   });
 
   it('verifies nothing with schematic or derived shapes', () => {
-    for (const row of rows.filter((r) => r.status === 'verified')) {
-      expect(['imported', 'boundary']).toContain(row.accuracy);
-    }
+    const drawn = rows.filter((r) => r.accuracy === 'schematic' || r.accuracy === 'derived');
+    // The shipped parks are schematic squares at the plan's size: there are such rows …
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.some((r) => r.status === 'by-construction')).toBe(true);
+    // … and none of them is verified; what is verified has a verifying accuracy.
+    expect(drawn.filter((r) => r.status === 'verified')).toEqual([]);
+    const verified = rows.filter((r) => r.status === 'verified');
+    expect(verified.filter((r) => r.accuracy !== 'imported' && r.accuracy !== 'boundary')).toEqual(
+      []
+    );
   });
 
   it('sets the per-capita and floor-area figures apart as not auditable', () => {
@@ -349,5 +386,83 @@ describe('rowsToCsv and rowsToJson', () => {
 
   it('writes JSON that reads back as the same rows', () => {
     expect(JSON.parse(rowsToJson(tricky))).toEqual(tricky);
+  });
+});
+
+describe('rules the mutation run found untested', () => {
+  it('links a feature when any one of its figures is the stated one', () => {
+    const stated = figure(835, '亩');
+    const other = { ...claim(stated), value: 836 };
+    const both = feature('both', SQUARE, 'imported', [other, claim(stated)]);
+    expect(classifyFigure(stated, [both])).toEqual({ kind: 'linked', features: [both] });
+  });
+
+  it('applies an area-only or length-only reason to that quantity only', () => {
+    // 建筑面积 marks floor area, which is an area: a length in the same words is not set apart.
+    const length = figure(800, '米', '建筑面积旁修路800米');
+    expect(classifyFigure(length, []).kind).toBe('unlinked');
+    const area = figure(20, '亩', '管网站占地20亩');
+    expect(classifyFigure(area, []).kind).toBe('unlinked');
+    expect(classifyFigure(figure(30, '公里', '新建管网30公里'), []).kind).toBe('not-auditable');
+  });
+
+  it('refuses a unit that is neither an area nor a length', () => {
+    expect(() => statedInSi({ value: 1, unit: 'acre' as PlanFigure['unit'] })).toThrow(
+      /unknown unit: "acre"/
+    );
+    expect(statedInSi({ value: 2, unit: '公里' })).toBe(2000);
+  });
+
+  it('keys a linked row by figure and feature, an unlinked one by figure alone', () => {
+    const stated = figure(835, '亩');
+    const [linked] = auditRows([stated], [feature('sq', SQUARE, 'imported', [claim(stated)])], 1);
+    expect(linked.key).toBe(`${figureKey(stated)}:sq`);
+    const [alone] = auditRows([stated], [], 1);
+    expect(alone.key).toBe(figureKey(stated));
+    expect(alone).toMatchObject({ status: 'no-geometry', reason: { code: 'no-feature' } });
+    const [ratio] = auditRows([figure(13, '平方米', '人均道路面积达到13平方米')], [], 1);
+    expect(ratio).toMatchObject({ status: 'not-auditable', reason: { code: 'per-capita' } });
+  });
+
+  it('gives no Turf comparison for a boundary of zero area', () => {
+    const stated = figure(835, '亩');
+    const flat: Geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.2, 41.1],
+          [121.2, 41.11],
+          [121.2, 41.12],
+          [121.2, 41.1]
+        ]
+      ]
+    };
+    const [row] = auditRows([stated], [feature('flat', flat, 'imported', [claim(stated)])], 1);
+    expect(row.measuredEllipsoidal).toBe(0);
+    expect(row.turfVsEllipsoidalPct).toBeNull();
+    expect(row.status).toBe('mismatch');
+  });
+
+  it('lists only the feature figures the plan does not state, with their feature', () => {
+    const stated = figure(835, '亩');
+    const typo = { ...claim(stated), value: 853 };
+    const features = [feature('a', SQUARE, 'imported', [claim(stated), typo])];
+    expect(unstatedFeatureFigures([stated], features)).toEqual([{ featureId: 'a', figure: typo }]);
+  });
+
+  it('exports -0 as 0, an absent accuracy as empty, and JSON ending in a line feed', () => {
+    const stated = { ...figure(1, '平方米'), value: SQUARE_M2 + 1e-7 };
+    const [row] = auditRows([stated], [feature('z', SQUARE, 'imported', [claim(stated)])], 1);
+    // Cells split at commas outside quotes.
+    const cellsOf = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const [header, line] = rowsToCsv([row]).slice(1).split('\r\n').map(cellsOf);
+    const delta = header.indexOf('"差值 (Δ, ellipsoidal − stated)"');
+    expect(delta).toBeGreaterThan(-1);
+    expect(row.delta).toBeLessThan(0);
+    expect(line[delta]).toBe('0');
+    const [alone] = auditRows([figure(835, '亩')], [], 1);
+    const cells = cellsOf(rowsToCsv([alone]).slice(1).split('\r\n')[1]);
+    expect(cells[header.indexOf('位置精度 (accuracy)')]).toBe('');
+    expect(rowsToJson([alone]).endsWith(']\n')).toBe(true);
   });
 });

@@ -39,12 +39,21 @@ function mutated(base: Uint8Array): fc.Arbitrary<Uint8Array> {
 const anyBytes = fc.uint8Array({ maxLength: 600 });
 
 /** Runs `parse`; anything thrown must be an ImportFileError. */
+/** How many inputs the properties have run on (each test checks its own ran). */
+let parsed = 0;
+
 async function onlyOwnErrors(parse: () => unknown): Promise<void> {
+  parsed++;
   try {
     await parse();
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
   }
+}
+
+/** Checks that a property test parsed at least `runs` inputs since `before`. */
+function expectParsed(before: number, runs: number) {
+  expect(parsed - before).toBeGreaterThanOrEqual(runs);
 }
 
 /** The Shapefile parts of the good GBK corpus file, from its ZIP. */
@@ -58,15 +67,18 @@ describe('parsers throw only ImportFileError, whatever the bytes', () => {
   const limits = { maxVertices: 1e5, maxFeatures: 1e4 };
 
   test('listZip and reading every entry', async () => {
+    const before = parsed;
     const run = (bytes: Uint8Array) =>
       onlyOwnErrors(async () => {
         for (const entry of listZip(bytes, 1e7, 1e6)) await entry.read();
       });
     await fc.assert(fc.asyncProperty(anyBytes, run), RUNS);
     await fc.assert(fc.asyncProperty(mutated(fixture('good-shapefile-gk-gbk-cpg.zip')), run), RUNS);
+    expectParsed(before, 2 * RUNS.numRuns);
   });
 
   test('readShpRecords', async () => {
+    const before = parsed;
     const { shp } = await shapefileParts();
     const run = (bytes: Uint8Array) =>
       onlyOwnErrors(() => {
@@ -76,17 +88,21 @@ describe('parsers throw only ImportFileError, whatever the bytes', () => {
       });
     await fc.assert(fc.asyncProperty(anyBytes, run), RUNS);
     await fc.assert(fc.asyncProperty(mutated(shp), run), RUNS);
+    expectParsed(before, 2 * RUNS.numRuns);
   });
 
   test('readDbfTable', async () => {
+    const before = parsed;
     const { dbf } = await shapefileParts();
     const run = (bytes: Uint8Array) =>
       onlyOwnErrors(() => readDbfTable(bytes, 'gbk', 'x.dbf', 1e4, []));
     await fc.assert(fc.asyncProperty(anyBytes, run), RUNS);
     await fc.assert(fc.asyncProperty(mutated(dbf), run), RUNS);
+    expectParsed(before, 2 * RUNS.numRuns);
   });
 
   test('readGeoJson', async () => {
+    const before = parsed;
     const run = (bytes: Uint8Array) => onlyOwnErrors(() => readGeoJson(bytes, { split: true }));
     await fc.assert(fc.asyncProperty(anyBytes, run), RUNS);
     await fc.assert(fc.asyncProperty(mutated(fixture('good-wgs84.geojson')), run), RUNS);
@@ -97,12 +113,15 @@ describe('parsers throw only ImportFileError, whatever the bytes', () => {
       ),
       RUNS
     );
+    expectParsed(before, 3 * RUNS.numRuns);
   });
 
   test('readKml', async () => {
+    const before = parsed;
     const run = (bytes: Uint8Array) => onlyOwnErrors(() => readKml(bytes));
     await fc.assert(fc.asyncProperty(anyBytes, run), RUNS);
     await fc.assert(fc.asyncProperty(mutated(fixture('good.kml')), run), RUNS);
+    expectParsed(before, 2 * RUNS.numRuns);
   });
 });
 

@@ -167,6 +167,11 @@ describe('contract violations are reported with file, feature and reason', () =>
       'an unclosed ring (invalid GeoJSON)',
       (fc) => (zijing(fc).geometry as Polygon).coordinates[0].pop(),
       `${where}: not valid GeoJSON: at 0: The first and last positions must be equivalent`
+    ],
+    [
+      'an unclosed ring, by the rule imported boundaries meet',
+      (fc) => (zijing(fc).geometry as Polygon).coordinates[0].pop(),
+      `${where}: geometry.coordinates[0]: ring 1 is not closed (first and last positions differ).`
     ]
   ];
 
@@ -178,6 +183,20 @@ describe('contract violations are reported with file, feature and reason', () =>
       expect(messages).toContain(expected);
     });
   }
+
+  it('a boundary that crosses itself, by the rule imported boundaries meet', () => {
+    const fc = structureCopy();
+    const ring = (zijing(fc).geometry as Polygon).coordinates[0];
+    [ring[1], ring[2]] = [ring[2], ring[1]];
+    const messages = validateLayerFile('structure.geojson', fc, paragraphs).map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${where.replace(/[()]/g, '\\$&')}: geometry: the boundary intersects itself \\(near \\(121\\.\\d+, 41\\.\\d+\\)\\)\\.$`
+        )
+      )
+    ]);
+  });
 
   it('latitude and longitude swapped', () => {
     const fc = structureCopy();

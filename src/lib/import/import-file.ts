@@ -18,6 +18,7 @@
  */
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.js';
+import { isAreal, isLinear } from '../geo/audit-rules.js';
 import { parseCrs, suggestProjectedCrs, toWgs84, type Crs } from '../geo/crs.js';
 import { geodesicLength } from '../geo/length.js';
 import { describeCrs, gaussKrugerZoneOf, isGeographic } from './crs-names';
@@ -312,8 +313,8 @@ function firstIndexes(
 
 function measureGeometry(geometry: Geometry): FeatureMeasurement {
   return {
-    areaM2: hasPolygons(geometry) ? ellipsoidalArea(geometry) : null,
-    lengthM: hasLines(geometry) ? geodesicLength(geometry) : null
+    areaM2: isAreal(geometry) ? ellipsoidalArea(geometry) : null,
+    lengthM: isLinear(geometry) ? geodesicLength(geometry) : null
   };
 }
 
@@ -330,16 +331,6 @@ function addToSummary(summary: LayerSummary, { areaM2, lengthM }: FeatureMeasure
     summary.lineCount++;
     summary.lengthM += lengthM;
   } else summary.pointCount++;
-}
-
-function hasPolygons(geometry: Geometry): boolean {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasPolygons);
-  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-}
-
-function hasLines(geometry: Geometry): boolean {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasLines);
-  return geometry.type === 'LineString' || geometry.type === 'MultiLineString';
 }
 
 function withoutBbox(geometry: Geometry): Geometry {
@@ -490,7 +481,10 @@ async function runImport(
         });
       }
       const feature = report.feature;
-      if (!feature) continue;
+      if (!feature) {
+        options.onRejected?.(i, candidate);
+        continue;
+      }
       if (feature.id !== undefined && !seenIds && idFollows(previousId, feature.id)) {
         previousId = feature.id;
       } else if (feature.id !== undefined) {

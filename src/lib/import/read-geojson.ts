@@ -11,7 +11,7 @@ import { findRepeatedMembers, type RepeatedMember } from './repeated-members';
 import { releaseBuffer } from './release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8OrThrow, decodeUtf8Strict, looksLikeGbk } from './text-encoding';
-import { GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import { GEOMETRY_TYPES } from '../geo/geometry-types.js';
 import {
   NO_GEOMETRY_RANGE,
   parseFeatureBatch,

@@ -67,6 +67,12 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   /**
+   * Called with each candidate that the structure checks refused (its problems are in
+   * `ImportResult.problems`), as the reader made it: for callers that name refused features (the
+   * `linghe-audit` command). Not structured-cloneable, so not for the worker.
+   */
+  onRejected?: (featureIndex: number, candidate: unknown) => void;
+  /**
    * Keep the packed features in a Blob (packed-blob.ts) as they are packed, not in memory: the
    * result's `packedBlob` has them and its `features` is empty. For the import worker: a Blob's
    * bytes are kept by the browser, outside the tab, so a big file's features are not held in the

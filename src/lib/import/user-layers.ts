@@ -6,6 +6,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.js';
+import { isAreal, isLinear } from '../geo/audit-rules.js';
+import { NAME_KEYS, isNameValue, nameKeyOf } from '../geo/feature-name.js';
 import { geodesicLength } from '../geo/length.js';
 import { areaTexts, lengthTexts } from '../geo/units.js';
 import type { Bilingual } from '../i18n/types';
@@ -69,21 +71,12 @@ export function summarizeImport(result: ImportResult): LayerSummary {
   return summary;
 }
 
-function isAreal(geometry: Geometry | null): boolean {
-  if (!geometry) return false;
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(isAreal);
-  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-}
-
-function isLinear(geometry: Geometry | null): boolean {
-  if (!geometry) return false;
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(isLinear);
-  return geometry.type === 'LineString' || geometry.type === 'MultiLineString';
-}
-
-/** True for geometry that can be a plan feature's boundary (has an area to audit). */
+/**
+ * True for geometry that can be a plan feature's boundary: one with an area to audit (audit-rules.js
+ * `isAreal`, so a GeometryCollection with a polygon can, as on the command line).
+ */
 export function canBeBoundary(geometry: Geometry | null): boolean {
-  return geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+  return isAreal(geometry);
 }
 
 export interface LayerSummary {
@@ -153,7 +146,6 @@ export function featureCollectionOf(
 }
 
 const MAX_VALUE_CHARS = 200;
-const NAME_KEYS = ['name', 'Name', 'NAME', '名称', 'title', 'label', 'DKMC', 'XMMC'];
 
 /**
  * The property a layer's features are labelled with on the map: the first of the name-like keys
@@ -172,10 +164,7 @@ export function labelKeyOf(
     NAME_KEYS.find((key) => {
       let filled = 0;
       for (let i = 0; i < looked; i++) {
-        const value = features[i]?.properties?.[key];
-        if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') {
-          filled++;
-        }
+        if (isNameValue(features[i]?.properties?.[key])) filled++;
       }
       return filled * 2 >= looked;
     }) ?? null
@@ -231,9 +220,7 @@ export function describeImportedFeature(
   const feature: Feature<Geometry, GeoJsonProperties> | undefined = layer.features[index];
   if (!feature) throw new RangeError(`Layer ${layer.id} has no feature #${index + 1}`);
   const entries = Object.entries(feature.properties ?? {});
-  const nameKey = NAME_KEYS.find(
-    (key) => typeof feature.properties?.[key] === 'string' && feature.properties[key] !== ''
-  );
+  const nameKey = nameKeyOf(feature.properties);
   const geometry = feature.geometry;
   let measured: ImportedFeatureInfo['measured'] = null;
   if (isAreal(geometry)) {

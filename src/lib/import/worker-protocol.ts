@@ -21,7 +21,10 @@ import {
 import { layerFromImport } from './user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
-export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress' | 'packIntoBlob'>;
+export type WorkerImportOptions = Omit<
+  ImportOptions,
+  'signal' | 'onProgress' | 'onRejected' | 'packIntoBlob'
+>;
 
 /**
  * Asks the worker to save a successful import as a layer itself (layerFromImport with this id and

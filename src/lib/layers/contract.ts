@@ -14,6 +14,7 @@ import { ACCURACIES, MAX_UNCERTAINTY_M, type FigureUnit, type LayerId } from './
 
 export { MAX_UNCERTAINTY_M };
 import { SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import { checkFeature as checkImportedFeature, checkTopology } from '$lib/import/validate';
 
 export interface ContractProblem {
   /** File name as given, e.g. `structure.geojson`. */
@@ -185,6 +186,22 @@ function checkGeometry(
     );
     return;
   }
+  // Structure, numbers, closed rings and self-intersection: the import's own checks (validate.ts),
+  // so a plan layer meets the rules an imported boundary meets.
+  const checked = checkImportedFeature(
+    { type: 'Feature', properties: {}, geometry },
+    where.index - 1
+  );
+  const errors = checked.feature
+    ? checkTopology(checked.feature, where.index - 1)
+    : checked.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const [first] = errors;
+    const field = first.path ?? 'geometry';
+    report.add(where, field, `${field}: ${reasonOf(first.en)}`, `${field}：${reasonOf(first.zh)}`);
+    return;
+  }
+  // What the import allows but shipped data must not have: excess decimals, out-of-range degrees.
   const problem = coordinateProblem(geometry.coordinates, 'geometry.coordinates');
   if (problem)
     report.add(where, problem[0], `${problem[0]} ${problem[1]}`, `${problem[0]} ${problem[2]}`);
@@ -217,6 +234,12 @@ function checkUncertainty(
       '给出了 uncertaintyM，但要素没有几何'
     );
   }
+}
+
+/** The reason of an import problem, without the feature the sentence starts with. */
+function reasonOf(sentence: string): string {
+  const colon = sentence.search(/：|: /);
+  return colon < 0 ? sentence : sentence.slice(colon + (sentence[colon] === '：' ? 1 : 2));
 }
 
 function checkFigures(

@@ -6,9 +6,7 @@
  * Honesty rule: a schematic or derived shape is drawn at the plan's size, so agreeing with the
  * plan proves nothing. Only an imported or surveyed boundary can verify a figure.
  */
-import type { Geometry } from 'geojson';
-import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
-import { geodesicLength, turfLength } from '$lib/geo/length.js';
+import { deltaPercent, measureFor, withinTolerance } from '$lib/geo/audit-rules.js';
 import { isAreaUnit, isLengthUnit, toMetres, toSquareMetres } from '$lib/geo/units.js';
 import type { Accuracy, FigureUnit, PlanFeature, PlanFigure } from '$lib/layers/types';
 import { figureKey, type FoundFigure } from './figures';
@@ -198,23 +196,6 @@ export function statedInSi(figure: Pick<PlanFigure, 'value' | 'unit'>): number {
   throw new RangeError(`未知单位 unknown unit: "${String(figure.unit)}"`);
 }
 
-/** Ellipsoidal and Turf measures of a geometry for this quantity, or null when it cannot say. */
-function measureFor(
-  geometry: Geometry,
-  quantity: 'area' | 'length'
-): { ellipsoidal: number; turf: number } | null {
-  if (quantity === 'area' && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) {
-    return { ellipsoidal: ellipsoidalArea(geometry), turf: turfArea(geometry) };
-  }
-  if (
-    quantity === 'length' &&
-    (geometry.type === 'LineString' || geometry.type === 'MultiLineString')
-  ) {
-    return { ellipsoidal: geodesicLength(geometry), turf: turfLength(geometry) };
-  }
-  return null;
-}
-
 /** Throws a bilingual message unless the tolerance is a finite, non-negative percentage. */
 export function checkTolerance(tolerancePct: number): void {
   if (!Number.isFinite(tolerancePct) || tolerancePct < 0) {
@@ -231,7 +212,7 @@ function statusOf(
   tolerancePct: number
 ): { status: AuditStatus; reason: Reason } {
   const verifying = VERIFYING_ACCURACIES.includes(accuracy);
-  if (Math.abs(deltaPct) <= tolerancePct) {
+  if (withinTolerance(deltaPct, tolerancePct)) {
     return verifying
       ? { status: 'verified', reason: REASONS['within-tolerance'] }
       : { status: 'by-construction', reason: REASONS['drawn-to-size'] };
@@ -274,7 +255,7 @@ function rowFor(
   const measured = measureFor(feature.geometry, figure.quantity);
   if (!measured) return { ...row, status: 'no-geometry', reason: REASONS['wrong-geometry'] };
   const delta = measured.ellipsoidal - statedSi;
-  const deltaPct = (delta / statedSi) * 100;
+  const deltaPct = deltaPercent(measured.ellipsoidal, statedSi);
   return {
     ...row,
     measuredEllipsoidal: measured.ellipsoidal,
