@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { chartPanels, niceCeiling } from '$lib/plan/audit-chart';
-import { groupDigits, inPlanUnit, inSi, signedPercent, signedSi } from '$lib/plan/audit-format';
+import {
+  firstRowOfFeature,
+  groupDigits,
+  inPlanUnit,
+  inSi,
+  signedPercent,
+  signedSi
+} from '$lib/plan/audit-format';
 import { parseTolerance } from '$lib/plan/audit-tolerance';
 import type { AuditRow } from '$lib/plan/figure-audit';
 import { REASONS } from '$lib/plan/figure-audit';
@@ -119,5 +126,20 @@ describe('chartPanels', () => {
 
   it('draws nothing when nothing was measured', () => {
     expect(chartPanels([row({ measuredEllipsoidal: null, deltaPct: null })])).toEqual([]);
+  });
+});
+
+describe('firstRowOfFeature', () => {
+  it('names each feature’s first row, and no row without a feature', () => {
+    const first = firstRowOfFeature([
+      { key: 'c1@1', featureId: null },
+      { key: 'c1@2:a', featureId: 'a' },
+      { key: 'c1@3:b', featureId: 'b' },
+      { key: 'c1@4:a', featureId: 'a' }
+    ]);
+    expect([...first]).toEqual([
+      ['a', 'c1@2:a'],
+      ['b', 'c1@3:b']
+    ]);
   });
 });

@@ -64,3 +64,17 @@ export function signedPercent(pct: number | null, digits = 2): string {
   if (Number(text) === 0) return `±${text}%`;
   return (pct > 0 ? '+' : '−') + text + '%';
 }
+
+/**
+ * The key of each feature's first audit row, for the row anchors `#feature-<id>`.
+ * @example firstRowOfFeature([{ key: 'c5s1p4@1:a', featureId: 'a' }]).get('a') // 'c5s1p4@1:a'
+ */
+export function firstRowOfFeature(
+  rows: readonly { key: string; featureId: string | null }[]
+): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const row of rows) {
+    if (row.featureId && !first.has(row.featureId)) first.set(row.featureId, row.key);
+  }
+  return first;
+}
