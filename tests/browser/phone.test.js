@@ -139,6 +139,12 @@ describe('the map page on a 390 × 844 phone', () => {
       console.log(`# tap to details on the phone viewport: ${tapToDetailsMs} ms`);
       assert.match(await details.innerText(), /主城区|中央大街/);
       assert.equal(await visit.page.locator('.maplibregl-popup').count(), 0, 'no popup');
+      // The credits showed on load; once the map is used they fold into their ⓘ button.
+      assert.equal(
+        await visit.page.locator('.maplibregl-ctrl-attrib.maplibregl-compact').count(),
+        1
+      );
+      assert.equal(await visit.page.locator('.maplibregl-compact-show').count(), 0);
       await sheetRestsAt(visit.page, 'half'); // the sheet rises to show them
       await visit.page.waitForURL(/feature=/);
       await visit.page.getByRole('button', { name: /返回列表/ }).tap();
