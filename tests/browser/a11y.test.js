@@ -1,5 +1,5 @@
 // Accessibility (issue #11): axe-core on every page, in Chinese and in English, on a desktop and
-// a phone viewport; no serious or critical violation.
+// a phone viewport; no serious or critical violation, and no page that scrolls sideways.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,6 +67,12 @@ describe('accessibility (axe-core)', () => {
               wantedLang
             );
             assert.deepEqual(await seriousViolations(visit.page), []);
+            // No page scrolls sideways (wide tables scroll inside themselves).
+            const [scrollWidth, width] = await visit.page.evaluate(() => [
+              document.documentElement.scrollWidth,
+              document.documentElement.clientWidth
+            ]);
+            assert.ok(scrollWidth <= width, `${route} is ${scrollWidth} px wide in ${width}`);
             assertClean(visit);
           } finally {
             await visit.close();
