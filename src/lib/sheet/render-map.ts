@@ -1,0 +1,137 @@
+/**
+ * Draws the map's current view anew, off screen, at the size and resolution of a sheet's map
+ * frame: a second MapLibre map with the same style (plan layers, the user's layers, the basemap),
+ * framed so that everything the screen shows fits the frame, at `dpi / 96` device pixels per CSS
+ * pixel. Not a screenshot: labels, lines and points are drawn at print resolution.
+ */
+import { Map as MapLibreMap } from 'maplibre-gl';
+import { HATCH_IMAGE } from '$lib/style/build-style';
+import { hatchPattern } from '$lib/style/hatch';
+import { LOCAL_CJK_FONTS } from '$lib/layers/map-config';
+import { CSS_PX_PER_INCH, mmToCssPixels, mmToPixels } from './paper';
+import type { SheetView } from './sheet-content';
+
+/** Longest a sheet's map may take to draw before the export gives up, ms. */
+export const MAP_DRAW_TIMEOUT_MS = 60_000;
+
+export class MapDrawTimeout extends Error {
+  constructor() {
+    super('map draw timeout');
+    this.name = 'MapDrawTimeout';
+  }
+}
+
+/**
+ * The zoom at which a view seen in a `screen` of CSS pixels fits, whole, in a `frame` of CSS
+ * pixels (the frame's aspect may differ: nothing the user saw is cut off).
+ * @example frameZoom(12, { width: 800, height: 600 }, { width: 1600, height: 1200 }) // 13
+ */
+export function frameZoom(
+  screenZoom: number,
+  screen: { width: number; height: number },
+  frame: { width: number; height: number }
+): number {
+  const ratio = Math.min(frame.width / screen.width, frame.height / screen.height);
+  return screenZoom + Math.log2(ratio);
+}
+
+/** The names of the sources whose layers are drawn, with their attribution. */
+export function drawnAttributions(map: MapLibreMap): string[] {
+  const style = map.getStyle();
+  const drawn = new Set(
+    style.layers
+      .filter((layer) => 'source' in layer && layer.layout?.visibility !== 'none')
+      .map((layer) => ('source' in layer ? layer.source : ''))
+  );
+  return Object.entries(style.sources).flatMap(([id, source]) =>
+    drawn.has(id) && 'attribution' in source && source.attribution ? [source.attribution] : []
+  );
+}
+
+export interface RenderedMap {
+  /** The frame's pixels, exactly `mmToPixels(frame, dpi)` in size. */
+  canvas: HTMLCanvasElement;
+  view: SheetView;
+}
+
+/**
+ * @example const { canvas, view } = await renderMap(map, { w: 207, h: 163 }, 150, signal)
+ */
+export async function renderMap(
+  source: MapLibreMap,
+  frameMm: { w: number; h: number },
+  dpi: number,
+  signal: AbortSignal
+): Promise<RenderedMap> {
+  const frameCss = { width: mmToCssPixels(frameMm.w), height: mmToCssPixels(frameMm.h) };
+  const screen = source.getContainer();
+  const zoom = frameZoom(
+    source.getZoom(),
+    { width: screen.clientWidth, height: screen.clientHeight },
+    frameCss
+  );
+  const container = document.createElement('div');
+  // Off screen but laid out: MapLibre sizes its canvas from the container.
+  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${frameCss.width}px;height:${frameCss.height}px;`;
+  container.setAttribute('aria-hidden', 'true');
+  document.body.append(container);
+  const { lat, lng } = source.getCenter();
+  const view: SheetView = {
+    lat,
+    zoom,
+    bearing: source.getBearing(),
+    pitch: source.getPitch()
+  };
+  const offscreen = new MapLibreMap({
+    container,
+    style: source.getStyle(),
+    center: [lng, lat],
+    zoom,
+    bearing: view.bearing,
+    pitch: view.pitch,
+    pixelRatio: dpi / CSS_PX_PER_INCH,
+    maxCanvasSize: [8192, 8192],
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    localIdeographFontFamily: LOCAL_CJK_FONTS,
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true }
+  });
+  offscreen.addImage(HATCH_IMAGE, hatchPattern(8, [80, 60, 40]));
+  try {
+    await drawn(offscreen, signal);
+    const canvas = document.createElement('canvas');
+    canvas.width = mmToPixels(frameMm.w, dpi);
+    canvas.height = mmToPixels(frameMm.h, dpi);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    // MapLibre's canvas may differ by a pixel (or be smaller, on a device with a lower limit).
+    context.drawImage(offscreen.getCanvas(), 0, 0, canvas.width, canvas.height);
+    return { canvas, view };
+  } finally {
+    offscreen.remove();
+    container.remove();
+  }
+}
+
+/** Resolves once the map has loaded and drawn everything; rejects on abort or after a minute. */
+function drawn(map: MapLibreMap, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new MapDrawTimeout()), MAP_DRAW_TIMEOUT_MS);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    map.once('load', () => {
+      map.once('idle', () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', abort);
+        resolve();
+      });
+    });
+  });
+}
