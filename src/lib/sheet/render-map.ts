@@ -89,7 +89,8 @@ export async function renderMap(
     zoom,
     bearing: view.bearing,
     pitch: view.pitch,
-    pixelRatio: dpi / CSS_PX_PER_INCH,
+    // Tiles load and labels are placed on a small canvas first; see below.
+    pixelRatio: LOADING_PIXEL_RATIO,
     maxCanvasSize: [8192, 8192],
     interactive: false,
     attributionControl: false,
@@ -99,7 +100,14 @@ export async function renderMap(
   });
   offscreen.addImage(HATCH_IMAGE, hatchPattern(8, [80, 60, 40]));
   try {
-    await drawn(offscreen, signal);
+    await idle(offscreen, signal, 'load');
+    // Then one frame at the paper's resolution. Each frame while tiles arrive would be a full
+    // print-sized frame; where the GPU is software, every one of them holds up the page for
+    // seconds (an A3 300 dpi export froze a phone-sized page for 30 s).
+    offscreen.setPixelRatio(dpi / CSS_PX_PER_INCH);
+    offscreen.triggerRepaint();
+    await idle(offscreen, signal, 'idle');
+    const pixels = await readPixels(offscreen.getCanvas(), signal);
     const canvas = document.createElement('canvas');
     canvas.width = mmToPixels(frameMm.w, dpi);
     canvas.height = mmToPixels(frameMm.h, dpi);
@@ -108,7 +116,7 @@ export async function renderMap(
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     // MapLibre's canvas may differ by a pixel (or be smaller, on a device with a lower limit).
-    context.drawImage(offscreen.getCanvas(), 0, 0, canvas.width, canvas.height);
+    context.drawImage(pixels, 0, 0, canvas.width, canvas.height);
     return { canvas, view };
   } finally {
     offscreen.remove();
@@ -116,8 +124,73 @@ export async function renderMap(
   }
 }
 
-/** Resolves once the map has loaded and drawn everything; rejects on abort or after a minute. */
-function drawn(map: MapLibreMap, signal: AbortSignal): Promise<void> {
+/**
+ * The map's pixels on a 2D canvas. Why not `drawImage(webglCanvas)` or a plain `readPixels`: both
+ * wait on the main thread until the GPU has drawn the frame, and where the GPU is software
+ * (SwiftShader: CI, many virtual desktops) a 300 dpi A3 map took ~30 s, the page frozen. WebGL 2
+ * reads into a buffer behind a fence instead; the page polls the fence and stays responsive.
+ */
+async function readPixels(
+  source: HTMLCanvasElement,
+  signal: AbortSignal
+): Promise<HTMLCanvasElement> {
+  const gl = source.getContext('webgl2');
+  const webgl1 = gl ? null : source.getContext('webgl');
+  const context = gl ?? webgl1;
+  if (!context) throw new Error('no WebGL context on the map');
+  const { drawingBufferWidth: width, drawingBufferHeight: height } = context;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  context.bindFramebuffer(context.FRAMEBUFFER, null);
+  if (gl) await readBehindFence(gl, pixels, signal);
+  else context.readPixels(0, 0, width, height, context.RGBA, context.UNSIGNED_BYTE, pixels);
+  // WebGL's rows run bottom up; a canvas's top down.
+  const row = width * 4;
+  const flipped = new Uint8ClampedArray(pixels.length);
+  for (let y = 0; y < height; y++) {
+    flipped.set(pixels.subarray(y * row, (y + 1) * row), (height - 1 - y) * row);
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')?.putImageData(new ImageData(flipped, width, height), 0, 0);
+  return canvas;
+}
+
+/** How often the page looks whether the GPU has finished, ms. */
+const FENCE_POLL_MS = 30;
+
+async function readBehindFence(
+  gl: WebGL2RenderingContext,
+  into: Uint8ClampedArray,
+  signal: AbortSignal
+): Promise<void> {
+  const buffer = gl.createBuffer();
+  gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
+  gl.bufferData(gl.PIXEL_PACK_BUFFER, into.byteLength, gl.STREAM_READ);
+  gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+  const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  gl.flush();
+  try {
+    while (gl.clientWaitSync(fence as WebGLSync, 0, 0) === gl.TIMEOUT_EXPIRED) {
+      signal.throwIfAborted();
+      await new Promise((resolve) => setTimeout(resolve, FENCE_POLL_MS));
+    }
+    gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, into);
+  } finally {
+    gl.deleteSync(fence);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.deleteBuffer(buffer);
+  }
+}
+
+/** The pixel ratio the off-screen map loads at: a 40th of the pixels of a 150 dpi frame. */
+const LOADING_PIXEL_RATIO = 0.25;
+
+/**
+ * Resolves once the map has drawn everything (after loading, when `after` is 'load'); rejects on
+ * abort or after a minute.
+ */
+function idle(map: MapLibreMap, signal: AbortSignal, after: 'load' | 'idle'): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new MapDrawTimeout()), MAP_DRAW_TIMEOUT_MS);
     const abort = () => {
@@ -126,12 +199,12 @@ function drawn(map: MapLibreMap, signal: AbortSignal): Promise<void> {
     };
     if (signal.aborted) return abort();
     signal.addEventListener('abort', abort, { once: true });
-    map.once('load', () => {
-      map.once('idle', () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', abort);
-        resolve();
-      });
-    });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+      resolve();
+    };
+    if (after === 'load') map.once('load', () => map.once('idle', done));
+    else map.once('idle', done);
   });
 }
