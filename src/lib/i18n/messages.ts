@@ -23,6 +23,7 @@ import { landmarks } from './catalog/landmarks';
 import { importUi } from './catalog/import-ui';
 import { draw } from './catalog/draw';
 import { parks } from './catalog/parks';
+import { placing } from './catalog/placing';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -37,7 +38,8 @@ export const catalog = {
   ...landmarks,
   ...importUi,
   ...draw,
-  ...parks
+  ...parks,
+  ...placing
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;
