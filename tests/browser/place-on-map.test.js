@@ -53,14 +53,20 @@ async function openFeature(page) {
   await page.locator('[data-place-on-map] h4').waitFor({ timeout: 15_000 });
 }
 
-/** A pixel of the map, as fractions of its box. @param {import('playwright-core').Page} page */
+/**
+ * A pixel of the map, as fractions of its box.
+ * @param {import('playwright-core').Page} page @param {number} fx @param {number} fy
+ */
 async function mapPoint(page, fx, fy) {
   const box = await page.locator('#map').boundingBox();
   assert.ok(box, 'the map has a box');
   return [box.x + box.width * fx, box.y + box.height * fy];
 }
 
-/** Places a point where the map is clicked. @param {import('playwright-core').Page} page */
+/**
+ * Places a point where the map is clicked.
+ * @param {import('playwright-core').Page} page @param {number} x @param {number} y
+ */
 async function placePointAt(page, x, y) {
   await page.locator('[data-place-start]:not([disabled])').click();
   await page.locator('[data-place-tool="point"]').click();
@@ -206,6 +212,31 @@ describe('placing an unlocated plan feature', () => {
         'a placement is not listed among the drawings'
       );
       assertClean(visit, dialogs);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('places a line, which the drawing tools leave alone', async () => {
+    const visit = await site.visit('/?feature=baigu-river');
+    const { page } = visit;
+    try {
+      await openFeature(page);
+      await page.locator('[data-place-start]:not([disabled])').click();
+      await page.locator('[data-place-tool="linestring"]').click();
+      const points = [await mapPoint(page, 0.3, 0.3), await mapPoint(page, 0.5, 0.35)];
+      for (const [x, y] of [...points, points[1]]) {
+        await page.mouse.move(x, y, { steps: 3 });
+        await page.mouse.click(x, y);
+        await nextFrames(page);
+      }
+      await page.locator('[data-placement-yours]').waitFor();
+      const [saved] = await savedPlacements(page);
+      assert.equal(saved.feature.geometry.type, 'LineString');
+      assert.equal(saved.feature.geometry.coordinates.length, 2);
+      await page.locator('.back').click();
+      assert.equal(await page.locator('[data-drawing]').count(), 0, 'not among the drawings');
+      assertClean(visit);
     } finally {
       await visit.close();
     }

@@ -4,6 +4,7 @@
  * checks, and the contribution file the build merges.
  */
 import 'fake-indexeddb/auto';
+import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { openImportStore, type Drawing } from '$lib/import/store';
 import {
@@ -13,6 +14,7 @@ import {
   placementCollection,
   placementDrawing,
   placementId,
+  placementBounds,
   placementOf,
   placementsOf
 } from '$lib/placing/placements';
@@ -20,7 +22,7 @@ import { contributionFile, contributionFileName } from '$lib/placing/contributio
 import { validateContribution } from '$lib/layers/contribution.js';
 
 const VILLAGE = { id: 'baigu-village', name: '百股村' };
-const POINT = { type: 'Point', coordinates: [121.175784, 41.125761] } as const;
+const POINT: Point = { type: 'Point', coordinates: [121.175784, 41.125761] };
 const T0 = new Date('2026-12-01T10:00:00.000Z');
 const T1 = new Date('2026-12-02T10:00:00.000Z');
 
@@ -106,6 +108,25 @@ describe('placement drawings', () => {
     ]);
     const moving = placementCollection(placements.values(), name, 'baigu-village');
     expect(moving.features.map((f) => f.properties?.id)).toEqual(['baigu-river']);
+  });
+
+  it('frames a point, a line and an area', () => {
+    expect(placementBounds(POINT)).toEqual([121.175784, 41.125761, 121.175784, 41.125761]);
+    expect(placementBounds(ownDrawing.feature.geometry as never)).toEqual([
+      121.1, 41.1, 121.2, 41.1
+    ]);
+    const area = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [121.1, 41.1],
+          [121.3, 41.0],
+          [121.2, 41.2],
+          [121.1, 41.1]
+        ]
+      ]
+    };
+    expect(placementBounds(area)).toEqual([121.1, 41.0, 121.3, 41.2]);
   });
 
   it('keeps a note up to its limit', () => {

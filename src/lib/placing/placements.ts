@@ -137,3 +137,16 @@ export function placementCollection(
   }
   return { type: 'FeatureCollection', features };
 }
+
+/** [west, south, east, north] of a placed shape, to show it on the map. */
+export function placementBounds(geometry: DrawnGeometry): [number, number, number, number] {
+  const positions =
+    geometry.type === 'Point'
+      ? [geometry.coordinates]
+      : geometry.type === 'LineString'
+        ? geometry.coordinates
+        : geometry.coordinates.flat();
+  const lons = positions.map((p) => p[0]);
+  const lats = positions.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}

@@ -29,6 +29,8 @@ export const placing = {
     zh: '拖动标注（或其顶点）到正确位置，然后点“完成”。',
     en: 'Drag the placement (or its vertices) to where it belongs, then press Done.'
   },
+  'placing.yourPlacement': { zh: '您的标注', en: 'Your placement' },
+  'placing.show': { zh: '在地图上查看', en: 'Show on the map' },
   'placing.cancel': { zh: '取消', en: 'Cancel' },
   'placing.done': { zh: '完成', en: 'Done' },
   'placing.bar': { zh: '正在标注', en: 'Placing' },
