@@ -3,8 +3,10 @@
  * live measurement of the shape being drawn or edited, and keeping terra-draw showing exactly
  * the saved drawings. Browser only — load it with a dynamic import once the map exists.
  *
- * terra-draw fetches nothing for polygons and lines (only its marker mode loads an image URL,
- * and that mode is not used), so the app stays offline.
+ * terra-draw fetches nothing for polygons, lines and points (only its marker mode loads an image
+ * URL, and that mode is not used), so the app stays offline. Two controllers may share a map: the
+ * drawing tools' and the one that places plan features (src/lib/placing/), each with its own
+ * `prefixId`; only one has a tool on at a time.
  */
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
