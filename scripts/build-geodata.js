@@ -10,7 +10,6 @@
  * Output is deterministic: running it twice gives identical bytes.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as turf from '@turf/turf';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildJinzhouContext, SOURCE_FILE } from './geodata/jinzhou-context.js';
@@ -19,7 +18,7 @@ import { stringifyFeatureCollection } from './geodata/geojson-io.js';
 import { featureTable, withFeatureTable } from './geodata/readme-table.js';
 import { buildLandmarks, mapLandmarks } from './geodata/landmarks.js';
 import { PLAN_FEATURES } from './geodata/plan-features.js';
-import { validateContribution } from '../src/lib/layers/contribution.js';
+import { inDistricts, validateContribution } from '../src/lib/layers/contribution.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,9 +44,7 @@ export function readContributions(dir, context) {
     .sort();
   const knownIds = new Set(PLAN_FEATURES.map((spec) => spec.id));
   const unlocatedIds = new Set(PLAN_FEATURES.filter((s) => !s.geometry).map((s) => s.id));
-  const districts = context.features.map((f) => turf.feature(f.geometry));
-  /** @param {[number, number]} p */
-  const inJinzhou = (p) => districts.some((d) => turf.booleanPointInPolygon(p, d));
+  const inJinzhou = inDistricts(context);
   /** @type {string[]} */
   const problems = [];
   /** @type {import('./geodata/plan-layers.js').Contribution[]} */

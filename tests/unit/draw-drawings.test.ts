@@ -162,10 +162,19 @@ describe('terraFeatureFromDrawing', () => {
     expect(terraValidation(feature, 'polygon')).toMatchObject({ valid: true });
   });
 
-  it('returns null for what terra-draw cannot edit (points, multi-polygons, holes)', () => {
-    expect(terraFeatureFromDrawing(drawing('p', { type: 'Point', coordinates: [121, 41] }))).toBe(
-      null
+  it('gives points to terra-draw’s point mode (placing a plan feature uses them)', () => {
+    const feature = terraFeatureFromDrawing(
+      drawing('p', { type: 'Point', coordinates: [121.1234567891234, 41] })
     );
+    expect(feature).toEqual({
+      type: 'Feature',
+      id: 'p',
+      geometry: { type: 'Point', coordinates: [121.123456789, 41] },
+      properties: { mode: 'point' }
+    });
+  });
+
+  it('returns null for what terra-draw cannot edit (multi-polygons, holes)', () => {
     expect(
       terraFeatureFromDrawing(
         drawing('m', { type: 'MultiPolygon', coordinates: [triangle.coordinates] })

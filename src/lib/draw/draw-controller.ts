@@ -3,14 +3,17 @@
  * live measurement of the shape being drawn or edited, and keeping terra-draw showing exactly
  * the saved drawings. Browser only — load it with a dynamic import once the map exists.
  *
- * terra-draw fetches nothing for polygons and lines (only its marker mode loads an image URL,
- * and that mode is not used), so the app stays offline.
+ * terra-draw fetches nothing for polygons, lines and points (only its marker mode loads an image
+ * URL, and that mode is not used), so the app stays offline. Two controllers may share a map: the
+ * drawing tools' and the one that places plan features (src/lib/placing/), each with its own
+ * `prefixId`; only one has a tool on at a time.
  */
-import type { Geometry, LineString, Polygon } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import {
   TerraDraw,
   TerraDrawLineStringMode,
+  TerraDrawPointMode,
   TerraDrawPolygonMode,
   TerraDrawSelectMode,
   ValidateNotSelfIntersecting,
@@ -25,16 +28,32 @@ import {
   isDrawingId,
   newDrawingId,
   planSync,
-  type DrawableFeature
+  type DrawableFeature,
+  type DrawnGeometry
 } from './drawings';
 import { measureDrawing, measurementText, type DrawingMeasurement } from './measure';
 
 /** `static` shows the drawings and leaves clicks to the map. */
-export type DrawTool = 'static' | 'polygon' | 'linestring' | 'select';
+export type DrawTool = 'static' | 'polygon' | 'linestring' | 'point' | 'select';
+
+/**
+ * How one controller looks and names its features. The drawing tools use the defaults; placing a
+ * plan feature (src/lib/placing/) uses its own prefix and colour, so the two never mix.
+ */
+type HexColour = `#${string}`;
+
+export interface DrawControllerOptions {
+  /** Prefix of terra-draw's MapLibre layers and sources. */
+  prefixId?: string;
+  /** Outline, point and vertex colour. */
+  accent?: HexColour;
+  /** Fill colour. */
+  accentLight?: HexColour;
+}
 
 export interface LiveShape {
   id: string;
-  geometry: Polygon | LineString;
+  geometry: DrawnGeometry;
   measurement: DrawingMeasurement | null;
   /** True while the shape is being drawn or dragged (not yet finished). */
   inProgress: boolean;
@@ -42,7 +61,7 @@ export interface LiveShape {
 
 export interface DrawControllerEvents {
   /** A shape was drawn to the end, or an edit of one was released. */
-  onfinish(shape: { id: string; geometry: Polygon | LineString; action: 'draw' | 'edit' }): void;
+  onfinish(shape: { id: string; geometry: DrawnGeometry; action: 'draw' | 'edit' }): void;
   /** The shape being drawn, edited or selected changed; null when there is none. */
   onlive(shape: LiveShape | null): void;
   /** A drawing was selected on the map with the select tool (null: deselected). */
@@ -55,8 +74,8 @@ export interface SyncResult {
 }
 
 // One colour for everything the user draws: orange stands apart from the plan layers' palette.
-const ACCENT = '#c2410c';
-const ACCENT_LIGHT = '#fb923c';
+const DEFAULT_ACCENT: HexColour = '#c2410c';
+const DEFAULT_ACCENT_LIGHT: HexColour = '#fb923c';
 
 /** Keys terra-draw sets on its helper points (closing point, vertices, midpoints, …). */
 const GUIDANCE_KEYS = [
@@ -70,10 +89,10 @@ const GUIDANCE_KEYS = [
 
 function isDrawnShape(
   feature: GeoJSONStoreFeatures | undefined
-): feature is GeoJSONStoreFeatures<Polygon | LineString> & { id: string } {
+): feature is GeoJSONStoreFeatures<DrawnGeometry> & { id: string } {
   if (!feature || !isDrawingId(feature.id)) return false;
   const type = feature.geometry.type;
-  if (type !== 'Polygon' && type !== 'LineString') return false;
+  if (type !== 'Polygon' && type !== 'LineString' && type !== 'Point') return false;
   return !GUIDANCE_KEYS.some((key) => feature.properties[key] === true);
 }
 
@@ -88,9 +107,11 @@ export class DrawController {
   #pointer: { x: number; y: number } | null = null;
   #selectedId: string | null = null;
 
-  constructor(map: MapLibreMap, events: DrawControllerEvents) {
+  constructor(map: MapLibreMap, events: DrawControllerEvents, options: DrawControllerOptions = {}) {
     this.#map = map;
     this.#events = events;
+    const ACCENT = options.accent ?? DEFAULT_ACCENT;
+    const ACCENT_LIGHT = options.accentLight ?? DEFAULT_ACCENT_LIGHT;
     const polygonStyles = {
       fillColor: ACCENT_LIGHT,
       fillOpacity: 0.25,
@@ -105,7 +126,7 @@ export class DrawController {
       adapter: new TerraDrawMapLibreGLAdapter({
         map,
         coordinatePrecision: COORDINATE_PRECISION,
-        prefixId: 'user-drawing'
+        prefixId: options.prefixId ?? 'user-drawing'
       }),
       idStrategy: { getId: newDrawingId, isValidId: isDrawingId },
       modes: [
@@ -117,8 +138,12 @@ export class DrawController {
         new TerraDrawLineStringMode({
           styles: { lineStringColor: ACCENT, lineStringWidth: 3, closingPointColor: ACCENT }
         }),
+        new TerraDrawPointMode({
+          styles: { pointColor: ACCENT, pointWidth: 7, pointOutlineColor: '#ffffff' }
+        }),
         new TerraDrawSelectMode({
           flags: {
+            point: { feature: { draggable: true } },
             polygon: {
               feature: {
                 draggable: true,
@@ -142,6 +167,9 @@ export class DrawController {
             selectedPolygonOutlineWidth: 3,
             selectedLineStringColor: ACCENT,
             selectedLineStringWidth: 4,
+            selectedPointColor: ACCENT,
+            selectedPointWidth: 8,
+            selectedPointOutlineColor: '#ffffff',
             selectionPointColor: ACCENT,
             selectionPointOutlineColor: '#ffffff',
             selectionPointWidth: 5,
@@ -207,7 +235,7 @@ export class DrawController {
     const plan = planSync(drawings, shown, this.#everSaved);
     const rejected: SyncResult['rejected'] = plan.notDrawable.map((id) => ({
       id,
-      reason: 'only Polygon and LineString drawings can be edited on the map'
+      reason: 'only Point, Polygon and LineString drawings can be edited on the map'
     }));
     for (const id of plan.remove) this.#remove(id);
     if (plan.add.length > 0) {
@@ -220,6 +248,13 @@ export class DrawController {
     }
     for (const feature of plan.update) this.#update(feature, rejected);
     return { rejected };
+  }
+
+  /** Removes every feature terra-draw holds (saved or not); the tool stays as it is. */
+  clear(): void {
+    this.#selectedId = null;
+    this.#draw.clear();
+    this.#setLive(null, false);
   }
 
   destroy(): void {
@@ -266,7 +301,7 @@ export class DrawController {
   }
 
   #setLive(
-    feature: (GeoJSONStoreFeatures<Polygon | LineString> & { id: string }) | null,
+    feature: (GeoJSONStoreFeatures<DrawnGeometry> & { id: string }) | null,
     inProgress: boolean
   ): void {
     this.#live = feature

@@ -7,11 +7,14 @@
  * updatedAt }` — plain GeoJSON that any GIS opens after an export. terra-draw's own bookkeeping
  * (`mode`, `selected`, `currentlyDrawing`, …) is never saved; it is rebuilt from the geometry type.
  */
-import type { Feature, Geometry, LineString, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, LineString, Point, Polygon, Position } from 'geojson';
 import type { Drawing } from '$lib/import/store';
 
 /** The terra-draw mode that draws (and styles) each geometry type. */
-export type DrawingMode = 'polygon' | 'linestring';
+export type DrawingMode = 'polygon' | 'linestring' | 'point';
+
+/** The geometries terra-draw draws and edits here. */
+export type DrawnGeometry = Polygon | LineString | Point;
 
 /** Decimal places terra-draw keeps (its default); ~0.1 mm, far below anything drawn by hand. */
 export const COORDINATE_PRECISION = 9;
@@ -20,7 +23,7 @@ export const COORDINATE_PRECISION = 9;
 export interface DrawableFeature {
   type: 'Feature';
   id: string;
-  geometry: Polygon | LineString;
+  geometry: DrawnGeometry;
   properties: { mode: DrawingMode };
 }
 
@@ -33,6 +36,7 @@ export interface BilingualText {
 export function modeForGeometry(geometry: Geometry | null | undefined): DrawingMode | null {
   if (geometry?.type === 'Polygon') return 'polygon';
   if (geometry?.type === 'LineString') return 'linestring';
+  if (geometry?.type === 'Point') return 'point';
   return null;
 }
 
@@ -58,8 +62,12 @@ function roundPosition(position: Position): Position {
   return [Math.round(position[0] * factor) / factor, Math.round(position[1] * factor) / factor];
 }
 
-/** A copy of a polygon or line with only [longitude, latitude], rounded as terra-draw keeps them. */
-function drawableGeometry(geometry: Polygon | LineString): Polygon | LineString {
+/** A copy of a shape with only [longitude, latitude], rounded as terra-draw keeps them. */
+function drawableGeometry<G extends DrawnGeometry>(geometry: G): G;
+function drawableGeometry(geometry: DrawnGeometry): DrawnGeometry {
+  if (geometry.type === 'Point') {
+    return { type: 'Point', coordinates: roundPosition(geometry.coordinates) };
+  }
   return geometry.type === 'Polygon'
     ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(roundPosition)) }
     : { type: 'LineString', coordinates: geometry.coordinates.map(roundPosition) };
@@ -83,7 +91,7 @@ export function terraFeatureFromDrawing(drawing: Drawing): DrawableFeature | nul
   return {
     type: 'Feature',
     id: drawing.id,
-    geometry: drawableGeometry(geometry as Polygon | LineString),
+    geometry: drawableGeometry(geometry as DrawnGeometry),
     properties: { mode }
   };
 }
@@ -96,7 +104,8 @@ export function drawingName(drawing: Drawing): string {
 
 const NAME_STEMS: Record<DrawingMode, string> = {
   polygon: '多边形 Polygon',
-  linestring: '线 Line'
+  linestring: '线 Line',
+  point: '点 Point'
 };
 
 /**

@@ -24,6 +24,7 @@ import { importUi } from './catalog/import-ui';
 import { draw } from './catalog/draw';
 import { parks } from './catalog/parks';
 import { sheet } from './catalog/sheet';
+import { placing } from './catalog/placing';
 
 export type Entry = Bilingual | ((params: never) => Bilingual);
 
@@ -39,7 +40,8 @@ export const catalog = {
   ...importUi,
   ...draw,
   ...parks,
-  ...sheet
+  ...sheet,
+  ...placing
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

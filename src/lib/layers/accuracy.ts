@@ -8,8 +8,14 @@ export interface AccuracyLabel extends Bilingual {
 
 const label = (zh: string, en: string, meaning: Bilingual): AccuracyLabel => ({ zh, en, meaning });
 
+/**
+ * The classes a position can be shown with: the data contract's (`Accuracy`), and `user` for a
+ * position the user placed themself in this browser (src/lib/placing/) — never in a data file.
+ */
+export type ShownAccuracy = Accuracy | 'user';
+
 /** What each accuracy class means, for badges, legends, popups and the feature table. */
-export const ACCURACY_LABELS: Record<Accuracy, AccuracyLabel> = {
+export const ACCURACY_LABELS: Record<ShownAccuracy, AccuracyLabel> = {
   boundary: label('边界', 'Boundary', {
     zh: '来自公开的边界数据',
     en: 'from published boundary data'
@@ -29,5 +35,9 @@ export const ACCURACY_LABELS: Record<Accuracy, AccuracyLabel> = {
   contributed: label('用户标注', 'Contributed', {
     zh: '由用户标注、经维护者合并，非官方数据',
     en: 'placed by a user and merged by a maintainer; not official data'
+  }),
+  user: label('由您标注', 'Placed by you', {
+    zh: '由您标注，非官方数据（只在本浏览器中）',
+    en: 'Placed by you — not official data (kept in this browser only)'
   })
 };

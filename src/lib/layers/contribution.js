@@ -6,6 +6,8 @@
  * the app (which writes the file) and the build script (which reads it) share one rule.
  */
 
+import { booleanPointInPolygon, feature as turfFeature } from '@turf/turf';
+
 /** The format tag in a contribution file's `metadata`. */
 export const CONTRIBUTION_FORMAT = 'linghe-plan-map/contribution@1';
 
@@ -38,6 +40,17 @@ const GEOMETRY_TYPES = new Set([
  *   places only these); when absent, any known id may be placed
  * @property {(position: [number, number]) => boolean} inJinzhou whether a [lon, lat] lies in 锦州市
  */
+
+/**
+ * The `inJinzhou` rule of ContributionRules: whether a [lon, lat] lies in one of 锦州's districts
+ * (geodata/context/jinzhou-districts.geojson), for the build and the app alike.
+ * @param {{ features: Array<{ geometry: any }> }} districts the context layer
+ * @returns {ContributionRules['inJinzhou']}
+ */
+export function inDistricts(districts) {
+  const polygons = districts.features.map((f) => turfFeature(f.geometry));
+  return (position) => polygons.some((polygon) => booleanPointInPolygon(position, polygon));
+}
 
 /**
  * A contribution file for one placed feature, in the contract below.
