@@ -167,6 +167,7 @@ async function benchmarkBrowser(files) {
         `trace without GPU waits (goal ≤ ${GOAL_TASK_MS} ms)`
     );
     for (const { name, file, expect } of files) {
+      /** @type {Awaited<ReturnType<typeof importInApp>>[]} */
       const measured = [];
       for (let run = 0; run < runs; run++) {
         const result = await importInApp(browser, server.url, file);
