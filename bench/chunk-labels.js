@@ -25,9 +25,11 @@ export function chunkLabeller(appRoot) {
   const names = new Map();
   if (existsSync(MANIFEST)) {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    for (const [source, entry] of Object.entries(manifest)) {
-      const name = entry.name ?? source;
-      names.set(`/${entry.file}`, entry.src ? `${name} (${entry.src})` : name);
+    for (const entry of Object.values(manifest)) {
+      // Chunks are named after their first module; a CSS asset's name is its own file's.
+      if (entry.name && !entry.file.endsWith('.css')) {
+        names.set(`/${entry.file}`, path.basename(entry.name));
+      }
     }
   }
   return (servedPath) => {

@@ -6,15 +6,18 @@
  * One warm-up load first (shader and JIT caches), as bench/load.js does.
  *
  * Usage: npm run bench:trace [-- --app-root build --profile phone --out /tmp/first-view.json]
- *        (--out keeps the trace, to open in Chromium's DevTools Performance panel)
+ *        (--out keeps the trace, to open in Chromium's DevTools Performance panel;
+ *        --bare traces the floor, bench/bare/, instead of the app)
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
 import { chunkLabeller } from './chunk-labels.js';
+import { buildBarePage } from './load-bare.js';
 import { MARK_MAP_READY, PROFILES, openPage } from './load-measure.js';
 import { timeByThread } from './trace-summary.js';
 
@@ -34,10 +37,13 @@ const { values } = parseArgs({
   options: {
     'app-root': { type: 'string', default: path.join(PROJECT_ROOT, 'build') },
     profile: { type: 'string', default: 'phone' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    bare: { type: 'boolean', default: false }
   }
 });
-const appRoot = path.resolve(String(values['app-root']));
+const bareRoot = values.bare ? mkdtempSync(path.join(tmpdir(), 'bench-bare-')) : null;
+if (bareRoot) await buildBarePage(bareRoot);
+const appRoot = bareRoot ?? path.resolve(String(values['app-root']));
 if (!existsSync(path.join(appRoot, 'index.html'))) throw new Error(`${appRoot}: build first`);
 const profile = PROFILES[/** @type {'phone' | 'desktop'} */ (values.profile)];
 if (!profile) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
@@ -75,7 +81,7 @@ try {
   const { readyMs, events } = await load(browser, server.url, true);
   const label = chunkLabeller(appRoot);
   console.log(
-    `First view of / on the ${profile.name} profile, traced: map ready at ${readyMs.toFixed(0)} ms ` +
+    `First view of ${bareRoot ? 'the bare page' : '/'} on the ${profile.name} profile, traced: map ready at ${readyMs.toFixed(0)} ms ` +
       `after navigation (Chromium ${browser.version()}, SwiftShader; CPU throttling slows the ` +
       `page's main thread, not its workers or the GPU process)`
   );
@@ -104,4 +110,5 @@ try {
 } finally {
   await browser.close().catch(() => undefined);
   await server.close().catch(() => undefined);
+  if (bareRoot) rmSync(bareRoot, { recursive: true, force: true });
 }
