@@ -6,7 +6,9 @@
  * 2. in Chromium through the app's file input (build/): time until the report is shown, the
  *    renderer's and the browser process's peak memory, and the longest main-thread task — as the
  *    Long Tasks API sees it and, from a trace, its own work without the waits for the GPU process
- *    (bench/trace-tasks.js explains those). Goal: the tab stays responsive, longest task ≤ 50 ms.
+ *    (bench/trace-tasks.js explains those), in wall time and in CPU time (the goal is judged on
+ *    this: on a loaded machine a task's wall time counts the time its thread waited for a core).
+ *    Goal: the tab stays responsive, longest task ≤ 50 ms.
  * Medians of `--runs` (memory: the worst run). Each file is checked to end as it must.
  *
  * Usage: npm run bench:hostile [-- --runs 3 --app-root build --no-browser --only bomb.zip]
@@ -140,6 +142,7 @@ async function importInApp(browser, origin, file) {
       outcome: code ?? (status === 'ok' ? 'ok' : String(status)),
       longTaskMs: await page.evaluate(() => /** @type {any} */ (window).__longest),
       ownWorkMs: Math.max(0, ...traced.map((task) => task.ownMs)),
+      ownCpuMs: Math.max(0, ...traced.map((task) => task.ownCpuMs ?? task.ownMs)),
       gpuWaitMs: Math.max(0, ...traced.map((task) => task.gpuWaitMs)),
       peak: await peak()
     };
@@ -164,7 +167,7 @@ async function benchmarkBrowser(files) {
     console.log(
       `\nChromium ${browser.version()} (SwiftShader), the app's file input, ${runs} runs each ` +
         `(medians; memory: worst run). Longest task: Long Tasks API / its own work from the ` +
-        `trace without GPU waits (goal ≤ ${GOAL_TASK_MS} ms)`
+        `trace without GPU waits, wall and CPU time (goal ≤ ${GOAL_TASK_MS} ms CPU)`
     );
     for (const { name, file, expect } of files) {
       /** @type {Awaited<ReturnType<typeof importInApp>>[]} */
@@ -176,8 +179,9 @@ async function benchmarkBrowser(files) {
         }
         measured.push(result);
       }
-      const pick = (/** @type {'ms' | 'longTaskMs' | 'ownWorkMs' | 'gpuWaitMs'} */ key) =>
-        median(measured.map((m) => m[key]));
+      const pick = (
+        /** @type {'ms' | 'longTaskMs' | 'ownWorkMs' | 'ownCpuMs' | 'gpuWaitMs'} */ key
+      ) => median(measured.map((m) => m[key]));
       const peaks = measured.map((m) => m.peak);
       const renderer = peaks.includes(null)
         ? null
@@ -185,11 +189,14 @@ async function benchmarkBrowser(files) {
       const browserProcess = peaks.some((p) => p?.browserProcess == null)
         ? null
         : Math.max(...peaks.map((p) => /** @type {number} */ (p?.browserProcess)));
-      const own = pick('ownWorkMs');
+      // The goal is judged on CPU time: on a loaded machine a task's wall time includes the time
+      // the thread waited for a core.
+      const own = pick('ownCpuMs');
       console.log(
         `  ${name.padEnd(24)} ${pick('ms').toFixed(0).padStart(6)} ms; longest task ` +
-          `${pick('longTaskMs').toFixed(0)} / own work ${own.toFixed(0)} ms ` +
-          `${own <= GOAL_TASK_MS ? 'met' : 'MISSED'} (GPU wait ${pick('gpuWaitMs').toFixed(0)} ms); ` +
+          `${pick('longTaskMs').toFixed(0)} / own work ${pick('ownWorkMs').toFixed(0)} ms, ` +
+          `${own.toFixed(0)} ms CPU ${own <= GOAL_TASK_MS ? 'met' : 'MISSED'} ` +
+          `(GPU wait ${pick('gpuWaitMs').toFixed(0)} ms); ` +
           `peak renderer +${mb(renderer)}, browser process +${mb(browserProcess)}`
       );
     }
