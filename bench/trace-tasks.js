@@ -23,17 +23,19 @@ export const GPU_WAIT_EVENTS = [
 const TASK_EVENT = 'ThreadControllerImpl::RunTask';
 
 /**
- * @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number,
- *   args?: { name?: string } }} TraceEvent
+ * @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number,
+ *   tid: number, args?: { name?: string } }} TraceEvent
  */
 
 /**
  * The long tasks (≥ `minimumMs`) of the busiest renderer main thread in a trace, each split into
- * GPU wait and the rest (`ownMs`), longest first. Times in ms.
+ * GPU wait and the rest (`ownMs`), longest first. Times in ms. Where the trace has thread times
+ * (`tdur`), `ownCpuMs` is the own work's CPU time: on a machine busy with other processes a
+ * task's wall time also counts the time the thread was not running at all.
  *
  * @param {TraceEvent[]} events the trace's `traceEvents`
  * @param {number} [minimumMs] 50, the Long Tasks API's threshold
- * @returns {{ durationMs: number, gpuWaitMs: number, ownMs: number }[]}
+ * @returns {{ durationMs: number, gpuWaitMs: number, ownMs: number, ownCpuMs?: number }[]}
  * @example
  * const { traceEvents } = JSON.parse(String(await browser.stopTracing()));
  * Math.max(...longTasksFromTrace(traceEvents).map((t) => t.ownMs)); // longest own work
@@ -84,11 +86,16 @@ export function longTasksFromTrace(events, minimumMs = 50) {
     if (durationMs < minimumMs) continue;
     const end = task.ts + (task.dur ?? 0);
     let waitUs = 0;
+    let waitCpuUs = 0;
     for (const wait of outerWaits) {
-      if (wait.ts >= task.ts && wait.ts + (wait.dur ?? 0) <= end) waitUs += wait.dur ?? 0;
+      if (wait.ts >= task.ts && wait.ts + (wait.dur ?? 0) <= end) {
+        waitUs += wait.dur ?? 0;
+        waitCpuUs += wait.tdur ?? 0;
+      }
     }
     const gpuWaitMs = waitUs / 1000;
-    result.push({ durationMs, gpuWaitMs, ownMs: durationMs - gpuWaitMs });
+    const ownCpuMs = task.tdur === undefined ? undefined : (task.tdur - waitCpuUs) / 1000;
+    result.push({ durationMs, gpuWaitMs, ownMs: durationMs - gpuWaitMs, ownCpuMs });
   }
   return result.sort((a, b) => b.durationMs - a.durationMs);
 }

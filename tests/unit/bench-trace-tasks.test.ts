@@ -57,4 +57,16 @@ describe('longTasksFromTrace', () => {
     ];
     expect(longTasksFromTrace(events)).toEqual([{ durationMs: 120, gpuWaitMs: 0, ownMs: 120 }]);
   });
+
+  it('gives the own work in CPU time where the trace has thread times', () => {
+    const events = [
+      thread(1, 1, 'CrRendererMain'),
+      // 300 ms on the wall, 90 ms running (the rest preempted), of which 20 ms in a GPU wait.
+      { ...span('ThreadControllerImpl::RunTask', 0, 300), tdur: 90_000 },
+      { ...span('ImplementationBase::WaitForCmd', 10_000, 100), tdur: 20_000 }
+    ];
+    expect(longTasksFromTrace(events)).toEqual([
+      { durationMs: 300, gpuWaitMs: 100, ownMs: 200, ownCpuMs: 70 }
+    ]);
+  });
 });

@@ -85,8 +85,8 @@ export const map = {
   'basemap.on': { zh: '已开启', en: 'on' },
   'basemap.off': { zh: '关闭', en: 'off' },
   'basemap.offlineNote': {
-    zh: '默认不加载任何在线底图，本图可完全离线使用。开启后，地图会从您填写的地址加载瓦片。',
-    en: 'Off by default: the map fetches nothing from other sites. Turned on, it loads tiles from the address below.'
+    zh: '默认不加载任何在线底图，本图可完全离线使用。开启后，页面会重新载入一次，之后只从您填写的地址加载瓦片。',
+    en: 'Off by default: the map fetches nothing from other sites. Turned on, the page reloads once and then loads tiles from the address below only.'
   },
   'basemap.preset': { zh: '预设', en: 'Preset' },
   'basemap.url': { zh: '瓦片地址', en: 'Tile URL' },
