@@ -26,28 +26,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic'
 ];
 
-/**
- * Files a deployer may add and the page asks for once (the offline basemap, basemap.pmtiles):
- * without them the browser logs the 404 of that one request to the console. That line is the
- * browser's network log, not a fault of the page, so it is kept apart (`optionalMisses`).
- */
-export const OPTIONAL_FILES = ['/basemap.pmtiles'];
-
-/**
- * Whether a console message is the browser's note that an optional file is absent.
- * @param {string} text
- * @param {string} url the message's location (for a network error, the resource)
- */
-export function isOptionalMiss(text, url) {
-  if (!/status of 404/.test(text)) return false;
-  try {
-    const { pathname } = new URL(url);
-    return OPTIONAL_FILES.some((file) => pathname.endsWith(file));
-  } catch {
-    return false;
-  }
-}
-
 /** How long the app may take to load and draw the map (ms). */
 export const MAP_READY_TIMEOUT_MS = 30_000;
 
@@ -71,7 +49,6 @@ export async function launchChromium({ executablePath = CHROMIUM_PATH } = {}) {
  * @property {import('playwright-core').BrowserContext} context
  * @property {string[]} foreignRequests URLs of requests to any origin but the test server's
  * @property {string[]} consoleErrors console.error messages (with their source location)
- * @property {string[]} optionalMisses URLs of optional files (OPTIONAL_FILES) that were absent
  * @property {string[]} pageErrors uncaught exceptions and unhandled rejections
  * @property {() => Promise<void>} close
  */
@@ -125,7 +102,6 @@ export async function startSite({ root = path.join(PROJECT_ROOT, 'build') } = {}
       context,
       foreignRequests: [],
       consoleErrors: [],
-      optionalMisses: [],
       pageErrors: [],
       close: () => context.close()
     };
@@ -153,7 +129,6 @@ export async function startSite({ root = path.join(PROJECT_ROOT, 'build') } = {}
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const { url, lineNumber } = message.location();
-      if (isOptionalMiss(message.text(), url)) return void record.optionalMisses.push(url);
       record.consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
     });
     page.on('pageerror', (error) => record.pageErrors.push(error.stack || String(error)));

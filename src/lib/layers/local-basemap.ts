@@ -1,8 +1,14 @@
 /**
- * Draws the optional offline street basemap when the site has one: a deployer drops
- * `basemap.pmtiles` beside index.html, no rebuild. The page asks for it once (a HEAD request to
- * its own origin); only when it is there are pmtiles and the Protomaps style loaded and the
- * archive read, in byte ranges, from the same origin. Without it the map stays as it is.
+ * Draws the optional offline street basemap when the site has one: a deployer replaces the
+ * placeholder `basemap.pmtiles` beside index.html with a PMTiles archive, no rebuild. The page
+ * reads the file's first bytes once, from its own origin; only when they are a PMTiles archive's
+ * are pmtiles and the Protomaps style loaded and the archive read, in byte ranges. Otherwise the
+ * map stays as it is.
+ *
+ * Why a placeholder rather than no file: Chromium logs every 4xx response as "Failed to load
+ * resource", fetch() included, and a static host can only tell whether a file is there by being
+ * asked for it. The build ships a short text file under the name, so the question is answered
+ * with a 206 and no line in the console.
  */
 import { addProtocol, type Map as MapLibreMap } from 'maplibre-gl';
 import { setContextDimmed } from '$lib/style/basemap';
@@ -10,6 +16,35 @@ import { setContextDimmed } from '$lib/style/basemap';
 export type LocalBasemapState = 'absent' | 'drawn' | 'failed';
 
 let protocolAdded = false;
+
+/** Every PMTiles archive (version 3) starts with these bytes. */
+const PMTILES_MAGIC = 'PMTiles';
+
+/**
+ * Whether the file at `url` starts like a PMTiles archive: its first bytes, asked for as a byte
+ * range and read as a stream, so a host that ignores ranges does not send the whole archive.
+ */
+async function isPmtilesArchive(url: string): Promise<boolean> {
+  const response = await fetch(url, {
+    headers: { Range: `bytes=0-${PMTILES_MAGIC.length - 1}` },
+    cache: 'no-cache'
+  }).catch(() => null);
+  if (!response?.ok || !response.body) return false;
+  const reader = response.body.getReader();
+  const bytes: number[] = [];
+  try {
+    while (bytes.length < PMTILES_MAGIC.length) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.push(...value.subarray(0, PMTILES_MAGIC.length - bytes.length));
+    }
+  } catch {
+    return false;
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return String.fromCharCode(...bytes) === PMTILES_MAGIC;
+}
 
 /**
  * @param map the loaded map
@@ -26,8 +61,7 @@ export async function addLocalBasemap(
     map.getContainer().dataset.localBasemap = state;
     return state;
   };
-  const probe = await fetch(archiveUrl, { method: 'HEAD', cache: 'no-cache' }).catch(() => null);
-  if (!probe?.ok) return report('absent');
+  if (!(await isPmtilesArchive(archiveUrl))) return report('absent');
   try {
     const [{ PMTiles, Protocol }, style] = await Promise.all([
       import('pmtiles'),
