@@ -12,10 +12,10 @@ import {
   crsFromPrj,
   describeCrs,
   gaussKrugerCrs
-} from '../../src/lib/import/crs-names';
-import { detectFormat } from '../../src/lib/import/detect-format';
-import { ImportFileError } from '../../src/lib/import/file-error';
-import { locateJsonError } from '../../src/lib/import/json-syntax';
+} from '../../src/lib/formats/crs-names';
+import { detectFormat } from '../../src/lib/formats/detect-format';
+import { ImportFileError } from '../../src/lib/formats/file-error';
+import { locateJsonError } from '../../src/lib/formats/json-syntax';
 import {
   crsQuestion,
   featureProblem,
@@ -33,10 +33,10 @@ import {
   decodeUtf8Strict,
   firstInvalidUtf8Offset,
   normaliseEncodingLabel
-} from '../../src/lib/import/text-encoding';
+} from '../../src/lib/formats/text-encoding';
 import { checkFeature } from '../../src/lib/import/validate';
-import { parseXml, XmlSyntaxError } from '../../src/lib/import/xml';
-import { crc32, listZip } from '../../src/lib/import/zip';
+import { parseXml, XmlSyntaxError } from '../../src/lib/formats/xml';
+import { crc32, listZip } from '../../src/lib/formats/zip';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

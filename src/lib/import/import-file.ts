@@ -21,24 +21,24 @@ import { ellipsoidalArea } from '../geo/area.js';
 import { isAreal, isLinear } from '../geo/audit-rules.js';
 import { parseCrs, suggestProjectedCrs, toWgs84, type Crs } from '../geo/crs.js';
 import { geodesicLength } from '../geo/length.js';
-import { describeCrs, gaussKrugerZoneOf, isGeographic } from './crs-names';
-import { detectFormat } from './detect-format';
-import { ImportFileError } from './file-error';
+import { describeCrs, gaussKrugerZoneOf, isGeographic } from '../formats/crs-names';
+import { detectFormat } from '../formats/detect-format';
+import { ImportFileError } from '../formats/file-error';
 import { crsQuestion, featureProblem, fileError, notice, quote } from './messages';
 import { FEATURES_SCANNED_FOR_PROVENANCE, provenanceHints } from './provenance';
-import { readGeoJson, readGeoJsonFile, SplitBatchError } from './read-geojson';
+import { readGeoJson, readGeoJsonFile, SplitBatchError } from '../formats/read-geojson';
 import {
   packedFeatureArray,
   PackedFeatureBuilder,
   type FeatureSourceText
-} from './packed-features';
-import { BlobShelf } from './packed-blob';
+} from '../storage/packed-features';
+import { BlobShelf } from '../storage/packed-blob';
 import { ProblemList } from './problem-list';
 import { withoutDeepValues } from './nesting';
-import { readKml } from './read-kml';
-import { hasShapefile, readShapefile } from './read-shapefile';
-import type { ReaderLimits, SourceData } from './source-data';
-import { emptyLayerSummary, type LayerSummary } from './user-layers';
+import { readKml } from '../formats/read-kml';
+import { hasShapefile, readShapefile } from '../formats/read-shapefile';
+import type { ReaderLimits, SourceData } from '../formats/source-data';
+import { emptyLayerSummary, type LayerSummary } from '../storage/user-layers';
 import type {
   BilingualMessage,
   CrsId,
@@ -55,7 +55,7 @@ import {
   extendBbox,
   formatPosition
 } from './validate';
-import { listZip } from './zip';
+import { listZip } from '../formats/zip';
 
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './limits';
 

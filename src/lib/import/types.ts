@@ -4,7 +4,7 @@
  */
 import type { ProblemCount } from './problem-list';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import type { LayerSummary } from './user-layers';
+import type { LayerSummary } from '../storage/user-layers';
 
 /**
  * A coordinate reference system the importer can convert from:

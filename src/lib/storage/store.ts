@@ -17,7 +17,7 @@ import {
   type BackupFault,
   type BackupLimits
 } from './backup-check';
-import { quote, storageError } from './messages';
+import { quote, storageError } from '../import/messages';
 import {
   packedFeatureArray,
   packedRecordsOf,
@@ -26,7 +26,7 @@ import {
   type PackedFeatureRecord
 } from './packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
-import type { BilingualMessage, CrsId } from './types';
+import type { BilingualMessage, CrsId } from '../import/types';
 import { summarizeLayer, type LayerSummary } from './user-layers';
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';

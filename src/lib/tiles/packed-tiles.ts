@@ -1,5 +1,5 @@
 /**
- * Vector tiles cut straight from packed records (src/lib/import/packed-features.ts), without
+ * Vector tiles cut straight from packed records (src/lib/storage/packed-features.ts), without
  * turning the layer into GeoJSON or into geojson-vt's projected copy of it: the index keeps the
  * records' typed arrays as they are and adds only small typed arrays of its own — a Web-Mercator
  * bbox per feature, a grid over those bboxes, and per vertex its simplification importance.
@@ -25,7 +25,7 @@ import {
   PackedKind,
   segmentOf,
   type PackedFeatureRecord
-} from '$lib/import/packed-features';
+} from '$lib/storage/packed-features';
 import {
   MVT_LINESTRING,
   MVT_POINT,

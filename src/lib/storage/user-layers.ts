@@ -12,8 +12,8 @@ import { geodesicLength } from '../geo/length.js';
 import { areaTexts, lengthTexts } from '../geo/units.js';
 import type { Bilingual } from '../i18n/types';
 import type { StoredLayer } from './store';
-import type { ImportResult } from './types';
-import { extendBbox } from './validate';
+import type { ImportResult } from '../import/types';
+import { extendBbox } from '../import/validate';
 
 export type Bbox = [number, number, number, number];
 
