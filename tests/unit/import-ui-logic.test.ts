@@ -20,7 +20,7 @@ import {
 } from '$lib/import/import-report';
 import { EXAMPLES_PER_CODE, MAX_LISTED_PROBLEMS } from '$lib/import/problem-list';
 import { supportedCrsIds } from '$lib/formats/crs-names';
-import type { StoredLayer } from '$lib/storage/store';
+import type { StoredLayer } from '$lib/storage/types';
 import {
   describeImportedFeature,
   layerFromImport,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { parseMeasurement } from '$lib/geo/units.js';
 import { importFile } from '$lib/import/import-file';
-import type { Assignment } from '$lib/storage/store';
+import type { Assignment } from '$lib/storage/types';
 import { canBeBoundary, layerFromImport } from '$lib/storage/user-layers';
 import { withAssignments } from '$lib/layers/assignments';
 import { allFeatures } from '$lib/layers/catalog';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { StoredLayer } from '$lib/storage/store';
+import type { StoredLayer } from '$lib/storage/types';
 import {
   FEATURES_PER_GEOJSON_SOURCE,
   OVERVIEW_PICK_PIXELS,

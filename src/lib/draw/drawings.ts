@@ -8,7 +8,7 @@
  * (`mode`, `selected`, `currentlyDrawing`, …) is never saved; it is rebuilt from the geometry type.
  */
 import type { Feature, Geometry, LineString, Polygon, Position } from 'geojson';
-import type { Drawing } from '$lib/storage/store';
+import type { Drawing } from '$lib/storage/types';
 
 /** The terra-draw mode that draws (and styles) each geometry type. */
 export type DrawingMode = 'polygon' | 'linestring';

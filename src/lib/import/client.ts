@@ -7,7 +7,7 @@ import type { RestoreOutcome } from '../storage/backup-file';
 import { readPackedRecordBlob } from '../storage/packed-blob';
 import { packedFeatureArray } from '../storage/packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
-import type { StoredLayer, StoreResult } from '../storage/store';
+import type { StoredLayer, StoreResult } from '../storage/types';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
 
 /** The part of the Worker interface the client uses (tests pass a fake). */

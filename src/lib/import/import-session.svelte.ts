@@ -9,7 +9,7 @@ import { isoNow } from './clock';
 import type { ClientOptions, ImportJob } from './client';
 import { importReport, type ImportReport } from './import-report';
 import type { BilingualMessage, CrsId, ImportProgress, ImportResult, ImportSource } from './types';
-import type { StoreResult } from '../storage/store';
+import type { StoreResult } from '../storage/types';
 import type { UserData } from '../storage/user-data.svelte';
 import { layerFromImport } from '../storage/user-layers';
 

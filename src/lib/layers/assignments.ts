@@ -5,7 +5,7 @@
  * figure in the audit. (The plan features a boundary can be given to, in picker order, are
  * src/lib/draw/boundary-targets.ts, shared with the drawing tools.)
  */
-import type { Assignment, AssignmentSource } from '$lib/storage/store';
+import type { Assignment, AssignmentSource } from '$lib/storage/types';
 import type { PlanFeature } from './types';
 
 /**

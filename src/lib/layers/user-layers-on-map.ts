@@ -20,7 +20,7 @@
  * to the page in one long task.
  */
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { StoredLayer } from '$lib/storage/store';
+import type { StoredLayer } from '$lib/storage/types';
 import { featureCollectionOf, labelKeyOf } from '$lib/storage/user-layers';
 import {
   importedLayerStyle,

@@ -26,89 +26,35 @@ import {
   type PackedFeatureRecord
 } from './packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
-import type { BilingualMessage, CrsId } from '../import/types';
-import { summarizeLayer, type LayerSummary } from './user-layers';
+import type { BilingualMessage } from '../import/types';
+import { summarizeLayer } from './user-layers';
+import {
+  BACKUP_MEMBER,
+  type StoredLayer,
+  type Assignment,
+  type Drawing,
+  type StoreResult,
+  type ImportSummary,
+  type LayerHeader,
+  type BackupFeature,
+  type Backup
+} from './types';
+
+/** The records' types live in ./types.ts (a leaf); named here too for the store's callers. */
+export { BACKUP_MEMBER };
+export type {
+  StoredLayer,
+  AssignmentSource,
+  Assignment,
+  Drawing,
+  StoreResult,
+  ImportSummary,
+  Backup
+} from './types';
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
 const DATABASE_VERSION = 1;
 export const BACKUP_VERSION = 1;
-/** Foreign member that carries this app's bookkeeping in exported GeoJSON. */
-export const BACKUP_MEMBER = 'linghePlanMap';
-
-export interface StoredLayer {
-  id: string;
-  /** Shown in the layer list; the file name unless the user renames it. */
-  name: string;
-  sourceFile: string;
-  format: string | null;
-  /** The CRS the features were converted from (they are stored in WGS-84). */
-  crs: CrsId;
-  /** ISO 8601 time of the import. */
-  importedAt: string;
-  /**
-   * The features in WGS-84. Read back from the store (or received from a worker) this is a
-   * read-only lazy view of the packed record (packed-features.ts): each read makes the feature
-   * anew, so read a feature once and keep it rather than reading `features[i]` in a loop.
-   */
-  features: Feature<Geometry, GeoJsonProperties>[];
-  /**
-   * Counts, totals and extent, as measured by the import (user-layers.ts summarizeLayer), so the
-   * layer list need not walk 100 000 features on the page; absent in older records.
-   */
-  summary?: LayerSummary;
-}
-
-/** Where an assigned geometry came from. */
-export type AssignmentSource =
-  | { type: 'layer'; layerId: string; featureIndex: number; featureId?: string | number }
-  | { type: 'drawing'; drawingId: string };
-
-export interface Assignment {
-  /** `PlanFeatureProperties.id` of the plan feature this geometry is the boundary of. */
-  planFeatureId: string;
-  source: AssignmentSource;
-  /** A copy of the geometry (WGS-84), so the assignment survives deleting its layer. */
-  geometry: Geometry;
-  assignedAt: string;
-}
-
-export interface Drawing {
-  id: string;
-  feature: Feature<Geometry, GeoJsonProperties>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type StoreResult = { ok: true } | { ok: false; error: BilingualMessage };
-
-export interface ImportSummary {
-  layers: number;
-  assignments: number;
-  drawings: number;
-}
-
-interface LayerHeader {
-  id: string;
-  name: string;
-  sourceFile: string;
-  format: string | null;
-  crs: CrsId;
-  importedAt: string;
-}
-
-type BackupRecord =
-  | { record: 'layer-feature'; layerId: string }
-  | { record: 'assignment'; planFeatureId: string; source: AssignmentSource; assignedAt: string }
-  | { record: 'drawing'; drawingId: string; createdAt: string; updatedAt: string };
-
-type BackupFeature = Feature<Geometry, GeoJsonProperties> & { [BACKUP_MEMBER]: BackupRecord };
-
-/** The export: plain GeoJSON that any GIS opens, plus this app's bookkeeping in foreign members. */
-export interface Backup {
-  type: 'FeatureCollection';
-  [BACKUP_MEMBER]: { version: number; exportedAt: string; layers: LayerHeader[] };
-  features: BackupFeature[];
-}
 
 /**
  * A layer as IndexedDB keeps it: its features packed (packed-features.ts) in one Blob
