@@ -25,7 +25,7 @@ import {
   storageError
 } from '../../src/lib/import/messages';
 import { looksProjected } from '../../src/lib/geo/crs.js';
-import { extentLooksProjected } from '../../src/lib/import/import-file';
+import { extentLooksProjected } from '../../src/lib/import/extent';
 import { provenanceHints } from '../../src/lib/import/provenance';
 import { findSelfIntersection } from '../../src/lib/import/self-intersection';
 import {
