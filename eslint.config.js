@@ -50,8 +50,7 @@ export default ts.config(
       'src/lib/import/validate.ts',
       'src/lib/layers/contract.ts',
       'src/lib/storage/packed-features.ts',
-      'src/lib/storage/store.ts',
-      'src/lib/tiles/packed-tiles.ts'
+      'src/lib/storage/store.ts'
     ],
     rules: { 'max-lines': 'off' }
   },
@@ -74,7 +73,6 @@ export default ts.config(
       'src/lib/storage/packed-features.ts',
       'src/lib/storage/store.ts',
       'src/lib/style/imported-style.ts',
-      'src/lib/tiles/packed-tiles.ts',
       'src/lib/tiles/user-tiles-protocol.ts'
     ],
     rules: { 'max-lines-per-function': 'off', complexity: 'off' }

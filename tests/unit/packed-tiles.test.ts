@@ -497,7 +497,15 @@ describe('PackedTileIndex', () => {
   });
 
   test('the app’s tile path does not load geojson-vt (types only)', () => {
-    for (const file of ['packed-tiles.ts', 'user-tiles.ts', 'user-tiles-protocol.ts']) {
+    const engine = [
+      'packed-tiles.ts',
+      'tile-math.ts',
+      'tile-source.ts',
+      'tile-prepare.ts',
+      'tile-clip.ts',
+      'tile-frame.ts'
+    ];
+    for (const file of [...engine, 'feature-grid.ts', 'user-tiles.ts', 'user-tiles-protocol.ts']) {
       const source = readFileSync(new URL(`../../src/lib/tiles/${file}`, import.meta.url), 'utf8');
       const imports = source.match(/^import .*from '@maplibre\/geojson-vt';$/gm) ?? [];
       expect(
