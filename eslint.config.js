@@ -49,7 +49,6 @@ export default ts.config(
       'src/lib/import/messages.ts',
       'src/lib/import/validate.ts',
       'src/lib/layers/contract.ts',
-      'src/lib/storage/packed-features.ts',
       'src/lib/storage/store.ts'
     ],
     rules: { 'max-lines': 'off' }
@@ -70,7 +69,6 @@ export default ts.config(
       'src/lib/import/self-intersection.ts',
       'src/lib/layers/contract.ts',
       'src/lib/plan/parse.ts',
-      'src/lib/storage/packed-features.ts',
       'src/lib/storage/store.ts',
       'src/lib/style/imported-style.ts',
       'src/lib/tiles/user-tiles-protocol.ts'
