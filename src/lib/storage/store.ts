@@ -7,17 +7,9 @@
  * full, or any other failure) the transaction is aborted, nothing of that write remains, all that
  * was saved before is untouched, and the caller gets a bilingual message instead of an exception.
  */
-import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import {
-  DEFAULT_BACKUP_LIMITS,
-  featureFault,
-  layerHeaderFault,
-  recordFault,
-  type BackupFault,
-  type BackupLimits
-} from './backup-check';
-import { quote, storageError } from '../import/messages';
+import { BACKUP_VERSION, readBackup } from './backup-read';
+import { storageError } from '../import/messages';
 import {
   packedFeatureArray,
   packedRecordsOf,
@@ -27,7 +19,6 @@ import {
 } from './packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
 import type { BilingualMessage } from '../import/types';
-import { summarizeLayer } from './user-layers';
 import {
   BACKUP_MEMBER,
   type StoredLayer,
@@ -54,7 +45,7 @@ export type {
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
 const DATABASE_VERSION = 1;
-export const BACKUP_VERSION = 1;
+export { BACKUP_VERSION };
 
 /**
  * A layer as IndexedDB keeps it: its features packed (packed-features.ts) in one Blob
@@ -137,26 +128,6 @@ function failure(error: unknown): StoreResult {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function invalid(detail: string, detailEn: string): { ok: false; error: BilingualMessage } {
-  return { ok: false, error: storageError('backup-invalid', { detail, detailEn }) };
-}
-
-/** A feature of the backup that is not sound: which one, what it belongs to, and why. */
-function invalidFeature(
-  where: { zh: string; en: string },
-  fault: BackupFault
-): { ok: false; error: BilingualMessage } {
-  return {
-    ok: false,
-    error: storageError('backup-feature-invalid', {
-      where: where.zh,
-      whereEn: where.en,
-      detail: fault.zh,
-      detailEn: fault.en
-    })
-  };
-}
 
 export interface ImportStore {
   /** The database's name, so a worker can open the same one (import worker-protocol.ts). */
@@ -362,120 +333,4 @@ export async function openImportStore(
     close: () => db.close()
   };
   return store;
-}
-
-/** Splits a backup back into records, checking it is one of ours. */
-function readBackup(
-  backup: unknown,
-  limits: BackupLimits = DEFAULT_BACKUP_LIMITS
-):
-  | { ok: true; layers: StoredLayer[]; assignments: Assignment[]; drawings: Drawing[] }
-  | { ok: false; error: BilingualMessage } {
-  const collection = backup as Partial<Backup> | null;
-  if (!collection || typeof collection !== 'object' || collection.type !== 'FeatureCollection') {
-    return invalid('不是 FeatureCollection', 'not a FeatureCollection');
-  }
-  const header = collection[BACKUP_MEMBER];
-  if (!header || typeof header !== 'object' || !Array.isArray(header.layers)) {
-    return invalid(`缺少 ${BACKUP_MEMBER} 信息`, `the ${BACKUP_MEMBER} member is missing`);
-  }
-  if (header.version !== BACKUP_VERSION) {
-    return invalid(
-      `不支持的备份版本 ${String(header.version)}`,
-      `unsupported backup version ${String(header.version)}`
-    );
-  }
-  if (!Array.isArray(collection.features)) {
-    return invalid('features 不是数组', 'features is not an array');
-  }
-  const features: unknown[] = collection.features;
-  if (features.length > limits.maxFeatures) {
-    return invalid(
-      `有 ${features.length} 个要素，超过上限 ${limits.maxFeatures}`,
-      `it has ${features.length} features, more than the limit of ${limits.maxFeatures}`
-    );
-  }
-  const layers = new Map<string, StoredLayer>();
-  for (let n = 0; n < header.layers.length; n++) {
-    const h: unknown = header.layers[n];
-    const fault = layerHeaderFault(h, n + 1);
-    if (fault) return invalid(fault.zh, fault.en);
-    const { id, name, sourceFile, format, crs, importedAt } = h as LayerHeader;
-    const layerFormat = typeof format === 'string' ? format : null;
-    layers.set(id, { id, name, sourceFile, format: layerFormat, crs, importedAt, features: [] });
-  }
-  const assignments: Assignment[] = [];
-  const drawings: Drawing[] = [];
-  let vertices = 0;
-  for (let i = 0; i < features.length; i++) {
-    const item = features[i];
-    const number = { zh: `第 ${i + 1} 个要素`, en: `feature #${i + 1}` };
-    if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      return invalid(`${number.zh}不是对象`, `${number.en} is not an object`);
-    }
-    const { [BACKUP_MEMBER]: meta, ...feature } = item as BackupFeature;
-    if (!meta || typeof meta !== 'object') {
-      return invalid(
-        `第 ${i + 1} 个要素缺少 ${BACKUP_MEMBER} 信息`,
-        `feature #${i + 1} has no ${BACKUP_MEMBER} member`
-      );
-    }
-    const bookkeeping = recordFault(meta as unknown as Record<string, unknown>);
-    if (bookkeeping) return invalidFeature(number, bookkeeping);
-    const checked = featureFault(feature, i);
-    vertices += checked.vertices;
-    if (vertices > limits.maxVertices) {
-      return invalid(
-        `顶点超过上限 ${limits.maxVertices}`,
-        `it has more vertices than the limit of ${limits.maxVertices}`
-      );
-    }
-    if (meta.record === 'layer-feature') {
-      const layer = layers.get(meta.layerId);
-      if (!layer) {
-        return invalid(
-          `第 ${i + 1} 个要素属于未知图层 ${meta.layerId}`,
-          `feature #${i + 1} belongs to an unknown layer ${meta.layerId}`
-        );
-      }
-      if (checked.fault) {
-        const name = quote(layer.name);
-        return invalidFeature({ zh: `图层 ${name} 中`, en: `in layer ${name}` }, checked.fault);
-      }
-      layer.features.push(feature as Feature<Geometry, GeoJsonProperties>);
-    } else if (meta.record === 'assignment') {
-      if (checked.fault) {
-        const id = quote(meta.planFeatureId);
-        return invalidFeature(
-          { zh: `规划要素 ${id} 的边界中`, en: `assigned as the boundary of plan feature ${id}` },
-          checked.fault
-        );
-      }
-      assignments.push({
-        planFeatureId: meta.planFeatureId,
-        source: meta.source,
-        geometry: feature.geometry,
-        assignedAt: meta.assignedAt
-      });
-    } else if (meta.record === 'drawing') {
-      if (checked.fault) {
-        const id = quote(meta.drawingId);
-        return invalidFeature({ zh: `绘图 ${id} 中`, en: `in drawing ${id}` }, checked.fault);
-      }
-      drawings.push({
-        id: meta.drawingId,
-        feature: feature as Feature<Geometry, GeoJsonProperties>,
-        createdAt: meta.createdAt,
-        updatedAt: meta.updatedAt
-      });
-    } else {
-      return invalid(
-        `第 ${i + 1} 个要素的记录类型未知`,
-        `feature #${i + 1} has an unknown record type`
-      );
-    }
-  }
-  // Measured now, once, so the layer list does not measure every feature on the page later.
-  for (const layer of layers.values()) layer.summary = summarizeLayer(layer);
-  return { ok: true, layers: [...layers.values()], assignments, drawings };
 }
