@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '$lib/geo/area.js';
-import type { Assignment } from '$lib/import/store';
+import type { Assignment } from '$lib/storage/types';
 import { assignmentSourceLabel, withAssignments } from '$lib/layers/assignments';
 import { allFeatures, featureById } from '$lib/layers/catalog';
 import { plan } from '$lib/plan';

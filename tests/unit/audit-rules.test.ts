@@ -12,7 +12,7 @@ import {
 } from '$lib/geo/audit-rules.js';
 import { NAME_KEYS, featureName, isNameValue, nameKeyOf } from '$lib/geo/feature-name.js';
 import { geodesicLength, turfLength } from '$lib/geo/length.js';
-import { canBeBoundary, labelKeyOf } from '$lib/import/user-layers';
+import { canBeBoundary, labelKeyOf } from '$lib/storage/user-layers';
 import { escapeControls, terminalJson } from '../../src/cli/terminal.js';
 
 const SQUARE: Geometry = {

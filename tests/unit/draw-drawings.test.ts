@@ -18,7 +18,7 @@ import {
   renameDrawing,
   terraFeatureFromDrawing
 } from '../../src/lib/draw/drawings';
-import { openImportStore, type Drawing, type ImportStore } from '../../src/lib/import/store';
+import { openImportStore, type Drawing, type ImportStore } from '../../src/lib/storage/store';
 
 const triangle: Polygon = {
   type: 'Polygon',

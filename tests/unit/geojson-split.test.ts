@@ -1,5 +1,5 @@
 /**
- * The byte-level FeatureCollection splitter (src/lib/import/geojson-split.ts): on valid files its
+ * The byte-level FeatureCollection splitter (src/lib/formats/geojson-split.ts): on valid files its
  * ranges are exactly the values JSON.parse of the whole text gives; on anything it is not sure of
  * it says null (the caller then parses the whole text); and a layout it gives never hides an
  * error — if the whole text is not valid JSON, parsing the reported ranges throws.
@@ -7,7 +7,7 @@
  * Truncation rule under test: a layout means the top-level object's closing brace was found with
  * only whitespace after it, so a file cut before that brace always gives null.
  */
-import { findRepeatedMembers } from '../../src/lib/import/repeated-members';
+import { findRepeatedMembers } from '../../src/lib/formats/repeated-members';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ import {
   parseFeatureBatch,
   splitFeatureCollection,
   type FeatureCollectionLayout
-} from '../../src/lib/import/geojson-split';
+} from '../../src/lib/formats/geojson-split';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 const BOM = [0xef, 0xbb, 0xbf];

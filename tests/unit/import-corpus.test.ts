@@ -6,10 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
-import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
-import { packedFeatureArray } from '../../src/lib/import/packed-features';
-import { WINDOW_BYTES } from '../../src/lib/import/read-geojson';
-import { summarizeImport } from '../../src/lib/import/user-layers';
+import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
+import { packedFeatureArray } from '../../src/lib/storage/packed-features';
+import { WINDOW_BYTES } from '../../src/lib/formats/read-geojson';
+import { summarizeImport } from '../../src/lib/storage/user-layers';
 import type { ImportResult } from '../../src/lib/import/types';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');

@@ -9,7 +9,8 @@ import type { Feature, Position } from 'geojson';
 import geojsonValidation from 'geojson-validation';
 import { describe, expect, test } from 'vitest';
 import { ellipsoidalArea } from '../../src/lib/geo/area.js';
-import { idFollows, importFile } from '../../src/lib/import/import-file';
+import { idFollows } from '../../src/lib/import/check-features';
+import { importFile } from '../../src/lib/import/import-file';
 import { findSelfIntersection } from '../../src/lib/import/self-intersection';
 import { checkFeature, specSkeleton } from '../../src/lib/import/validate';
 

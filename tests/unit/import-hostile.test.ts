@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
-import { findRepeatedMembers } from '../../src/lib/import/repeated-members';
+import { findRepeatedMembers } from '../../src/lib/formats/repeated-members';
 import type { ImportResult } from '../../src/lib/import/types';
 
 const MB = 1024 * 1024;

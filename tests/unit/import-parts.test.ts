@@ -12,10 +12,10 @@ import {
   crsFromPrj,
   describeCrs,
   gaussKrugerCrs
-} from '../../src/lib/import/crs-names';
-import { detectFormat } from '../../src/lib/import/detect-format';
-import { ImportFileError } from '../../src/lib/import/file-error';
-import { locateJsonError } from '../../src/lib/import/json-syntax';
+} from '../../src/lib/formats/crs-names';
+import { detectFormat } from '../../src/lib/formats/detect-format';
+import { ImportFileError } from '../../src/lib/formats/file-error';
+import { locateJsonError } from '../../src/lib/formats/json-syntax';
 import {
   crsQuestion,
   featureProblem,
@@ -25,7 +25,7 @@ import {
   storageError
 } from '../../src/lib/import/messages';
 import { looksProjected } from '../../src/lib/geo/crs.js';
-import { extentLooksProjected } from '../../src/lib/import/import-file';
+import { extentLooksProjected } from '../../src/lib/import/extent';
 import { provenanceHints } from '../../src/lib/import/provenance';
 import { findSelfIntersection } from '../../src/lib/import/self-intersection';
 import {
@@ -33,10 +33,10 @@ import {
   decodeUtf8Strict,
   firstInvalidUtf8Offset,
   normaliseEncodingLabel
-} from '../../src/lib/import/text-encoding';
+} from '../../src/lib/formats/text-encoding';
 import { checkFeature } from '../../src/lib/import/validate';
-import { parseXml, XmlSyntaxError } from '../../src/lib/import/xml';
-import { crc32, listZip } from '../../src/lib/import/zip';
+import { parseXml, XmlSyntaxError } from '../../src/lib/formats/xml';
+import { crc32, listZip } from '../../src/lib/formats/zip';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

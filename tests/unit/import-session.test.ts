@@ -10,9 +10,9 @@ import { describe, expect, test } from 'vitest';
 import type { ClientOptions, ImportJob } from '$lib/import/client';
 import { importFile } from '$lib/import/import-file';
 import { ImportSession, progressOf, type ImportRunner } from '$lib/import/import-session.svelte';
-import { openImportStore, type ImportStore } from '$lib/import/store';
+import { openImportStore, type ImportStore } from '$lib/storage/store';
 import type { ImportProgress } from '$lib/import/types';
-import { UserData } from '$lib/import/user-data.svelte';
+import { UserData } from '$lib/storage/user-data.svelte';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 let databases = 0;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { seededRandom } from '../../bench/seeded-random.js';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
-import { splitFeatureCollection, NO_GEOMETRY_RANGE } from '../../src/lib/import/geojson-split';
+import { splitFeatureCollection, NO_GEOMETRY_RANGE } from '../../src/lib/formats/geojson-split';
 
 /**
  * JSON text of a value with random spacing and some characters of its string values (and, with

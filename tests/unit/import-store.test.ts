@@ -7,17 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDB } from 'idb';
-import { looksLikeBackupFile, restoreBackupFile } from '../../src/lib/import/backup-file';
+import { looksLikeBackupFile, restoreBackupFile } from '../../src/lib/storage/backup-file';
 import { importFile } from '../../src/lib/import/import-file';
 import {
   isPackedFeatureRecord,
   packedFeatureArray,
   packedRecordOf,
   packFeatures
-} from '../../src/lib/import/packed-features';
-import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
+} from '../../src/lib/storage/packed-features';
+import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
 import { firstLayoutOf } from './support/packed-first-layout';
-import { summarizeLayer } from '../../src/lib/import/user-layers';
+import { summarizeLayer } from '../../src/lib/storage/user-layers';
 import {
   BACKUP_MEMBER,
   openImportStore,
@@ -25,7 +25,7 @@ import {
   type Drawing,
   type ImportStore,
   type StoredLayer
-} from '../../src/lib/import/store';
+} from '../../src/lib/storage/store';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 let databaseCount = 0;

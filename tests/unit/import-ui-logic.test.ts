@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '$lib/geo/area.js';
 import { areaTexts } from '$lib/geo/units.js';
-import { BACKUP_FILE_NAME, looksLikeBackupFile, parseBackup } from '$lib/import/backup-file';
+import { BACKUP_FILE_NAME, looksLikeBackupFile, parseBackup } from '$lib/storage/backup-file';
 import { importFile } from '$lib/import/import-file';
 import {
   crsChoices,
@@ -19,14 +19,14 @@ import {
   PROBLEMS_SHOWN_UNFOLDED
 } from '$lib/import/import-report';
 import { EXAMPLES_PER_CODE, MAX_LISTED_PROBLEMS } from '$lib/import/problem-list';
-import { supportedCrsIds } from '$lib/import/crs-names';
-import type { StoredLayer } from '$lib/import/store';
+import { supportedCrsIds } from '$lib/formats/crs-names';
+import type { StoredLayer } from '$lib/storage/types';
 import {
   describeImportedFeature,
   layerFromImport,
   propertyText,
   summarizeLayer
-} from '$lib/import/user-layers';
+} from '$lib/storage/user-layers';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'import');
 const read = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));

@@ -13,10 +13,10 @@ import {
   type WorkerLike
 } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
-import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
-import { openImportStore, type StoredLayer, type StoreResult } from '../../src/lib/import/store';
-import { UserData } from '../../src/lib/import/user-data.svelte';
-import { layerFromImport, summarizeLayer } from '../../src/lib/import/user-layers';
+import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
+import { openImportStore, type StoredLayer, type StoreResult } from '../../src/lib/storage/store';
+import { UserData } from '../../src/lib/storage/user-data.svelte';
+import { layerFromImport, summarizeLayer } from '../../src/lib/storage/user-layers';
 import {
   createImportHandler,
   type FromWorker,

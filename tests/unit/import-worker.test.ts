@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importInWorker, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
-import { readPackedRecordBlob } from '../../src/lib/import/packed-blob';
-import { packedFeatureArray } from '../../src/lib/import/packed-features';
-import { summarizeImport } from '../../src/lib/import/user-layers';
+import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
+import { packedFeatureArray } from '../../src/lib/storage/packed-features';
+import { summarizeImport } from '../../src/lib/storage/user-layers';
 import type { ImportProgress } from '../../src/lib/import/types';
 import {
   createImportHandler,

@@ -1,5 +1,5 @@
 /**
- * MvtLayerWriter (src/lib/layers/mvt-writer.ts) against @maplibre/vt-pbf's fromGeojsonVt as the
+ * MvtLayerWriter (src/lib/tiles/mvt-writer.ts) against @maplibre/vt-pbf's fromGeojsonVt as the
  * oracle: the same features must give the same bytes, byte for byte.
  */
 import { VectorTile } from '@mapbox/vector-tile';
@@ -15,7 +15,7 @@ import {
   MvtGeometry,
   MvtLayerWriter,
   type MvtGeometryType
-} from '../../src/lib/layers/mvt-writer';
+} from '../../src/lib/tiles/mvt-writer';
 
 const EXTENT = 8192;
 

@@ -22,12 +22,12 @@ import {
   unpackFeature,
   upgradePackedRecord,
   type PackedFeatureRecord
-} from '../../src/lib/import/packed-features';
+} from '../../src/lib/storage/packed-features';
 import {
   BlobShelf,
   packedRecordBlob,
   readPackedRecordBlob
-} from '../../src/lib/import/packed-blob';
+} from '../../src/lib/storage/packed-blob';
 import { firstLayoutOf } from './support/packed-first-layout';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');

@@ -1,5 +1,5 @@
 /**
- * PackedTileIndex (src/lib/layers/packed-tiles.ts) against @maplibre/geojson-vt as the oracle:
+ * PackedTileIndex (src/lib/tiles/packed-tiles.ts) against @maplibre/geojson-vt as the oracle:
  * the same layer, packed for ours and as GeoJSON (ids = positions) for geojson-vt with the
  * options user-tiles.ts used, must give the same decoded tiles — ids, types, rings and points in
  * the same order, properties — at z14 and at the simplified zooms below.
@@ -14,19 +14,19 @@ import { PbfReader } from 'pbf';
 import { seededRandom } from '../../bench/seeded-random.js';
 import { tileOf, type TileAddress } from './support/tiles';
 import { describe, expect, test } from 'vitest';
-import { packFeatures, sliceRecord } from '../../src/lib/import/packed-features';
+import { packFeatures, sliceRecord } from '../../src/lib/storage/packed-features';
 import {
   ALL_PROPERTIES,
   PackedTileIndex,
   TILE_BUFFER,
   TILE_EXTENT,
   TILE_TOLERANCE
-} from '../../src/lib/layers/packed-tiles';
+} from '../../src/lib/tiles/packed-tiles';
 import {
   USER_TILE_LABEL_MIN_ZOOM,
   USER_TILE_LAYER,
   USER_TILE_MAX_ZOOM
-} from '../../src/lib/layers/user-tiles-format';
+} from '../../src/lib/tiles/user-tiles-format';
 import { defaultTheme } from '../../src/lib/style/theme';
 
 // --- helpers -------------------------------------------------------------------------------
@@ -497,8 +497,16 @@ describe('PackedTileIndex', () => {
   });
 
   test('the app’s tile path does not load geojson-vt (types only)', () => {
-    for (const file of ['packed-tiles.ts', 'user-tiles.ts', 'user-tiles-protocol.ts']) {
-      const source = readFileSync(new URL(`../../src/lib/layers/${file}`, import.meta.url), 'utf8');
+    const engine = [
+      'packed-tiles.ts',
+      'tile-math.ts',
+      'tile-source.ts',
+      'tile-prepare.ts',
+      'tile-clip.ts',
+      'tile-frame.ts'
+    ];
+    for (const file of [...engine, 'feature-grid.ts', 'user-tiles.ts', 'user-tiles-protocol.ts']) {
+      const source = readFileSync(new URL(`../../src/lib/tiles/${file}`, import.meta.url), 'utf8');
       const imports = source.match(/^import .*from '@maplibre\/geojson-vt';$/gm) ?? [];
       expect(
         imports.every((line) => line.startsWith('import type ')),

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { openImportStore, type Drawing } from '$lib/import/store';
+import { openImportStore, type Drawing } from '$lib/storage/store';
 import {
   checkNote,
   isPlacementDrawing,

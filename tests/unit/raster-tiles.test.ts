@@ -12,9 +12,9 @@ import { PbfReader } from 'pbf';
 import { describe, expect, test } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { packFeatures, packedFeatureArray } from '$lib/import/packed-features';
-import { PackedTileIndex, TILE_EXTENT } from '$lib/layers/packed-tiles';
-import { RasterTileWriter, type RasterContext } from '$lib/layers/raster-tile-writer';
+import { packFeatures, packedFeatureArray } from '$lib/storage/packed-features';
+import { PackedTileIndex, TILE_EXTENT } from '$lib/tiles/packed-tiles';
+import { RasterTileWriter, type RasterContext } from '$lib/tiles/raster-tile-writer';
 import { layerRegistry } from '$lib/layers/registry';
 import {
   parseUserTileUrl,
@@ -24,14 +24,14 @@ import {
   userOverviewUrl,
   type TileWorkerLike,
   type UserTileLoader
-} from '$lib/layers/user-tiles-client';
-import { RASTER_TILE_SIZE, USER_TILE_LAYER, type RasterPaint } from '$lib/layers/user-tiles-format';
+} from '$lib/tiles/user-tiles-client';
+import { RASTER_TILE_SIZE, USER_TILE_LAYER, type RasterPaint } from '$lib/tiles/user-tiles-format';
 import {
   createUserTileHandler,
   type FromTileWorker,
   type ToTileWorker
-} from '$lib/layers/user-tiles-protocol';
-import { UserTileIndex, type MakeRasterCanvas, type RasterCanvas } from '$lib/layers/user-tiles';
+} from '$lib/tiles/user-tiles-protocol';
+import { UserTileIndex, type MakeRasterCanvas, type RasterCanvas } from '$lib/tiles/user-tiles';
 import { buildStyle } from '$lib/style/build-style';
 import {
   importedLayerColour,

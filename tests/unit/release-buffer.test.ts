@@ -3,7 +3,7 @@
  * and leaves it alone where it does not (Node 20), never touching anything but an ArrayBuffer.
  */
 import { describe, expect, test } from 'vitest';
-import { releaseBuffer } from '../../src/lib/import/release-buffer';
+import { releaseBuffer } from '../../src/lib/storage/release-buffer';
 
 describe('releaseBuffer', () => {
   test('transfers the buffer to length 0 where transfer exists', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { StoredLayer } from '$lib/import/store';
+import type { StoredLayer } from '$lib/storage/types';
 import {
   FEATURES_PER_GEOJSON_SOURCE,
   OVERVIEW_PICK_PIXELS,
@@ -13,8 +13,8 @@ import {
   type MapLike,
   type TileServerLike
 } from '$lib/layers/user-layers-on-map';
-import { userOverviewUrl, userTileUrl } from '$lib/layers/user-tiles-client';
-import { USER_TILE_LAYER, type RasterPaint } from '$lib/layers/user-tiles-format';
+import { userOverviewUrl, userTileUrl } from '$lib/tiles/user-tiles-client';
+import { USER_TILE_LAYER, type RasterPaint } from '$lib/tiles/user-tiles-format';
 import {
   importedOverviewPaint,
   importedOverviewSource,

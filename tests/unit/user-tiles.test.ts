@@ -5,7 +5,7 @@
  */
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import type { Feature, Polygon } from 'geojson';
-import { packedFeatureArray, packFeatures } from '../../src/lib/import/packed-features';
+import { packedFeatureArray, packFeatures } from '../../src/lib/storage/packed-features';
 import type { addProtocol } from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { setFlagsFromString } from 'node:v8';
@@ -21,19 +21,19 @@ import {
   userTileUrl,
   type TileWorkerLike,
   type UserTileLoader
-} from '../../src/lib/layers/user-tiles-client';
+} from '../../src/lib/tiles/user-tiles-client';
 import {
   createUserTileHandler,
   type FromTileWorker,
   type ToTileWorker
-} from '../../src/lib/layers/user-tiles-protocol';
+} from '../../src/lib/tiles/user-tiles-protocol';
 import {
   USER_TILE_BUFFER,
   USER_TILE_EXTENT,
   USER_TILE_LAYER,
   USER_TILE_MAX_ZOOM,
   UserTileIndex
-} from '../../src/lib/layers/user-tiles';
+} from '../../src/lib/tiles/user-tiles';
 
 // --- helpers -------------------------------------------------------------------------------
 

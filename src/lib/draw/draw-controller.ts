@@ -20,7 +20,7 @@ import {
   type GeoJSONStoreFeatures
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { Drawing } from '$lib/import/store';
+import type { Drawing } from '$lib/storage/types';
 import { locale } from '$lib/i18n/locale.svelte';
 import { CursorLabel } from './cursor-label';
 import {

@@ -1,6 +1,6 @@
 /**
  * The mapping between what terra-draw holds while the user draws and what is saved
- * (`Drawing` in src/lib/import/store.ts), with no DOM and no terra-draw import so it can be
+ * (`Drawing` in src/lib/storage/store.ts), with no DOM and no terra-draw import so it can be
  * tested in Node.
  *
  * Saved: `{ id, feature: { type: 'Feature', id, geometry, properties: { name } }, createdAt,
@@ -8,7 +8,7 @@
  * (`mode`, `selected`, `currentlyDrawing`, …) is never saved; it is rebuilt from the geometry type.
  */
 import type { Feature, Geometry, LineString, Point, Polygon, Position } from 'geojson';
-import type { Drawing } from '$lib/import/store';
+import type { Drawing } from '$lib/storage/types';
 
 /** The terra-draw mode that draws (and styles) each geometry type. */
 export type DrawingMode = 'polygon' | 'linestring' | 'point';

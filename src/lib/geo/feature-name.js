@@ -1,6 +1,6 @@
 /**
  * What a feature is called, for every caller: map labels and popups of imported layers
- * (src/lib/import/user-layers.ts) and the `linghe-audit` command. Chinese survey and planning
+ * (src/lib/storage/user-layers.ts) and the `linghe-audit` command. Chinese survey and planning
  * data name parcels DKMC (地块名称) and projects XMMC (项目名称); other data name, 名称, title ….
  */
 

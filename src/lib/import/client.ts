@@ -3,11 +3,11 @@
  * result as a promise, reports progress, and can be cancelled (a `cancel()` call or an
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
  */
-import type { RestoreOutcome } from './backup-file';
-import { readPackedRecordBlob } from './packed-blob';
-import { packedFeatureArray } from './packed-features';
+import type { RestoreOutcome } from '../storage/backup-file';
+import { readPackedRecordBlob } from '../storage/packed-blob';
+import { packedFeatureArray } from '../storage/packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
-import type { StoredLayer, StoreResult } from './store';
+import type { StoredLayer, StoreResult } from '../storage/types';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
 
 /** The part of the Worker interface the client uses (tests pass a fake). */

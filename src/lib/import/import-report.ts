@@ -3,7 +3,7 @@
  * sentence, the problems split into rejected features and warnings, and — when the importer
  * cannot tell the coordinate system — the systems to choose from, the likely one first.
  */
-import { describeCrs, gaussKrugerZoneOf, supportedCrsIds } from './crs-names';
+import { describeCrs, gaussKrugerZoneOf, supportedCrsIds } from '../formats/crs-names';
 import type { ProblemCount } from './problem-list';
 import type { BilingualMessage, CrsId, ImportProblem, ImportResult } from './types';
 

@@ -4,14 +4,14 @@
  * the coordinate system if needed and import again with the answer → save the layer and report.
  * The import function and the clock are injected, so tests drive it without a Worker.
  */
-import { looksLikeBackupFile } from './backup-file';
+import { looksLikeBackupFile } from '../storage/backup-file';
 import { isoNow } from './clock';
 import type { ClientOptions, ImportJob } from './client';
 import { importReport, type ImportReport } from './import-report';
 import type { BilingualMessage, CrsId, ImportProgress, ImportResult, ImportSource } from './types';
-import type { StoreResult } from './store';
-import type { UserData } from './user-data.svelte';
-import { layerFromImport } from './user-layers';
+import type { StoreResult } from '../storage/types';
+import type { UserData } from '../storage/user-data.svelte';
+import { layerFromImport } from '../storage/user-layers';
 
 export type ImportRunner = (
   source: ImportSource,

@@ -4,17 +4,12 @@
  * full. A file with a million bad features would otherwise hold a million worded messages
  * (~800 MB) and hand them all to the page; its report names the listed ones and counts the rest.
  */
-import type { ImportProblem } from './types';
+import type { ImportProblem, ProblemCount } from './types';
+
+export type { ProblemCount } from './types';
 
 export const MAX_LISTED_PROBLEMS = 10_000;
 export const EXAMPLES_PER_CODE = 100;
-
-/** How many problems of one code an import found, and how bad they are. */
-export interface ProblemCount {
-  code: string;
-  severity: ImportProblem['severity'];
-  count: number;
-}
 
 export class ProblemList {
   private readonly listed: ImportProblem[] = [];

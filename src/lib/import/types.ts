@@ -2,9 +2,7 @@
  * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
-import type { ProblemCount } from './problem-list';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import type { LayerSummary } from './user-layers';
 
 /**
  * A coordinate reference system the importer can convert from:
@@ -143,4 +141,28 @@ export interface ImportResult {
   /** The CRS the coordinates were converted from. */
   usedCrs: CrsId | null;
   stats: ImportStats;
+}
+
+/** How many problems of one code an import found, and how bad they are (problem-list.ts). */
+export interface ProblemCount {
+  code: string;
+  severity: ImportProblem['severity'];
+  count: number;
+}
+
+/** An extent in WGS-84: west, south, east, north. */
+export type Bbox = [number, number, number, number];
+
+/** Counts, totals and extent of a layer (storage/user-layers.ts summarizeLayer). */
+export interface LayerSummary {
+  featureCount: number;
+  polygonCount: number;
+  lineCount: number;
+  pointCount: number;
+  /** Sum of the polygons' ellipsoidal areas, m². */
+  areaM2: number;
+  /** Sum of the lines' geodesic lengths, m. */
+  lengthM: number;
+  /** Extent in WGS-84, or null for a layer without positions. */
+  bbox: Bbox | null;
 }

@@ -3,8 +3,13 @@
  * worker-side handler — kept apart from worker.ts so Node tests can drive it without a Worker.
  */
 import { importFile } from './import-file';
-import { exportBackupFile, restoreBackupFile, type RestoreOutcome } from './backup-file';
-import { openImportStore, type ImportStore, type StoredLayer, type StoreResult } from './store';
+import { exportBackupFile, restoreBackupFile, type RestoreOutcome } from '../storage/backup-file';
+import {
+  openImportStore,
+  type ImportStore,
+  type StoredLayer,
+  type StoreResult
+} from '../storage/store';
 import type {
   BilingualMessage,
   ImportOptions,
@@ -17,8 +22,8 @@ import {
   packFeatures,
   transferablesOf,
   type PackedFeatureRecord
-} from './packed-features';
-import { layerFromImport } from './user-layers';
+} from '../storage/packed-features';
+import { layerFromImport } from '../storage/user-layers';
 
 /** The options that can cross the thread boundary (no callbacks, no signal). */
 export type WorkerImportOptions = Omit<

@@ -1,11 +1,11 @@
 /**
  * The user's boundaries applied to the plan features (issue #5): a plan feature the user gave a
- * boundary (imported or drawn, see src/lib/import/store.ts `Assignment`) is measured with that
+ * boundary (imported or drawn, see src/lib/storage/store.ts `Assignment`) is measured with that
  * geometry and counts as `imported` — the one accuracy besides `boundary` that can verify a plan
  * figure in the audit. (The plan features a boundary can be given to, in picker order, are
  * src/lib/draw/boundary-targets.ts, shared with the drawing tools.)
  */
-import type { Assignment, AssignmentSource } from '$lib/import/store';
+import type { Assignment, AssignmentSource } from '$lib/storage/types';
 import type { PlanFeature } from './types';
 
 /**

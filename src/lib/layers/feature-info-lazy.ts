@@ -1,4 +1,4 @@
-import type { Assignment } from '$lib/import/store';
+import type { Assignment } from '$lib/storage/types';
 import type { FeatureInfo, UserBoundaryInfo } from './feature-info';
 import type { PlanFeature } from './types';
 

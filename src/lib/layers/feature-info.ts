@@ -9,7 +9,7 @@ import { ellipsoidalArea, turfArea } from '$lib/geo/area.js';
 import { geodesicLength, turfLength } from '$lib/geo/length.js';
 import { areaTexts, isAreaUnit, lengthTexts, toMetres, toSquareMetres } from '$lib/geo/units.js';
 import type { Bilingual } from '$lib/i18n/types';
-import type { Assignment } from '$lib/import/store';
+import type { Assignment } from '$lib/storage/types';
 import { locationLabel, paragraphById } from '$lib/plan';
 import { DEFAULT_TOLERANCE_PCT } from '$lib/plan/audit-tolerance';
 import { quoteMentioning } from '$lib/plan/quote';

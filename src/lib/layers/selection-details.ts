@@ -4,7 +4,7 @@
  * The panel shows them on the phone layout for every feature, and on a wide screen for the
  * features that have no place on the map (the others open a popup there).
  */
-import type { Assignment } from '$lib/import/store';
+import type { Assignment } from '$lib/storage/types';
 import { featureById } from './catalog';
 import type { FeatureInfo, UserBoundaryInfo } from './feature-info';
 import { describeFeatureLazily, describeUserBoundaryLazily } from './feature-info-lazy';

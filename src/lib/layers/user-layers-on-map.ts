@@ -20,8 +20,8 @@
  * to the page in one long task.
  */
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { StoredLayer } from '$lib/import/store';
-import { featureCollectionOf, labelKeyOf } from '$lib/import/user-layers';
+import type { StoredLayer } from '$lib/storage/types';
+import { featureCollectionOf, labelKeyOf } from '$lib/storage/user-layers';
 import {
   importedLayerStyle,
   importedOverviewPaint,
@@ -34,8 +34,8 @@ import {
   USER_LAYER_PREFIX
 } from '$lib/style/imported-style';
 import type { Theme } from '$lib/style/theme';
-import { userOverviewUrl, userTileUrl, type UserTileServer } from './user-tiles-client';
-import { RASTER_TILE_SIZE, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from './user-tiles-format';
+import { userOverviewUrl, userTileUrl, type UserTileServer } from '../tiles/user-tiles-client';
+import { RASTER_TILE_SIZE, USER_TILE_LAYER, USER_TILE_MAX_ZOOM } from '../tiles/user-tiles-format';
 
 /** Layers with more features than this are drawn from tiles cut in a worker. */
 export const FEATURES_PER_GEOJSON_SOURCE = 2500;

@@ -4,6 +4,7 @@
  * checked with `validateContribution` and the same 锦州 rule (`inDistricts`) that `npm run geodata`
  * uses (src/lib/layers/contribution.js), so a file this exports is a file the build merges.
  */
+import { downloadText } from '$lib/share/download';
 import districts from '$geodata/context/jinzhou-districts.geojson';
 import type { Bilingual } from '$lib/i18n/types';
 import { allFeatures } from '$lib/layers/catalog';
@@ -53,4 +54,16 @@ export function contributionFile(
     return { ok: false, problems: problems.map((p) => ({ zh: p.messageZh, en: p.message })) };
   }
   return { ok: true, fileName, text: `${JSON.stringify(json, null, 2)}\n` };
+}
+
+/**
+ * Makes the contribution file and, when it passes the contract, downloads it.
+ * @example downloadContribution(placement, { id, name }, new Date()).ok // true
+ */
+export function downloadContribution(
+  ...args: Parameters<typeof contributionFile>
+): ReturnType<typeof contributionFile> {
+  const outcome = contributionFile(...args);
+  if (outcome.ok) downloadText(outcome.text, outcome.fileName, 'application/geo+json');
+  return outcome;
 }

@@ -2,7 +2,7 @@
  * Placing a plan feature nobody has located ("在地图上标注 / Place on the map"): what is saved,
  * read back, drawn and exported. No DOM and no terra-draw, so it is tested in Node.
  *
- * A placement is saved as one of the user's drawings (src/lib/import/store.ts `Drawing`) whose
+ * A placement is saved as one of the user's drawings (src/lib/storage/types.ts `Drawing`) whose
  * properties say which plan feature it places and where the knowledge comes from:
  * `{ name, placementFor: '<plan feature id>', placementNote: '…' }`, with the id
  * `placement-<plan feature id>` (one placement per feature). So it is kept in IndexedDB, and
@@ -10,7 +10,7 @@
  * record type of its own; the drawing tools leave these drawings out of their list.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Drawing } from '$lib/import/store';
+import type { Drawing } from '$lib/storage/types';
 import type { DrawnGeometry } from '$lib/draw/drawings';
 
 /** The accuracy class of a position the user placed themself (src/lib/layers/accuracy.ts). */

@@ -10,7 +10,7 @@ import type {
   RasterSourceSpecification,
   VectorSourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { RASTER_TILE_SIZE, type RasterPaint } from '$lib/layers/user-tiles-format';
+import { RASTER_TILE_SIZE, type RasterPaint } from '$lib/tiles/user-tiles-format';
 import type { Theme } from './theme';
 import { LABEL_FONT } from './build-style';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
@@ -58,7 +58,7 @@ export function importedSource(
 
 /**
  * The source of a big imported layer: vector tiles cut from it in a worker of this app and served
- * through maplibre-gl's addProtocol (src/lib/layers/user-tiles-client.ts), never over the
+ * through maplibre-gl's addProtocol (src/lib/tiles/user-tiles-client.ts), never over the
  * network. Each tile feature's id is its position in the layer, as with `importedSource`.
  *
  * @example importedTileSource(userTileUrl(id), 14)

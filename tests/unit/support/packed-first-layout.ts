@@ -2,7 +2,7 @@
  * Test support: a packed record as the first layout ('packed-features/1', before the text
  * became UTF-8 bytes) had it — what IndexedDB may still hold from then.
  */
-import type { PackedFeatureRecord } from '../../../src/lib/import/packed-features';
+import type { PackedFeatureRecord } from '../../../src/lib/storage/packed-features';
 
 /** A record as the first layout had it: text a string, offsets in UTF-16 code units. */
 export function firstLayoutOf(record: PackedFeatureRecord): Record<string, unknown> {

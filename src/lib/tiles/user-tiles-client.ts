@@ -15,7 +15,7 @@ import {
   sliceRecord,
   transferablesOf,
   type PackedFeatureRecord
-} from '$lib/import/packed-features';
+} from '$lib/storage/packed-features';
 import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
 import { tileFeature, type RasterPaint } from './user-tiles-format';
 

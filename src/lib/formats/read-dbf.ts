@@ -7,8 +7,8 @@
  * records asked for are read, and everything odd is said.
  */
 import { ImportFileError } from './file-error';
-import { notice } from './messages';
-import type { BilingualMessage } from './types';
+import { notice } from '../import/messages';
+import type { BilingualMessage } from '../import/types';
 
 export interface DbfTable {
   records: Record<string, unknown>[];

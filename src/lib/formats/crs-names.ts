@@ -4,7 +4,7 @@
  * reported by name (`supported: false`) so the user is asked instead of the data being misread.
  */
 import { gaussKrugerZone, type Crs, type GaussKrugerZone } from '../geo/crs.js';
-import type { CrsId } from './types';
+import type { CrsId } from '../import/types';
 
 export interface DeclaredCrs {
   /** The recognised CRS, or null if the declaration names something we cannot convert. */

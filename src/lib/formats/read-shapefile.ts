@@ -7,12 +7,12 @@
  */
 import { crsFromPrj, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
-import { featureProblem, notice } from './messages';
+import { featureProblem, notice } from '../import/messages';
 import { readDbfTable, type DbfTable } from './read-dbf';
 import { readShpRecords, ringCountOf, type ShpLimits, type ShpRecords } from './shp-records';
 import { candidatesOf, type ReaderLimits, type SourceData } from './source-data';
 import { normaliseEncodingLabel } from './text-encoding';
-import type { BilingualMessage, ImportProblem } from './types';
+import type { BilingualMessage, ImportProblem } from '../import/types';
 import type { ZipEntry } from './zip';
 
 const SHP_FILE_CODE = 9994;

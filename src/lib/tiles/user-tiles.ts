@@ -19,7 +19,7 @@
  *   labels) because these layers have no labels.
  */
 import type { Feature } from 'geojson';
-import { packFeatures, type PackedFeatureRecord } from '$lib/import/packed-features';
+import { packFeatures, type PackedFeatureRecord } from '$lib/storage/packed-features';
 import {
   ALL_PROPERTIES,
   isTileCoordinate,

@@ -11,11 +11,11 @@ import { NAME_KEYS, isNameValue, nameKeyOf } from '../geo/feature-name.js';
 import { geodesicLength } from '../geo/length.js';
 import { areaTexts, lengthTexts } from '../geo/units.js';
 import type { Bilingual } from '../i18n/types';
-import type { StoredLayer } from './store';
-import type { ImportResult } from './types';
-import { extendBbox } from './validate';
+import type { Bbox, ImportResult, LayerSummary } from '../import/types';
+import type { StoredLayer } from './types';
+import { extendBbox } from '../import/validate';
 
-export type Bbox = [number, number, number, number];
+export type { Bbox, LayerSummary } from '../import/types';
 
 /**
  * A layer to store from a successful import: its features in WGS-84, named after the file.
@@ -77,19 +77,6 @@ export function summarizeImport(result: ImportResult): LayerSummary {
  */
 export function canBeBoundary(geometry: Geometry | null): boolean {
   return isAreal(geometry);
-}
-
-export interface LayerSummary {
-  featureCount: number;
-  polygonCount: number;
-  lineCount: number;
-  pointCount: number;
-  /** Sum of the polygons' ellipsoidal areas, m². */
-  areaM2: number;
-  /** Sum of the lines' geodesic lengths, m. */
-  lengthM: number;
-  /** Extent in WGS-84, or null for a layer without positions. */
-  bbox: Bbox | null;
 }
 
 /** A summary of `featureCount` features with nothing counted yet. */

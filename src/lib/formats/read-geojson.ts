@@ -6,9 +6,9 @@
 import { crsFromName, type DeclaredCrs } from './crs-names';
 import { ImportFileError } from './file-error';
 import { locateJsonError } from './json-syntax';
-import { featureProblem, notice, quote } from './messages';
+import { featureProblem, notice, quote } from '../import/messages';
 import { findRepeatedMembers, type RepeatedMember } from './repeated-members';
-import { releaseBuffer } from './release-buffer';
+import { releaseBuffer } from '../storage/release-buffer';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8OrThrow, decodeUtf8Strict, looksLikeGbk } from './text-encoding';
 import { GEOMETRY_TYPES } from '../geo/geometry-types.js';
@@ -18,8 +18,8 @@ import {
   splitFeatureCollection,
   type FeatureCollectionLayout
 } from './geojson-split';
-import type { FeatureSourceText } from './packed-features';
-import type { BilingualMessage, ImportProblem } from './types';
+import type { FeatureSourceText } from '../storage/packed-features';
+import type { BilingualMessage, ImportProblem } from '../import/types';
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   let line = 1;

@@ -16,7 +16,7 @@
  * in the whitespace after it leaves a complete document, whose layout is that of the whole file.
  */
 
-import { GrowingArray } from './growing-array';
+import { GrowingArray } from '../storage/growing-array';
 
 export interface FeatureCollectionLayout {
   /** Byte ranges of the elements of the top-level "features" array, as pairs [start0, end0, start1, end1, …] (end exclusive), trimmed of whitespace. */

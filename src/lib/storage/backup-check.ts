@@ -5,9 +5,9 @@
  * drawings) must have the types the app relies on. The first thing wrong is named — which
  * feature of the file, of which layer or plan feature, and why — and nothing is restored.
  */
-import { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './limits';
-import { withoutDeepValues } from './nesting';
-import { checkTopology, firstOutOfRange, formatPosition, inspectFeature } from './validate';
+import { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from '../import/limits';
+import { withoutDeepValues } from '../import/nesting';
+import { checkTopology, firstOutOfRange, formatPosition, inspectFeature } from '../import/validate';
 
 /** Why a backup is refused, in both languages (becomes backup-invalid's detail). */
 export interface BackupFault {

@@ -3,8 +3,8 @@
  * the file's own coordinates, not yet validated, plus what the file says about itself.
  */
 import type { DeclaredCrs } from './crs-names';
-import type { FeatureSourceText } from './packed-features';
-import type { BilingualMessage, ImportFormat, ImportProblem } from './types';
+import type { FeatureSourceText } from '../storage/packed-features';
+import type { BilingualMessage, ImportFormat, ImportProblem } from '../import/types';
 
 /** The limits a reader holds records to before they become objects (import-file.ts sets them). */
 export interface ReaderLimits {

@@ -4,7 +4,7 @@
  * tests can drive it without a Worker.
  */
 import type { Feature } from 'geojson';
-import type { PackedFeatureRecord } from '$lib/import/packed-features';
+import type { PackedFeatureRecord } from '$lib/storage/packed-features';
 import type { RasterPaint } from './user-tiles-format';
 import { UserTileIndex, type MakeRasterCanvas } from './user-tiles';
 

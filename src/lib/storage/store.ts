@@ -7,17 +7,9 @@
  * full, or any other failure) the transaction is aborted, nothing of that write remains, all that
  * was saved before is untouched, and the caller gets a bilingual message instead of an exception.
  */
-import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import {
-  DEFAULT_BACKUP_LIMITS,
-  featureFault,
-  layerHeaderFault,
-  recordFault,
-  type BackupFault,
-  type BackupLimits
-} from './backup-check';
-import { quote, storageError } from './messages';
+import { BACKUP_VERSION, readBackup } from './backup-read';
+import { storageError } from '../import/messages';
 import {
   packedFeatureArray,
   packedRecordsOf,
@@ -26,89 +18,34 @@ import {
   type PackedFeatureRecord
 } from './packed-features';
 import { packedRecordBlob, readPackedRecordBlob } from './packed-blob';
-import type { BilingualMessage, CrsId } from './types';
-import { summarizeLayer, type LayerSummary } from './user-layers';
+import type { BilingualMessage } from '../import/types';
+import {
+  BACKUP_MEMBER,
+  type StoredLayer,
+  type Assignment,
+  type Drawing,
+  type StoreResult,
+  type ImportSummary,
+  type LayerHeader,
+  type BackupFeature,
+  type Backup
+} from './types';
+
+/** The records' types live in ./types.ts (a leaf); named here too for the store's callers. */
+export { BACKUP_MEMBER };
+export type {
+  StoredLayer,
+  AssignmentSource,
+  Assignment,
+  Drawing,
+  StoreResult,
+  ImportSummary,
+  Backup
+} from './types';
 
 export const DEFAULT_DATABASE_NAME = 'linghe-plan-map';
 const DATABASE_VERSION = 1;
-export const BACKUP_VERSION = 1;
-/** Foreign member that carries this app's bookkeeping in exported GeoJSON. */
-export const BACKUP_MEMBER = 'linghePlanMap';
-
-export interface StoredLayer {
-  id: string;
-  /** Shown in the layer list; the file name unless the user renames it. */
-  name: string;
-  sourceFile: string;
-  format: string | null;
-  /** The CRS the features were converted from (they are stored in WGS-84). */
-  crs: CrsId;
-  /** ISO 8601 time of the import. */
-  importedAt: string;
-  /**
-   * The features in WGS-84. Read back from the store (or received from a worker) this is a
-   * read-only lazy view of the packed record (packed-features.ts): each read makes the feature
-   * anew, so read a feature once and keep it rather than reading `features[i]` in a loop.
-   */
-  features: Feature<Geometry, GeoJsonProperties>[];
-  /**
-   * Counts, totals and extent, as measured by the import (user-layers.ts summarizeLayer), so the
-   * layer list need not walk 100 000 features on the page; absent in older records.
-   */
-  summary?: LayerSummary;
-}
-
-/** Where an assigned geometry came from. */
-export type AssignmentSource =
-  | { type: 'layer'; layerId: string; featureIndex: number; featureId?: string | number }
-  | { type: 'drawing'; drawingId: string };
-
-export interface Assignment {
-  /** `PlanFeatureProperties.id` of the plan feature this geometry is the boundary of. */
-  planFeatureId: string;
-  source: AssignmentSource;
-  /** A copy of the geometry (WGS-84), so the assignment survives deleting its layer. */
-  geometry: Geometry;
-  assignedAt: string;
-}
-
-export interface Drawing {
-  id: string;
-  feature: Feature<Geometry, GeoJsonProperties>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type StoreResult = { ok: true } | { ok: false; error: BilingualMessage };
-
-export interface ImportSummary {
-  layers: number;
-  assignments: number;
-  drawings: number;
-}
-
-interface LayerHeader {
-  id: string;
-  name: string;
-  sourceFile: string;
-  format: string | null;
-  crs: CrsId;
-  importedAt: string;
-}
-
-type BackupRecord =
-  | { record: 'layer-feature'; layerId: string }
-  | { record: 'assignment'; planFeatureId: string; source: AssignmentSource; assignedAt: string }
-  | { record: 'drawing'; drawingId: string; createdAt: string; updatedAt: string };
-
-type BackupFeature = Feature<Geometry, GeoJsonProperties> & { [BACKUP_MEMBER]: BackupRecord };
-
-/** The export: plain GeoJSON that any GIS opens, plus this app's bookkeeping in foreign members. */
-export interface Backup {
-  type: 'FeatureCollection';
-  [BACKUP_MEMBER]: { version: number; exportedAt: string; layers: LayerHeader[] };
-  features: BackupFeature[];
-}
+export { BACKUP_VERSION };
 
 /**
  * A layer as IndexedDB keeps it: its features packed (packed-features.ts) in one Blob
@@ -191,26 +128,6 @@ function failure(error: unknown): StoreResult {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function invalid(detail: string, detailEn: string): { ok: false; error: BilingualMessage } {
-  return { ok: false, error: storageError('backup-invalid', { detail, detailEn }) };
-}
-
-/** A feature of the backup that is not sound: which one, what it belongs to, and why. */
-function invalidFeature(
-  where: { zh: string; en: string },
-  fault: BackupFault
-): { ok: false; error: BilingualMessage } {
-  return {
-    ok: false,
-    error: storageError('backup-feature-invalid', {
-      where: where.zh,
-      whereEn: where.en,
-      detail: fault.zh,
-      detailEn: fault.en
-    })
-  };
-}
 
 export interface ImportStore {
   /** The database's name, so a worker can open the same one (import worker-protocol.ts). */
@@ -416,120 +333,4 @@ export async function openImportStore(
     close: () => db.close()
   };
   return store;
-}
-
-/** Splits a backup back into records, checking it is one of ours. */
-function readBackup(
-  backup: unknown,
-  limits: BackupLimits = DEFAULT_BACKUP_LIMITS
-):
-  | { ok: true; layers: StoredLayer[]; assignments: Assignment[]; drawings: Drawing[] }
-  | { ok: false; error: BilingualMessage } {
-  const collection = backup as Partial<Backup> | null;
-  if (!collection || typeof collection !== 'object' || collection.type !== 'FeatureCollection') {
-    return invalid('不是 FeatureCollection', 'not a FeatureCollection');
-  }
-  const header = collection[BACKUP_MEMBER];
-  if (!header || typeof header !== 'object' || !Array.isArray(header.layers)) {
-    return invalid(`缺少 ${BACKUP_MEMBER} 信息`, `the ${BACKUP_MEMBER} member is missing`);
-  }
-  if (header.version !== BACKUP_VERSION) {
-    return invalid(
-      `不支持的备份版本 ${String(header.version)}`,
-      `unsupported backup version ${String(header.version)}`
-    );
-  }
-  if (!Array.isArray(collection.features)) {
-    return invalid('features 不是数组', 'features is not an array');
-  }
-  const features: unknown[] = collection.features;
-  if (features.length > limits.maxFeatures) {
-    return invalid(
-      `有 ${features.length} 个要素，超过上限 ${limits.maxFeatures}`,
-      `it has ${features.length} features, more than the limit of ${limits.maxFeatures}`
-    );
-  }
-  const layers = new Map<string, StoredLayer>();
-  for (let n = 0; n < header.layers.length; n++) {
-    const h: unknown = header.layers[n];
-    const fault = layerHeaderFault(h, n + 1);
-    if (fault) return invalid(fault.zh, fault.en);
-    const { id, name, sourceFile, format, crs, importedAt } = h as LayerHeader;
-    const layerFormat = typeof format === 'string' ? format : null;
-    layers.set(id, { id, name, sourceFile, format: layerFormat, crs, importedAt, features: [] });
-  }
-  const assignments: Assignment[] = [];
-  const drawings: Drawing[] = [];
-  let vertices = 0;
-  for (let i = 0; i < features.length; i++) {
-    const item = features[i];
-    const number = { zh: `第 ${i + 1} 个要素`, en: `feature #${i + 1}` };
-    if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      return invalid(`${number.zh}不是对象`, `${number.en} is not an object`);
-    }
-    const { [BACKUP_MEMBER]: meta, ...feature } = item as BackupFeature;
-    if (!meta || typeof meta !== 'object') {
-      return invalid(
-        `第 ${i + 1} 个要素缺少 ${BACKUP_MEMBER} 信息`,
-        `feature #${i + 1} has no ${BACKUP_MEMBER} member`
-      );
-    }
-    const bookkeeping = recordFault(meta as unknown as Record<string, unknown>);
-    if (bookkeeping) return invalidFeature(number, bookkeeping);
-    const checked = featureFault(feature, i);
-    vertices += checked.vertices;
-    if (vertices > limits.maxVertices) {
-      return invalid(
-        `顶点超过上限 ${limits.maxVertices}`,
-        `it has more vertices than the limit of ${limits.maxVertices}`
-      );
-    }
-    if (meta.record === 'layer-feature') {
-      const layer = layers.get(meta.layerId);
-      if (!layer) {
-        return invalid(
-          `第 ${i + 1} 个要素属于未知图层 ${meta.layerId}`,
-          `feature #${i + 1} belongs to an unknown layer ${meta.layerId}`
-        );
-      }
-      if (checked.fault) {
-        const name = quote(layer.name);
-        return invalidFeature({ zh: `图层 ${name} 中`, en: `in layer ${name}` }, checked.fault);
-      }
-      layer.features.push(feature as Feature<Geometry, GeoJsonProperties>);
-    } else if (meta.record === 'assignment') {
-      if (checked.fault) {
-        const id = quote(meta.planFeatureId);
-        return invalidFeature(
-          { zh: `规划要素 ${id} 的边界中`, en: `assigned as the boundary of plan feature ${id}` },
-          checked.fault
-        );
-      }
-      assignments.push({
-        planFeatureId: meta.planFeatureId,
-        source: meta.source,
-        geometry: feature.geometry,
-        assignedAt: meta.assignedAt
-      });
-    } else if (meta.record === 'drawing') {
-      if (checked.fault) {
-        const id = quote(meta.drawingId);
-        return invalidFeature({ zh: `绘图 ${id} 中`, en: `in drawing ${id}` }, checked.fault);
-      }
-      drawings.push({
-        id: meta.drawingId,
-        feature: feature as Feature<Geometry, GeoJsonProperties>,
-        createdAt: meta.createdAt,
-        updatedAt: meta.updatedAt
-      });
-    } else {
-      return invalid(
-        `第 ${i + 1} 个要素的记录类型未知`,
-        `feature #${i + 1} has an unknown record type`
-      );
-    }
-  }
-  // Measured now, once, so the layer list does not measure every feature on the page later.
-  for (const layer of layers.values()) layer.summary = summarizeLayer(layer);
-  return { ok: true, layers: [...layers.values()], assignments, drawings };
 }

@@ -8,7 +8,7 @@
 import { kml } from '@tmcw/togeojson';
 import type { Geometry } from 'geojson';
 import { ImportFileError } from './file-error';
-import { notice } from './messages';
+import { notice } from '../import/messages';
 import { candidatesOf, type SourceData } from './source-data';
 import { decodeUtf8Strict, looksLikeGbk, normaliseEncodingLabel } from './text-encoding';
 import { parseXml, XmlSyntaxError, XNode, ELEMENT_NODE } from './xml';

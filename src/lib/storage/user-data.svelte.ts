@@ -7,9 +7,9 @@
  */
 import type { Geometry } from 'geojson';
 import { exportBackupFile, restoreBackupFile, type RestoreOutcome } from './backup-file';
-import { exportInWorker, loadLayersInWorker, restoreInWorker } from './client';
-import { isoNow } from './clock';
-import type { BilingualMessage, ImportSource } from './types';
+import { exportInWorker, loadLayersInWorker, restoreInWorker } from '../import/client';
+import { isoNow } from '../import/clock';
+import type { BilingualMessage, ImportSource } from '../import/types';
 import {
   openImportStore,
   type Assignment,

@@ -4,9 +4,9 @@
  * instead of adding it as a layer; making one; restoring one. A backup is plain GeoJSON with the
  * `linghePlanMap` foreign member.
  */
-import { storageError } from './messages';
+import { storageError } from '../import/messages';
 import { BACKUP_MEMBER, type ImportStore, type ImportSummary } from './store';
-import type { BilingualMessage, ImportSource } from './types';
+import type { BilingualMessage, ImportSource } from '../import/types';
 
 /** How a restore went: what was restored, or why nothing was. */
 export type RestoreOutcome =

@@ -11,7 +11,7 @@
  * with a wrong key index; here such keys are written as any other.
  */
 import { PbfWriter } from 'pbf';
-import { GrowingArray } from '$lib/import/growing-array';
+import { GrowingArray } from '$lib/storage/growing-array';
 
 /** MVT geometry types. */
 export const MVT_POINT = 1;

@@ -3,7 +3,7 @@
  * the bytes cannot tell, by its name. Content wins over the name: a GeoJSON saved as `.txt` is
  * still read, and an HTML page saved as `.geojson` is refused with a sentence that says so.
  */
-import type { ImportFormat } from './types';
+import type { ImportFormat } from '../import/types';
 
 export type DetectedFormat =
   | { kind: 'format'; format: ImportFormat | 'zip' }
