@@ -56,6 +56,20 @@ describe('the view hash', () => {
     );
   });
 
+  it('writes tiny coordinates as plain decimals, never in exponent notation', () => {
+    // Found by the property below (seed 769953004): 5e-8 was written "1e-7" and refused.
+    const view = {
+      zoom: 18.423421665653855,
+      lat: 5.0000000000000004e-8,
+      lon: -1e-9,
+      bearing: 0,
+      pitch: 0
+    };
+    const hash = formatViewHash(view);
+    expect(hash).toBe('#18.42/0.0000001/0');
+    expect(parseViewHash(hash)).not.toBe('refused');
+  });
+
   it('reads back every view it writes, within the rounding', () => {
     fc.assert(
       fc.property(

@@ -62,7 +62,12 @@ export function formatViewHash(view: MapView): string {
     0,
     Math.ceil((view.zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10)
   );
-  const round = (value: number, places: number) => String(Number(value.toFixed(places)));
+  // Trimmed as text: String(Number(…)) writes a tiny value as "1e-7", which no hash reader takes.
+  const round = (value: number, places: number) => {
+    const text = value.toFixed(places);
+    const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+    return trimmed === '-0' ? '0' : trimmed;
+  };
   const parts = [round(view.zoom, 2), round(view.lat, decimals), round(view.lon, decimals)];
   const bearing = Number(view.bearing.toFixed(1));
   const pitch = Number(view.pitch.toFixed(0));
