@@ -107,8 +107,9 @@ function inWorker(
   onstage: (stage: SheetStage) => void
 ): Promise<Uint8Array> {
   const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { type: 'module' });
+  let abort = () => {};
   return new Promise<Uint8Array>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
+    abort = () => reject(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
     worker.onerror = (event) => reject(new Error(event.message || 'PDF worker failed'));
     worker.onmessage = ({ data }: MessageEvent<PdfWorkerReply>) => {
@@ -118,6 +119,7 @@ function inWorker(
     };
     worker.postMessage(request, [request.mapJpeg.buffer]);
   }).finally(() => {
+    signal.removeEventListener('abort', abort);
     worker.terminate();
   });
 }
