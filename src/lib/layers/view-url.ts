@@ -62,7 +62,13 @@ export function formatViewHash(view: MapView): string {
     0,
     Math.ceil((view.zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10)
   );
-  const round = (value: number, places: number) => String(Number(value.toFixed(places)));
+  // Fixed-point, never String(number): that writes 1e-7 for a latitude just off the equator, which
+  // the reader (rightly) refuses. Trailing zeros go, and so does the sign of a rounded zero.
+  const round = (value: number, places: number) => {
+    const text = value.toFixed(places);
+    const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+    return trimmed === '-0' ? '0' : trimmed;
+  };
   const parts = [round(view.zoom, 2), round(view.lat, decimals), round(view.lon, decimals)];
   const bearing = Number(view.bearing.toFixed(1));
   const pitch = Number(view.pitch.toFixed(0));
