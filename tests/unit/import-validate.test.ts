@@ -872,3 +872,117 @@ describe('positions of a checked geometry', () => {
     expect(firstOutOfRange(line([0, 0], [0, 91], [200, 0]))).toEqual([0, 91]);
   });
 });
+
+describe('corners the mutants showed', () => {
+  test.each([
+    ['a LineString of null', { type: 'LineString', coordinates: null }, 'geometry.coordinates'],
+    ['a ring that is null', { type: 'Polygon', coordinates: [null] }, 'geometry.coordinates[0]'],
+    [
+      'a MultiPolygon ring that is null',
+      { type: 'MultiPolygon', coordinates: [[null]] },
+      'geometry.coordinates[0][0]'
+    ]
+  ])('%s is a nesting error, not a crash', (_, geometry, path) => {
+    expect(problemsOf(feature(geometry)).map((p) => `${p.code} ${p.path}`)).toEqual([
+      `bad-coordinate-nesting ${path}`
+    ]);
+  });
+
+  test('the first position of a line is named with its index', () => {
+    expect(
+      problemsOf(
+        feature({
+          type: 'LineString',
+          coordinates: [
+            ['x', 1],
+            [1, 2]
+          ]
+        })
+      ).map((p) => p.path)
+    ).toEqual(['geometry.coordinates[0][0]']);
+  });
+
+  test('a type that is not a string is unknown, even one that reads like a known name', () => {
+    expect(problemsOf(feature({ type: ['Polygon'] })).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'unknown-geometry-type geometry.type'
+    ]);
+    expect(
+      problemsOf(feature({ type: ['Point'], coordinates: [1, 2] })).map(
+        (p) => `${p.code} ${p.path}`
+      )
+    ).toEqual(['unknown-geometry-type geometry.type']);
+  });
+
+  test('only text values are looked at for markup', () => {
+    const properties = { n: 5, list: ['<', '<b>x</b>'], object: { a: '<b>x</b>' }, none: null };
+    expect(problemsOf(feature({ type: 'Point', coordinates: [1, 2] }, { properties }))).toEqual([]);
+  });
+
+  test('a missing properties member is the library’s warning, not ours', () => {
+    const { properties: _, ...bare } = feature({ type: 'Point', coordinates: [1, 2] });
+    const problems = checkFeature(bare, 0).problems;
+    expect(problems.map((p) => p.code)).toEqual(['geojson-spec']);
+    expect(problems[0].en).toContain('properties');
+  });
+
+  test('the library’s verdict quotes at most three findings, joined by "; "', () => {
+    const result = checkFeature(
+      { type: 'Feature', bbox: 'x', geometry: { type: 'Point', coordinates: [1, 2], bbox: 'y' } },
+      0
+    );
+    expect(result.feature).not.toBeNull();
+    const detail = result.problems[0].en.replace(/^.*specification: /, '').replace(/\.$/, '');
+    expect(detail.split('; ')).toHaveLength(3);
+  });
+
+  test.each([
+    ['Point', [1, 2]],
+    ['MultiPoint', [[1, 2]]],
+    [
+      'LineString',
+      [
+        [1, 2],
+        [3, 4]
+      ]
+    ],
+    [
+      'MultiLineString',
+      [
+        [
+          [1, 2],
+          [3, 4]
+        ]
+      ]
+    ],
+    ['Polygon', [square]],
+    ['Polygon', [square, square]],
+    ['MultiPolygon', [[square], [square, square]]]
+  ])(
+    'a valid %s with a bbox has no problems (the library judges it afresh)',
+    (type, coordinates) => {
+      const result = checkFeature(feature({ type, coordinates }, { bbox: [0, 0, 4, 4], id: 1 }), 0);
+      expect(result.problems).toEqual([]);
+      expect(result.feature).not.toBeNull();
+    }
+  );
+
+  test('a ring closed in x and y but not in z is the library’s warning, in every kind of polygon', () => {
+    const ring: Position[] = [
+      [0, 0, 0],
+      [1, 0, 0],
+      [1, 1, 0],
+      [0, 0, 5]
+    ];
+    for (const geometry of [
+      { type: 'Polygon', coordinates: [ring] },
+      { type: 'Polygon', coordinates: [square, ring] },
+      { type: 'MultiPolygon', coordinates: [[square], [ring]] }
+    ]) {
+      for (const extra of [{}, { bbox: [0, 0, 1, 1] }]) {
+        const result = checkFeature(feature(geometry, extra), 0);
+        expect(result.feature, JSON.stringify(geometry)).not.toBeNull();
+        expect(result.problems.map((p) => p.code)).toEqual(['geojson-spec']);
+      }
+    }
+  });
+});
