@@ -167,6 +167,14 @@ describe('rings, collections and nothing', () => {
     );
   });
 
+  it('walks a ring of two positions there and back', () => {
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a, b]] })).toBeCloseTo(
+      2 * geodesicLength(line(a, b)),
+      9
+    );
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a, a]] })).toBe(0);
+  });
+
   it('gives 0 for rings of fewer than two positions and for no geometry', () => {
     expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a], []] })).toBe(0);
     expect(geodesicPerimeter(null)).toBe(0);
