@@ -290,7 +290,7 @@ describe('drawing on the map', () => {
       );
       assert.match(await page.locator('.draw-cursor-label').innerText(), /^\d+ m · [\d.]+ km$/);
       await page.mouse.click(end[0], end[1]);
-      await page.waitForTimeout(120);
+      await nextFrames(page);
       await clickAt(page, end[0], end[1]);
       const item = page.locator('.drawings li').first();
       await item.waitFor({ timeout: 5_000 });

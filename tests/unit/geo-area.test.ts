@@ -398,3 +398,34 @@ describe('a ring around a pole (issue #16, class 7)', () => {
     expect(findSelfIntersection([shell, inside])).toEqual({ kind: 'none' });
   });
 });
+
+describe('edges of the area functions', () => {
+  const square: Position[] = [
+    [121.2, 41.1],
+    [121.21, 41.1],
+    [121.21, 41.11],
+    [121.2, 41.11],
+    [121.2, 41.1]
+  ];
+
+  it('gives 0 for an empty ring rather than failing', () => {
+    expect(signedRingArea([])).toBe(0);
+    expect(ellipsoidalArea({ type: 'Polygon', coordinates: [[]] })).toBe(0);
+    expect(geographicLibArea({ type: 'Polygon', coordinates: [[]] })).toBe(0);
+  });
+
+  it('has GeographicLib sum collections and ignore what has no area', () => {
+    const polygon: Polygon = { type: 'Polygon', coordinates: [square] };
+    const one = geographicLibArea(polygon);
+    expect(one).toBeCloseTo(ellipsoidalArea(polygon), 2);
+    expect(
+      geographicLibArea({
+        type: 'GeometryCollection',
+        geometries: [polygon, { type: 'Point', coordinates: [121, 41] }, polygon]
+      })
+    ).toBeCloseTo(2 * one, 6);
+    expect(geographicLibArea({ type: 'LineString', coordinates: square })).toBe(0);
+    expect(geographicLibArea(null)).toBe(0);
+    expect(geographicLibArea(undefined)).toBe(0);
+  });
+});

@@ -341,3 +341,82 @@ describe('planarArea', () => {
     expect(ratio).toBeCloseTo(1 + (x / 6_375_500) ** 2, 6);
   });
 });
+
+describe('edges of the CRS rules', () => {
+  it('reads whole names and codes only, and throws its own error type', () => {
+    for (const text of ['x4528', '4528x', 'epsg:4528x', 'EPSG:4512', '4555']) {
+      expect(() => parseCrs(text), text).toThrow(CrsError);
+    }
+    expect(() => parseCrs('nad83')).toThrow(expect.objectContaining({ name: 'CrsError' }));
+    expect(gaussKrugerZone('xEPSG:4528' as Crs)).toBeNull();
+    expect(gaussKrugerZone('EPSG:4528x' as Crs)).toBeNull();
+    expect(() => gaussKrugerZone('EPSG:4512')).toThrow(/unsupported CRS "EPSG:4512"/);
+    expect(() => gaussKrugerZone('EPSG:4555')).toThrow(CrsError);
+    expect(gaussKrugerZone('EPSG:4533')).toMatchObject({ centralMeridian: 135, zonePrefix: 45 });
+    expect(gaussKrugerZone('EPSG:4534')).toMatchObject({ centralMeridian: 75, zonePrefix: null });
+  });
+
+  it('takes every geometry type through the conversion, dropping bboxes', () => {
+    const p: Position = [121.2, 41.1];
+    const q: Position = [121.3, 41.2];
+    const geometries: Geometry[] = [
+      { type: 'MultiPoint', coordinates: [p, q] },
+      { type: 'MultiLineString', coordinates: [[p, q]] },
+      { type: 'MultiPolygon', coordinates: [[[p, q, [121.3, 41.1], p]]] },
+      {
+        type: 'GeometryCollection',
+        geometries: [{ type: 'Point', coordinates: q }]
+      }
+    ];
+    for (const geometry of geometries) {
+      expect(toWgs84({ ...geometry, bbox: [0, 0, 1, 1] }, 'wgs84')).toEqual(geometry);
+      const projected = fromWgs84ToGaussKruger(geometry, 'EPSG:4528');
+      expect(looksProjected(projected)).toBe(true);
+      const back = toWgs84(projected, 'EPSG:4528');
+      expect(back.type).toBe(geometry.type);
+      expect(JSON.stringify(back).length).toBeGreaterThan(20);
+    }
+  });
+
+  it('takes ±180° and ±90° as geographic, anything beyond as projected', () => {
+    const at = (x: number, y: number): Point => ({ type: 'Point', coordinates: [x, y] });
+    expect(looksProjected(at(180, 90))).toBe(false);
+    expect(looksProjected(at(-180, -90))).toBe(false);
+    expect(looksProjected(at(0, 90.5))).toBe(true);
+    expect(looksProjected(at(0, -90.5))).toBe(true);
+    expect(looksProjected(at(-180.5, 0))).toBe(true);
+  });
+
+  it('reads zones 25 and 45 from the prefix, nothing outside', () => {
+    expect(suggestProjectedCrs([25_500_000, 4_500_000])).toBe('EPSG:4513');
+    expect(suggestProjectedCrs([45_500_000, 4_500_000])).toBe('EPSG:4533');
+    expect(suggestProjectedCrs([24_500_000, 4_500_000])).toBe('EPSG:4549');
+    expect(suggestProjectedCrs([46_500_000, 4_500_000])).toBe('EPSG:4549');
+  });
+
+  it('says what is wrong with an easting, and where', () => {
+    const at = (x: number, y: number): Point => ({ type: 'Point', coordinates: [x, y] });
+    expect(() => toWgs84(at(40_500_000, NaN), 'EPSG:4528')).toThrow(
+      '坐标不是数字 coordinate is not a number: [40500000, NaN]'
+    );
+    expect(() => toWgs84(at(NaN, 4_500_000), 'EPSG:4549')).toThrow(
+      /not a number: \[NaN, 4500000\]/
+    );
+    expect(() => toWgs84(at(25_500_000, 4_500_000), 'EPSG:4528')).toThrow(
+      'easting does not fit EPSG:4528 (zone 40, CM 120°E) at [25500000, 4500000]: it belongs to zone 25: use EPSG:4513'
+    );
+    expect(() => toWgs84(at(45_500_000, 4_500_000), 'EPSG:4528')).toThrow(/zone 45: use EPSG:4533/);
+    expect(() => toWgs84(at(999_999, 4_500_000), 'EPSG:4528')).toThrow(
+      /it has no zone prefix: use EPSG:4549 \(the same CM without prefix\)/
+    );
+    expect(() => toWgs84(at(1_000_000, 4_500_000), 'EPSG:4528')).toThrow(
+      /EPSG:4528 eastings start with 40 \(e\.g\. 40500000\)/
+    );
+    expect(() => toWgs84(at(-5, 4_500_000), 'EPSG:4528')).toThrow(/eastings start with 40/);
+    expect(() => toWgs84(at(1_000_000, 4_500_000), 'EPSG:4549')).toThrow(
+      '东坐标与投影不符 easting does not fit EPSG:4549 (CM 120°E, no zone prefix) at [1000000, 4500000]: EPSG:4549 eastings lie between 0 and 1 000 000 m'
+    );
+    expect(() => toWgs84(at(-1, 4_500_000), 'EPSG:4549')).toThrow(/lie between 0 and 1 000 000 m/);
+    expect(toWgs84(at(0, 4_500_000), 'EPSG:4549').coordinates[0]).toBeLessThan(120);
+  });
+});

@@ -149,3 +149,63 @@ describe('turfLength', () => {
     expect(turfLength(null)).toBe(0);
   });
 });
+
+describe('rings, collections and nothing', () => {
+  const a: Position = [121.2, 41.1];
+  const b: Position = [121.21, 41.1];
+  const c: Position = [121.21, 41.11];
+
+  it('closes a ring whose last position differs from the first in x or in y only', () => {
+    const closed = geodesicLength(line(a, b, c, [121.2, 41.105], a));
+    expect(
+      geodesicPerimeter({ type: 'Polygon', coordinates: [[a, b, c, [121.2, 41.105]]] })
+    ).toBeCloseTo(closed, 9);
+    const sameY: Position = [121.205, 41.1];
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a, c, sameY]] })).toBeCloseTo(
+      geodesicLength(line(a, c, sameY, a)),
+      9
+    );
+  });
+
+  it('walks a ring of two positions there and back', () => {
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a, b]] })).toBeCloseTo(
+      2 * geodesicLength(line(a, b)),
+      9
+    );
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a, a]] })).toBe(0);
+  });
+
+  it('gives 0 for rings of fewer than two positions and for no geometry', () => {
+    expect(geodesicPerimeter({ type: 'Polygon', coordinates: [[a], []] })).toBe(0);
+    expect(geodesicPerimeter(null)).toBe(0);
+    expect(geodesicPerimeter(undefined)).toBe(0);
+    expect(geodesicPerimeter({ type: 'Point', coordinates: a })).toBe(0);
+  });
+
+  it('sums the polygons of a collection, ignoring its lines', () => {
+    const square = { type: 'Polygon' as const, coordinates: [[a, b, c, a]] };
+    expect(
+      geodesicPerimeter({
+        type: 'GeometryCollection',
+        geometries: [square, line(a, b), square]
+      })
+    ).toBeCloseTo(2 * geodesicPerimeter(square), 9);
+  });
+
+  it('measures MultiLineStrings and collections with Turf as well', () => {
+    const ab = line(a, b);
+    const bc = line(b, c);
+    const both = turfLength(ab) + turfLength(bc);
+    expect(turfLength(ab)).toBeGreaterThan(800);
+    expect(
+      turfLength({ type: 'MultiLineString', coordinates: [ab.coordinates, bc.coordinates] })
+    ).toBeCloseTo(both, 6);
+    expect(
+      turfLength({
+        type: 'GeometryCollection',
+        geometries: [ab, { type: 'Point', coordinates: a }, bc]
+      })
+    ).toBeCloseTo(both, 6);
+    expect(turfLength({ type: 'Polygon', coordinates: [[a, b, c, a]] })).toBe(0);
+  });
+});

@@ -151,3 +151,66 @@ describe('parseMeasurement', () => {
     expect(() => parseMeasurement('0亩')).toThrow(/must be positive/);
   });
 });
+
+describe('boundaries, signs and spellings', () => {
+  it('switches to the larger unit exactly at 1 亩, 1 km² and 1 km, whatever the sign', () => {
+    expect(formatArea(1_000_000)).toBe('1平方公里');
+    expect(formatArea(999_999)).toBe('1500亩');
+    expect(formatArea(SQUARE_METRES_PER_MU)).toBe('1亩');
+    expect(formatArea(666)).toBe('666平方米');
+    expect(formatArea(-2_000_000)).toBe('-2平方公里');
+    expect(formatArea(-1000)).toBe('-1.5亩');
+    expect(formatLength(1000)).toBe('1公里');
+    expect(formatLength(999)).toBe('999米');
+    expect(formatLength(-1500)).toBe('-1.5公里');
+  });
+
+  it('rounds large negative numbers to whole units too, and never writes -0', () => {
+    expect(formatPlanNumber(-1234.5)).toBe('-1235');
+    expect(formatPlanNumber(-0)).toBe('0');
+    expect(formatPlanNumber(-0.0004, { significantDigits: 1 })).toBe('-0.0004');
+    expect(() => formatPlanNumber(Infinity)).toThrow('not a finite number: Infinity');
+  });
+
+  it('keeps one number format per digit count', () => {
+    expect(formatPlanNumber(1.2345, { significantDigits: 2 })).toBe('1.2');
+    expect(formatPlanNumber(1.2345)).toBe('1.23');
+    expect(formatPlanNumber(1.2345, { significantDigits: 4 })).toBe('1.235');
+    expect(formatPlanNumber(1.2345, { significantDigits: 2 })).toBe('1.2');
+    expect(formatPlanNumber(123.4, { significantDigits: 2 })).toBe('123');
+  });
+
+  it('knows only its own unit names', () => {
+    expect(isAreaUnit(5)).toBe(false);
+    expect(isAreaUnit('hasOwnProperty')).toBe(false);
+    expect(isLengthUnit(undefined)).toBe(false);
+    expect(isLengthUnit('米')).toBe(true);
+    // @ts-expect-error: not a unit
+    expect(() => fromSquareMetres(1, 'acre')).toThrow(
+      '不是面积单位 not an area unit: "acre" (use 亩, 平方公里, 平方米, 万平方米, 公顷)'
+    );
+    // @ts-expect-error: not a unit
+    expect(() => fromMetres(1, 'mile')).toThrow(
+      '不是长度单位 not a length unit: "mile" (use 公里, 米)'
+    );
+  });
+
+  it.each([
+    ['6.9sqkm', '平方公里', 6_900_000],
+    ['6.9KM2', '平方公里', 6_900_000],
+    ['55hm2', '公顷', 550_000],
+    ['55 hm²', '公顷', 550_000],
+    ['55 HA', '公顷', 550_000],
+    [' 13 m² ', '平方米', 13],
+    ['1，800米', '米', 1800],
+    ['1\u3000800 米', '米', 1800]
+  ] as const)('reads %j', (text, unit, base) => {
+    const measurement = parseMeasurement(text);
+    expect(measurement.unit).toBe(unit);
+    expect(measurement.base).toBeCloseTo(base, 6);
+  });
+
+  it.each(['.5亩', '5.亩', '0.0亩', '亩5', '5亩亩'])('rejects %j', (text) => {
+    expect(() => parseMeasurement(text)).toThrow(`"${text}"`);
+  });
+});

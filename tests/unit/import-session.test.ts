@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { ClientOptions, ImportJob } from '$lib/import/client';
 import { importFile } from '$lib/import/import-file';
 import { ImportSession, progressOf, type ImportRunner } from '$lib/import/import-session.svelte';
@@ -124,8 +124,7 @@ describe('ImportSession', () => {
     };
     const session = new ImportSession(userData, never, newId);
     const opening = session.open(fileOf('good-wgs84.geojson'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(session.phase).toBe('importing');
+    await vi.waitFor(() => expect(session.phase).toBe('importing'));
     expect(session.busy).toBe(true);
     session.cancel();
     await opening;

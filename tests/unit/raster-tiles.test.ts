@@ -9,7 +9,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature, Geometry } from 'geojson';
 import { PbfReader } from 'pbf';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { packFeatures, packedFeatureArray } from '$lib/storage/packed-features';
@@ -377,14 +377,18 @@ describe('createUserTileHandler, overview tiles', () => {
     return { handle, posted };
   }
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  /** Waits (polling, not a fixed time) until the handler has posted `count` answers. */
+  const answered = (posted: readonly unknown[], count: number) =>
+    vi.waitFor(() => {
+      if (posted.length < count) throw new Error(`${posted.length} of ${count} answers posted`);
+    });
 
   test('answers a raster request with the painted tile, its buffer transferred', async () => {
     const { handle, posted } = recording(recordingCanvas);
     handle({ type: 'add', layerId: 'a', features: mixedLayer() });
     handle({ type: 'finish', layerId: 'a' });
     handle({ type: 'raster', requestId: 4, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 2 });
-    await settle();
+    await answered(posted, 2);
     const { message, transfer } = posted[1];
     expect(message).toMatchObject({ type: 'tile', requestId: 4 });
     const data = message.type === 'tile' ? message.data : null;
@@ -402,7 +406,7 @@ describe('createUserTileHandler, overview tiles', () => {
       paint: PAINT,
       pixelRatio: 1
     });
-    await settle();
+    await answered(posted, 3);
     expect(posted[2]).toEqual({
       message: { type: 'tile', requestId: 5, data: null },
       transfer: []
@@ -442,7 +446,7 @@ describe('createUserTileHandler, overview tiles', () => {
     handle({ type: 'add', layerId: 'a', features: mixedLayer() });
     handle({ type: 'finish', layerId: 'a' });
     handle({ type: 'raster', requestId: 2, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 1 });
-    await settle();
+    await answered(posted, 3);
     expect(posted[0].message).toEqual({ type: 'tile', requestId: 1, data: null });
     const answer = posted[2].message;
     expect(answer).toMatchObject({ type: 'tile', requestId: 2, data: null });

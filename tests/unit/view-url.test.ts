@@ -54,6 +54,17 @@ describe('the view hash', () => {
     expect(formatViewHash({ zoom: 10, lat: 41.1, lon: 121.2, bearing: 0, pitch: 40 })).toBe(
       '#10/41.1/121.2/0/40'
     );
+    // Just off the equator: fixed-point (String(-1e-7) is '-1e-7', which the reader refuses).
+    const nearEquator = {
+      zoom: 18.423421665653855,
+      lat: -5.0000000000000004e-8,
+      lon: 0,
+      bearing: 0,
+      pitch: 0
+    };
+    expect(formatViewHash(nearEquator)).toBe('#18.42/-0.0000001/0');
+    expect(parseViewHash(formatViewHash(nearEquator))).toMatchObject({ lat: -1e-7, lon: 0 });
+    expect(formatViewHash({ ...nearEquator, lat: -1e-9, lon: 120 })).toBe('#18.42/0/120');
   });
 
   it('writes tiny coordinates as plain decimals, never in exponent notation', () => {
