@@ -5,8 +5,10 @@ import {
   groupDigits,
   inPlanUnit,
   inSi,
+  signedInPlanUnit,
   signedPercent,
-  signedSi
+  signedSi,
+  statedFigure
 } from '$lib/plan/audit-format';
 import { parseTolerance } from '$lib/plan/audit-tolerance';
 import type { AuditRow } from '$lib/plan/figure-audit';
@@ -141,5 +143,84 @@ describe('firstRowOfFeature', () => {
       ['a', 'c1@2:a'],
       ['b', 'c1@3:b']
     ]);
+  });
+});
+
+describe('the audit chart and numbers, exactly (from the surviving mutants)', () => {
+  it('ends the axis on the smallest 1-2-5 at or above the value', () => {
+    for (const [value, ceiling] of [
+      [1, 1],
+      [2, 2],
+      [3, 5],
+      [5, 5],
+      [11, 20],
+      [0.5, 0.5],
+      [0.06, 0.1]
+    ]) {
+      expect(niceCeiling(value), String(value)).toBeCloseTo(ceiling, 12);
+    }
+    for (const nothing of [0, -5, Number.NaN]) expect(niceCeiling(nothing)).toBe(1);
+  });
+
+  it('draws only measured rows with a difference, in km² from 10⁵ m² and km from 1 km', () => {
+    const rows = [
+      row({ key: 'a', statedSi: 1e5, measuredEllipsoidal: 9e4 }),
+      row({ key: 'unmeasured', measuredEllipsoidal: null }),
+      row({ key: 'no-delta', deltaPct: null }),
+      row({
+        key: 'short',
+        quantity: 'length',
+        unit: '米',
+        siUnit: 'm',
+        statedSi: 999,
+        measuredEllipsoidal: 998
+      })
+    ];
+    const [area, length] = chartPanels(rows);
+    expect(area.bars.map((bar) => bar.key)).toEqual(['a']);
+    expect(area.unit).toBe('km²');
+    expect(length.unit).toBe('m');
+    expect(chartPanels([row({ statedSi: 99_999, measuredEllipsoidal: 99_000 })])[0].unit).toBe(
+      'm²'
+    );
+    const km = chartPanels([
+      row({
+        quantity: 'length',
+        unit: '公里',
+        siUnit: 'm',
+        statedSi: 1000,
+        measuredEllipsoidal: 990
+      })
+    ]);
+    expect(km[0].unit).toBe('km');
+  });
+
+  it('labels a bar by name, else id, else nothing, and states its figure in both languages', () => {
+    const labels = chartPanels([
+      row({ key: 'n', featureName: '松凌园', featureId: 'f' }),
+      row({ key: 'i', featureName: null, featureId: 'f' }),
+      row({ key: 'x', featureName: null, featureId: null })
+    ])[0].bars.map((bar) => bar.label);
+    expect(labels).toEqual(['松凌园', 'f', '']);
+    const [bar] = chartPanels([row({})])[0].bars;
+    expect(bar.figure).toEqual({ zh: '835亩', en: '835 mu' });
+    expect(statedFigure({ value: 6.9, unit: '平方公里' })).toBe('6.9平方公里');
+    expect(statedFigure({ value: 6.9, unit: '平方公里' }, true)).toBe('6.9 km²');
+  });
+
+  it('signs differences with a real minus, and ± for none', () => {
+    const mu = { unit: '亩' as const };
+    expect(signedInPlanUnit(mu, 1.2 * (10000 / 15))).toBe('+1.2亩');
+    expect(signedInPlanUnit(mu, -0.4 * (10000 / 15))).toBe('−0.4亩');
+    expect(signedInPlanUnit(mu, 0)).toBe('±0亩');
+    expect(signedInPlanUnit(mu, null)).toBe('—');
+    expect(signedInPlanUnit(mu, -0.4 * (10000 / 15), true)).toBe('−0.4 mu');
+    expect(inSi({ siUnit: 'm²' }, null)).toBe('—');
+    expect(inSi({ siUnit: 'm²' }, 774000)).toBe('774,000 m²');
+    expect(signedSi({ siUnit: 'm²' }, null)).toBe('—');
+    expect(signedPercent(0.004)).toBe('±0.00%');
+    expect(signedPercent(-1.2)).toBe('−1.20%');
+    expect(signedPercent(0.13)).toBe('+0.13%');
+    expect(inPlanUnit({ unit: '米' }, 1234.5, 5, true)).toMatch(/^1,?234\.5 m$/);
   });
 });

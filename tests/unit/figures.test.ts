@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { plan } from '$lib/plan';
-import { clauseAround, findFigures, findFiguresInText } from '$lib/plan/figures';
+import { clauseAround, figureKey, findFigures, findFiguresInText } from '$lib/plan/figures';
 
 /** The full list the parser finds in the shipped plan. Regenerate on purpose only: UPDATE_FIXTURES=1. */
 const FIXTURE = fileURLToPath(new URL('../fixtures/figures/out/figures.json', import.meta.url));
@@ -112,5 +112,27 @@ describe('clauseAround', () => {
     const semicolon = '甲；乙园规划面积835亩，打造';
     const at = semicolon.indexOf('835');
     expect(clauseAround(semicolon, at, at + 4)).toBe('乙园规划面积835亩');
+  });
+});
+
+describe('clauseAround, at its edges (from the surviving mutants)', () => {
+  it('keeps a clause that starts the text and runs past the figure', () => {
+    expect(clauseAround('面积6.9平方公里，打造先行区', 0, 2)).toBe('面积6.9平方公里');
+    expect(clauseAround('  面积6.9平方公里  ', 2, 4)).toBe('面积6.9平方公里');
+  });
+
+  it('ends a clause at ASCII , and : except between digits', () => {
+    const text = '甲,面积1,161亩,乙';
+    expect(clauseAround(text, 2, 4)).toBe('面积1,161亩');
+    expect(clauseAround('x:用地比1:2,其余', 2, 5)).toBe('用地比1:2');
+    // A comma after a digit but before a word ends the clause.
+    expect(clauseAround('面积5,打造', 0, 2)).toBe('面积5');
+    expect(clauseAround('打造,5亩', 3, 5)).toBe('5亩');
+  });
+
+  it('quotes the clause the figure starts, not the one before it', () => {
+    const [figure] = findFiguresInText('规划面积，6.9平方公里。', 'p1');
+    expect(figure.quote).toBe('6.9平方公里');
+    expect(figureKey(figure)).toBe('p1@5');
   });
 });

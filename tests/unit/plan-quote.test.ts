@@ -57,3 +57,30 @@ describe('quoteMentioning', () => {
     );
   });
 });
+
+describe('quoteMentioning, exactly (from the surviving mutants)', () => {
+  it('keeps a sentence of exactly maxChars whole', () => {
+    expect(quoteMentioning('甲乙紫荆山丙丁。', ['紫荆山'], 8)).toBe('甲乙紫荆山丙丁。');
+  });
+
+  it('cuts a third of the room before the mention, and marks only the cut ends', () => {
+    const head = `${'A'.repeat(10)}紫荆山${'B'.repeat(100)}。`;
+    // room 17 → 5 before the mention: from 5 to 25.
+    expect(quoteMentioning(head, ['紫荆山'], 20)).toBe(`…${head.slice(5, 25)}…`);
+    const early = `${'A'.repeat(2)}紫荆山${'B'.repeat(100)}。`;
+    expect(quoteMentioning(early, ['紫荆山'], 20)).toBe(`${early.slice(0, 20)}…`);
+    const tail = `${'A'.repeat(100)}紫荆山。`;
+    expect(quoteMentioning(tail, ['紫荆山'], 20)).toBe(`…${tail.slice(84)}`);
+  });
+
+  it('clips around the earliest name in the sentence, whatever the order of names', () => {
+    const sentence = `${'A'.repeat(40)}乙地${'B'.repeat(40)}甲地${'C'.repeat(40)}。`;
+    expect(quoteMentioning(sentence, ['甲地', '乙地'], 20)).toContain('乙地');
+    expect(quoteMentioning(sentence, ['甲地', '乙地'], 20)).not.toContain('甲地');
+  });
+
+  it('ignores empty names and keeps a last sentence without its mark', () => {
+    expect(quoteMentioning('甲。紫荆。', ['', '紫荆'])).toBe('紫荆。');
+    expect(quoteMentioning('甲。乙丙', ['乙'])).toBe('乙丙');
+  });
+});
