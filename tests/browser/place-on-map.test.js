@@ -255,10 +255,24 @@ describe('placing an unlocated plan feature', () => {
         () => document.querySelector('aside[data-sheet]')?.getAttribute('data-sheet') === 'peek'
       );
       const bar = page.locator('[data-placing-bar]');
-      const barBox = await bar.boundingBox();
+      await bar.waitFor();
+      // The sheet slides down (a CSS transition) after its state says peek: wait for it to
+      // settle with the bar clear above it, rather than measure it mid-slide.
+      const clear = await page
+        .waitForFunction(
+          () => {
+            const barRect = document.querySelector('[data-placing-bar]')?.getBoundingClientRect();
+            const sheetRect = document.querySelector('aside[data-sheet]')?.getBoundingClientRect();
+            return !!barRect && !!sheetRect && barRect.bottom <= sheetRect.top;
+          },
+          null,
+          { timeout: 5_000 }
+        )
+        .then(() => true)
+        .catch(() => false);
+      assert.ok(clear, 'the bar is above the sheet, on the map');
       const sheetBox = await sheet.boundingBox();
-      assert.ok(barBox && sheetBox, 'bar and sheet are shown');
-      assert.ok(barBox.y + barBox.height <= sheetBox.y, 'the bar is above the sheet, on the map');
+      assert.ok(sheetBox, 'the sheet is shown');
       await waitForMapStill(page);
       await page.touchscreen.tap(195, Math.round(sheetBox.y / 2));
       await page.locator('[data-placement-yours]').waitFor();
