@@ -7,7 +7,9 @@ import { defaultTheme } from '../../src/lib/style/theme';
 import { frameRect, layoutSheet, type Primitive } from '../../src/lib/sheet/layout';
 import { hatchLines, northArrow } from '../../src/lib/sheet/marks';
 import {
+  dotsToMm,
   mmToCssPixels,
+  mmToDots,
   mmToPixels,
   mmToPoints,
   PAPER_NAMES,
@@ -48,6 +50,9 @@ describe('paper', () => {
     expect(mmToPoints(210)).toBeCloseTo(595.28, 2);
     expect(mmToPoints(297)).toBeCloseTo(841.89, 2);
     expect(mmToCssPixels(25.4)).toBe(96);
+    expect(mmToDots(25.4, 300)).toBe(300);
+    expect(dotsToMm(150, 150)).toBe(25.4);
+    expect(mmToDots(dotsToMm(1234, 300), 300)).toBeCloseTo(1234, 9);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { LOCAL_CJK_FONTS } from '$lib/layers/map-config';
 import { layoutSheet, type Primitive, type SheetContent } from './layout';
-import { mmToPixels, type SheetSize } from './paper';
+import { dotsToMm, mmToDots, mmToPixels, pointsToMm, type SheetSize } from './paper';
 import type { Measure } from './text-wrap';
 
 export class CanvasTooLarge extends Error {
@@ -16,7 +16,7 @@ export class CanvasTooLarge extends Error {
 }
 
 function fontFor(sizePt: number, dpi: number): string {
-  return `${(sizePt / 72) * dpi}px ${LOCAL_CJK_FONTS}`;
+  return `${mmToDots(pointsToMm(sizePt), dpi)}px ${LOCAL_CJK_FONTS}`;
 }
 
 /**
@@ -35,10 +35,10 @@ export function canvasSheet(
   if (!context || !usable(context, canvas)) throw new CanvasTooLarge();
   const measure: Measure = (text, sizePt) => {
     context.font = fontFor(sizePt, dpi);
-    return (context.measureText(text).width / dpi) * 25.4;
+    return dotsToMm(context.measureText(text).width, dpi);
   };
   const layout = layoutSheet(content, size, measure);
-  const px = (mm: number) => (mm / 25.4) * dpi;
+  const px = (mm: number) => mmToDots(mm, dpi);
   for (const primitive of layout.primitives) drawPrimitive(context, primitive, px, dpi, map);
   return canvas;
 }

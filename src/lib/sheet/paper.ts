@@ -43,7 +43,23 @@ export function sheetSize(paper: PaperName, orientation: Orientation): SheetSize
  * @example mmToPixels(297, 150) // 1754
  */
 export function mmToPixels(mm: number, dpi: number): number {
-  return Math.round((mm / MM_PER_INCH) * dpi);
+  return Math.round(mmToDots(mm, dpi));
+}
+
+/**
+ * Pixels a length in mm takes at a resolution, unrounded: where a canvas draws it.
+ * @example mmToDots(25.4, 300) // 300
+ */
+export function mmToDots(mm: number, dpi: number): number {
+  return (mm / MM_PER_INCH) * dpi;
+}
+
+/**
+ * Millimetres that `pixels` take at a resolution.
+ * @example dotsToMm(300, 300) // 25.4
+ */
+export function dotsToMm(pixels: number, dpi: number): number {
+  return (pixels / dpi) * MM_PER_INCH;
 }
 
 /**

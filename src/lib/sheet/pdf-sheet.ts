@@ -22,7 +22,7 @@ import {
   type RGB
 } from '@cantoo/pdf-lib';
 import { layoutSheet, type Primitive, type SheetContent } from './layout';
-import { mmToPoints, type SheetSize } from './paper';
+import { mmToPoints, pointsToMm, type SheetSize } from './paper';
 import type { Measure } from './text-wrap';
 import { woffToSfnt } from './woff';
 
@@ -75,7 +75,7 @@ export async function pdfSheet(input: PdfSheetInput): Promise<Uint8Array> {
   });
   const inFont = printableIn(new Set(font.getCharacterSet()));
   const measure: Measure = (text, sizePt) =>
-    (font.widthOfTextAtSize(inFont(text), sizePt) * 25.4) / 72;
+    pointsToMm(font.widthOfTextAtSize(inFont(text), sizePt));
   const layout = layoutSheet(input.content, input.size, measure);
   const page = document.addPage([mmToPoints(input.size.widthMm), mmToPoints(input.size.heightMm)]);
   const map = await document.embedJpg(input.mapJpeg);
