@@ -12,7 +12,9 @@ const MANIFEST = path.join(PROJECT_ROOT, '.svelte-kit/output/client/.vite/manife
 /** What a file holds, recognised by a marker in its text. */
 const MARKERS = [
   ['maplibre-gl-font-face', 'MapLibre GL'],
-  ['JSON.parse(`{"type":"FeatureCollection"', 'inline GeoJSON']
+  ['JSON.parse(`{"type":"FeatureCollection"', 'inline GeoJSON'],
+  // The compact form of src/lib/geo/compact-geojson.js, as the geojson-import plugin writes it.
+  ['{"scale":', 'inline GeoJSON']
 ];
 
 /**
