@@ -1,7 +1,29 @@
 // The UI message catalogue and the language choice.
-import { describe, expect, it } from 'vitest';
-import { catalog, bilingual } from '../../src/lib/i18n/messages';
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { bilingual } from '../../src/lib/i18n/messages';
 import { initialLocale, parseLocale, htmlLangOf } from '../../src/lib/i18n/locale-choice';
+
+/** Every part of the catalogue, by file name ('draw' for catalog/draw.ts). */
+const parts = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<Record<string, Record<string, unknown>>>('../../src/lib/i18n/catalog/*.ts', {
+      eager: true
+    })
+  ).map(([file, exports]) => [path.basename(file, '.ts'), Object.values(exports)[0]])
+);
+const catalog = Object.assign({}, ...Object.values(parts)) as Record<string, unknown>;
+/** The parts messages.ts holds from the start; the others load with the code that uses them. */
+const FIRST_VIEW_PARTS = ['common', 'map', 'search', 'plan', 'landmarks'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return /\.(ts|js|svelte)$/.test(name) ? [file] : [];
+  });
+}
 
 describe('message catalogue', () => {
   it('has a non-empty Chinese and English text for every key', () => {
@@ -59,5 +81,43 @@ describe('catalogue parts', () => {
     }
     expect(clashes).toEqual([]);
     expect(owner.size).toBe(Object.keys(catalog).length);
+  });
+
+  it('are imported by every module that names a key of a part the first view does not hold', () => {
+    const partOfKey = new Map<string, string>();
+    for (const [name, part] of Object.entries(parts)) {
+      if (FIRST_VIEW_PARTS.includes(name)) continue;
+      for (const key of Object.keys(part)) partOfKey.set(key, name);
+    }
+    expect(partOfKey.size).toBeGreaterThan(100);
+    const missing: string[] = [];
+    for (const file of sourceFiles('src')) {
+      if (file.startsWith(path.join('src', 'lib', 'i18n'))) continue;
+      const text = readFileSync(file, 'utf8');
+      const needed = new Set<string>();
+      for (const [, key] of text.matchAll(/['"`]([a-zA-Z]+\.[\w.]+)['"`]/g)) {
+        const part = partOfKey.get(key);
+        if (part) needed.add(part);
+      }
+      for (const part of needed) {
+        const imported = new RegExp(
+          `import\\s+(?:[^'"]*from\\s+)?['"][^'"]*i18n/catalog/${part}['"]`
+        );
+        if (!imported.test(text)) missing.push(`${file} uses ${part}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('holds at first only the parts the first view shows; a later part adds itself', async () => {
+    vi.resetModules();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const fresh = await import('../../src/lib/i18n/messages');
+    expect(fresh.bilingual('map.label').zh).not.toBe('map.label');
+    expect(fresh.bilingual('draw.heading')).toEqual({ zh: 'draw.heading', en: 'draw.heading' });
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('draw.heading'));
+    await import('../../src/lib/i18n/catalog/draw');
+    expect(fresh.bilingual('draw.heading').zh).not.toBe('draw.heading');
+    errors.mockRestore();
   });
 });

@@ -12,46 +12,56 @@
  */
 import { locale } from './locale.svelte';
 import type { Bilingual } from './types';
+import { addMessages, entryOf } from './message-store';
 import { common } from './catalog/common';
-import { importReport } from './catalog/import-report';
 import { map } from './catalog/map';
 import { search } from './catalog/search';
 import { plan } from './catalog/plan';
-import { audit } from './catalog/audit';
-import { features } from './catalog/features';
 import { landmarks } from './catalog/landmarks';
-import { importUi } from './catalog/import-ui';
-import { draw } from './catalog/draw';
-import { parks } from './catalog/parks';
-import { sheet } from './catalog/sheet';
-import { placing } from './catalog/placing';
+import type { importReport } from './catalog/import-report';
+import type { audit } from './catalog/audit';
+import type { features } from './catalog/features';
+import type { importUi } from './catalog/import-ui';
+import type { draw } from './catalog/draw';
+import type { parks } from './catalog/parks';
+import type { sheet } from './catalog/sheet';
+import type { placing } from './catalog/placing';
 
-export type Entry = Bilingual | ((params: never) => Bilingual);
+/**
+ * Every key of every part, for the compile-time checks. At run time the map's first view holds
+ * only the parts it shows (below); the others come with the code that shows them: a module that
+ * uses a key of a later part imports that part (`import '$lib/i18n/catalog/draw'`), which adds
+ * itself (./message-store.ts) — tests/unit/i18n.test.ts checks that every module does.
+ */
+type Catalog = typeof common &
+  typeof map &
+  typeof search &
+  typeof plan &
+  typeof landmarks &
+  typeof importReport &
+  typeof audit &
+  typeof features &
+  typeof importUi &
+  typeof draw &
+  typeof parks &
+  typeof sheet &
+  typeof placing;
 
-export const catalog = {
-  ...common,
-  ...importReport,
-  ...map,
-  ...search,
-  ...plan,
-  ...audit,
-  ...features,
-  ...landmarks,
-  ...importUi,
-  ...draw,
-  ...parks,
-  ...sheet,
-  ...placing
-} satisfies Record<string, Entry>;
+for (const part of [common, map, search, plan, landmarks]) addMessages(part);
 
-export type MessageKey = keyof typeof catalog;
-type ArgsOf<K extends MessageKey> = (typeof catalog)[K] extends (params: infer P) => Bilingual
+export type MessageKey = keyof Catalog;
+type ArgsOf<K extends MessageKey> = Catalog[K] extends (params: infer P) => Bilingual
   ? [params: P]
   : [];
 
 /** Both languages of a message: for files, exports and reports, which keep both. */
 export function bilingual<K extends MessageKey>(key: K, ...args: ArgsOf<K>): Bilingual {
-  const entry: Entry = catalog[key];
+  const entry = entryOf(key);
+  if (entry === undefined) {
+    // A module used a key of a part it did not import: say so, and show the key, not nothing.
+    console.error(`message ${key} is not loaded: import its part of src/lib/i18n/catalog/`);
+    return { zh: key, en: key };
+  }
   return typeof entry === 'function' ? (entry as (params: unknown) => Bilingual)(args[0]) : entry;
 }
 

@@ -4,6 +4,7 @@
  * and the link to the view with its QR code. Plain data, so the PDF worker can lay it out.
  */
 import { t } from '$lib/i18n/messages';
+import '$lib/i18n/catalog/sheet';
 import { locale } from '$lib/i18n/locale.svelte';
 import { legendEntries } from '$lib/layers/legend';
 import { layerRegistry } from '$lib/layers/registry';

@@ -1,5 +1,6 @@
 /** The land-figure audit page (/audit): explanation, tolerance, table, chart and exports. */
-export const audit = {
+import { addMessages } from '../message-store';
+export const audit = addMessages({
   'audit.pageTitle': { zh: '土地指标核对', en: 'Land-figure audit' },
   'audit.description': {
     zh: '规划纲要中的面积与长度数字与地图图形的测量值对照',
@@ -78,4 +79,4 @@ export const audit = {
   'audit.export.label': { zh: '导出', en: 'Export' },
   'audit.export.csv': { zh: '导出 CSV', en: 'Export CSV' },
   'audit.export.json': { zh: '导出 JSON', en: 'Export JSON' }
-};
+});

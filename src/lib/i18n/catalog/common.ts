@@ -17,5 +17,7 @@ export const common = {
   'disclaimer.body': {
     zh: '位置多为按规划文字示意，不作为权属、面积或用地审批依据。',
     en: 'Most positions are schematic and are no basis for land rights, areas or approvals.'
-  }
+  },
+  // The header links to every page.
+  'nav.parks': { zh: '园区', en: 'Parks' }
 };

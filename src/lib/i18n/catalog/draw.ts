@@ -1,9 +1,10 @@
+import { addMessages } from '../message-store';
 import type { Bilingual } from '../types';
 
 const NOTHING: Bilingual = { zh: '', en: '' };
 
 /** Drawing and measuring on the map page (DrawPanel): tools, hints, live measure, saved drawings. */
-export const draw = {
+export const draw = addMessages({
   'draw.heading': { zh: '绘制与测量', en: 'Draw and measure' },
   'draw.tools': { zh: '绘图工具', en: 'Drawing tools' },
   'draw.tool.polygon': { zh: '多边形', en: 'Polygon' },
@@ -71,4 +72,4 @@ export const draw = {
     zh: why ? `${what.zh}：${why.zh}` : `${what.zh}。`,
     en: why ? `${what.en}: ${why.en}` : `${what.en}.`
   })
-};
+});

@@ -1,5 +1,6 @@
 /** The feature table (/features): every plan feature, sortable and filterable, without the map. */
-export const features = {
+import { addMessages } from '../message-store';
+export const features = addMessages({
   'features.pageTitle': { zh: '要素列表', en: 'Feature table' },
   'features.description': {
     zh: '凌河区“十四五”规划的全部空间要素：名称、图层、类型、位置精度、图上面积或长度、规划原文出处。',
@@ -39,4 +40,4 @@ export const features = {
   'features.openOnMap': { zh: '在地图上查看', en: 'Open on the map' },
   'features.notOnMap': { zh: '未上图', en: 'not on the map' },
   'features.none': { zh: '没有符合筛选条件的要素。', en: 'No feature matches the filters.' }
-};
+});

@@ -1,5 +1,6 @@
 /** The import report's own words (the problems themselves come from src/lib/import/messages.ts). */
-export const importReport = {
+import { addMessages } from '../message-store';
+export const importReport = addMessages({
   'report.file': { zh: '文件', en: 'File' },
   'report.crs': { zh: '坐标系', en: 'From' },
   'report.problems': (p: { count: number; rejected: number; warnings: number }) => ({
@@ -17,4 +18,4 @@ export const importReport = {
     en: `${p.count} more problem(s) are counted but not listed one by one (see the counts by kind above).`
   }),
   'report.exportCsv': { zh: '导出问题列表（CSV）', en: 'Export the problems (CSV)' }
-};
+});

@@ -3,7 +3,8 @@
  * question, the user's layers and the backup. The importer's own messages and problems are
  * bilingual objects from src/lib/import/messages.ts; the UI shows one half of them.
  */
-export const importUi = {
+import { addMessages } from '../message-store';
+export const importUi = addMessages({
   'import.heading': { zh: '导入边界', en: 'Import boundaries' },
   'import.help': {
     zh: 'GeoJSON、KML/KMZ 或压缩的 Shapefile（.zip），也可以把文件拖到地图上。数据只保存在本浏览器中。',
@@ -13,14 +14,6 @@ export const importUi = {
   'import.cancel': { zh: '取消', en: 'Cancel' },
   'import.reading': { zh: '读取中…', en: 'Reading…' },
   'import.closeReport': { zh: '关闭报告', en: 'Close report' },
-  'import.drop.label': {
-    zh: '地图（可拖入文件导入）',
-    en: 'Map (drop a file to import it)'
-  },
-  'import.drop.overlay': {
-    zh: '松开鼠标导入文件：GeoJSON、KML/KMZ、压缩的 Shapefile 或备份',
-    en: 'Drop to import: GeoJSON, KML/KMZ, zipped Shapefile or a backup'
-  },
   'crs.label': { zh: '坐标系', en: 'Coordinate system' },
   'crs.suggested': { zh: '推荐', en: 'suggested' },
   'crs.declared': { zh: '文件声明', en: 'declared' },
@@ -108,4 +101,4 @@ export const importUi = {
     zh: '浏览器存储不可用，没有可导出的已保存数据。',
     en: 'Browser storage is unavailable, so there is no saved data to export.'
   }
-};
+});

@@ -96,5 +96,26 @@ export const map = {
   'basemap.offsetNote': {
     zh: '高德、腾讯、百度瓦片为 GCJ-02/BD-09 偏移坐标，会错开约 500 米，不支持。',
     en: 'AMap, Tencent and Baidu tiles are offset (GCJ-02/BD-09) and not supported.'
-  }
+  },
+  // The map's industry and theme filter (issue #13).
+  'parks.filter.label': { zh: '按产业和主题筛选', en: 'Filter by industry and theme' },
+  'parks.filter.industry': { zh: '产业', en: 'Industry' },
+  'parks.filter.theme': { zh: '主题', en: 'Theme' },
+  'parks.filter.any': { zh: '全部', en: 'All' },
+  'parks.filter.count': (p: { n: number }) => ({
+    zh: `符合条件的规划要素：${p.n}个`,
+    en: `${p.n} plan features match`
+  }),
+  'parks.filter.clear': { zh: '清除筛选', en: 'Clear filter' },
+  // Dropping a file on the map (the import itself loads with the tools).
+  'import.drop.label': {
+    zh: '地图（可拖入文件导入）',
+    en: 'Map (drop a file to import it)'
+  },
+  'import.drop.overlay': {
+    zh: '松开鼠标导入文件：GeoJSON、KML/KMZ、压缩的 Shapefile 或备份',
+    en: 'Drop to import: GeoJSON, KML/KMZ, zipped Shapefile or a backup'
+  },
+  // The sheet panel's title (its form loads when opened).
+  'sheet.summary': { zh: '打印 / 导出地图', en: 'Print / export map' }
 };

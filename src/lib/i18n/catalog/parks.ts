@@ -1,6 +1,6 @@
-/** Strings of the park profiles, the comparison and the map's industry filter (issue #13). */
-export const parks = {
-  'nav.parks': { zh: '园区', en: 'Parks' },
+/** Strings of the park profiles and the comparison (issue #13); the map's filter is in map.ts. */
+import { addMessages } from '../message-store';
+export const parks = addMessages({
   'parks.title': { zh: '园区与产业载体', en: 'Parks and zones' },
   'parks.description': {
     zh: '凌河区“十四五”规划中的三园、“双凌”示范区和其他产业载体：面积、定位、产业和规划原文。',
@@ -121,15 +121,6 @@ export const parks = {
   }),
   'parks.compare.aspect': { zh: '项目', en: 'Aspect' },
   'parks.compare.counts': (p: { n: number }) => ({ zh: `${p.n}条`, en: `${p.n}` }),
-  'parks.filter.label': { zh: '按产业和主题筛选', en: 'Filter by industry and theme' },
-  'parks.filter.industry': { zh: '产业', en: 'Industry' },
-  'parks.filter.theme': { zh: '主题', en: 'Theme' },
-  'parks.filter.any': { zh: '全部', en: 'All' },
-  'parks.filter.count': (p: { n: number }) => ({
-    zh: `符合条件的规划要素：${p.n}个`,
-    en: `${p.n} plan features match`
-  }),
-  'parks.filter.clear': { zh: '清除筛选', en: 'Clear filter' },
   'parks.link.residents': {
     zh: '居民关心的项目：棚改、老旧小区、住宅和河道治理',
     en: 'For residents: renewal, housing and river works'
@@ -141,4 +132,4 @@ export const parks = {
   },
   'projects.col.planned': { zh: '规划承诺', en: 'What the plan commits to' },
   'projects.col.done': { zh: '已完成（第一章）', en: 'Already done (chapter 1)' }
-};
+});

@@ -2,7 +2,8 @@
  * Placing a plan feature nobody has located, and exporting it as a data contribution
  * (PlaceOnMap, PlacementsOnMap; src/lib/placing/).
  */
-export const placing = {
+import { addMessages } from '../message-store';
+export const placing = addMessages({
   'placing.heading': { zh: '您知道它在哪里吗？', en: 'Do you know where it is?' },
   'placing.intro': {
     zh: '在地图上标注它的位置。标注只保存在本浏览器中，可随备份导出，也可导出为数据贡献交给维护者。',
@@ -79,4 +80,4 @@ export const placing = {
     zh: `无法加载标注工具：${p.error}`,
     en: `The placing tools could not be loaded: ${p.error}`
   })
-};
+});

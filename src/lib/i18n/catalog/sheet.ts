@@ -1,6 +1,6 @@
 /** Strings of the printed map sheet and its export panel (issue #14). */
-export const sheet = {
-  'sheet.summary': { zh: '打印 / 导出地图', en: 'Print / export map' },
+import { addMessages } from '../message-store';
+export const sheet = addMessages({
   'sheet.note': {
     zh: '按所选纸张和分辨率重新绘制当前视图，附图例、比例尺、指北针、数据来源、免责声明和本视图的链接。',
     en: 'Draws the current view anew for the paper and resolution you choose, with legend, scale bar, north arrow, sources, disclaimer and a link to this view.'
@@ -68,4 +68,4 @@ export const sheet = {
     zh: '倾斜视图：无统一比例尺',
     en: 'Tilted view: no single scale'
   }
-};
+});
