@@ -14,12 +14,9 @@ import { RASTER_TILE_SIZE, type RasterPaint } from '$lib/tiles/user-tiles-format
 import type { Theme } from './theme';
 import { LABEL_FONT } from './build-style';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
+import { USER_LAYER_PREFIX } from './user-layer-prefix';
 
-/**
- * Every style layer and source of the user's own data starts with this, so the map's plan-feature
- * click handler can tell that a user layer lies on top and leave the click to it.
- */
-export const USER_LAYER_PREFIX = 'user-';
+export { USER_LAYER_PREFIX };
 
 /** The source that holds an imported layer's features, e.g. `user-layer-3f2a…`. */
 export function importedSourceId(layerId: string): string {
