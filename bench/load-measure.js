@@ -92,9 +92,10 @@ export async function startCountingServer(root) {
  * readyMs: navigation start until body data-map-ready="true" (map loaded and idle);
  * searchMs: until the search box lists an answer, typed into as soon as it is hydrated (only
  * with `search`); bytes/requests: everything served until no new resource for 1.5 s;
- * firstView: the files asked for before the map was ready, with the bytes served for each.
+ * firstView: the files asked for before the map was ready, with the bytes served for each;
+ * frames: the WebGL frames drawn before it was ready (COUNT_FRAMES).
  * @typedef {{ readyMs: number, searchMs: number | null, bytes: number, requests: number,
- *   bytesToReady: number, firstView: Array<[string, number]> }} LoadResult
+ *   bytesToReady: number, firstView: Array<[string, number]>, frames: number }} LoadResult
  */
 
 /** Timestamps the readiness flag the moment it is set, rather than when a poll notices it. */
@@ -110,6 +111,29 @@ export const MARK_MAP_READY = () => {
     attributes: true,
     attributeFilter: ['data-map-ready']
   });
+};
+
+/**
+ * Counts the WebGL frames drawn until the map is ready: the turns of the event loop in which
+ * draw calls were made (a frame's draws all happen in one animation-frame callback). Under
+ * software GL each frame is paid for on the GPU process, so this is the count to keep low.
+ */
+export const COUNT_FRAMES = () => {
+  const w = /** @type {any} */ (window);
+  w.__framesBeforeReady = 0;
+  let inFrame = false;
+  for (const name of /** @type {const} */ (['drawElements', 'drawArrays'])) {
+    const proto = /** @type {any} */ (WebGL2RenderingContext.prototype);
+    const draw = proto[name];
+    proto[name] = function (/** @type {unknown[]} */ ...args) {
+      if (!inFrame && w.__mapReadyAt === undefined) {
+        inFrame = true;
+        w.__framesBeforeReady += 1;
+        setTimeout(() => (inFrame = false), 0);
+      }
+      return draw.apply(this, args);
+    };
+  }
 };
 
 /**
@@ -191,6 +215,7 @@ export async function measureLoad(browser, server, profile, { search = false } =
   try {
     server.takeTally();
     await context.addInitScript(MARK_MAP_READY);
+    await context.addInitScript(COUNT_FRAMES);
     if (search) await context.addInitScript(TYPE_WHEN_HYDRATED, SEARCH_QUERY);
     /** @type {string[]} */
     const errors = [];
@@ -213,11 +238,12 @@ export async function measureLoad(browser, server, profile, { search = false } =
           .map((entry) => new URL(entry.name).pathname)
       ];
     }, readyMs);
+    const frames = await page.evaluate(() => /** @type {any} */ (window).__framesBeforeReady);
     const { bytes, requests, byPath } = server.takeTally();
     /** @type {Array<[string, number]>} */
     const firstView = [...new Set(startedBeforeReady)].map((p) => [p, byPath.get(p) ?? 0]);
     const bytesToReady = firstView.reduce((sum, [, served]) => sum + served, 0);
-    return { readyMs, searchMs, bytes, requests, bytesToReady, firstView };
+    return { readyMs, searchMs, bytes, requests, bytesToReady, firstView, frames };
   } finally {
     await context.close();
   }

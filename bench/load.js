@@ -71,7 +71,8 @@ async function benchProfile(browser, { app, bare }, profile, runs, label) {
       console.log(
         `  run ${run} ${target.name.padEnd(6)} ready ${ms(result.readyMs).padStart(8)}` +
           (result.searchMs === null ? '' : `, search answers ${ms(result.searchMs)}`) +
-          `, ${kb(result.bytesToReady)} to ready, ${kb(result.bytes)} in ${result.requests} requests`
+          `, ${result.frames} frames, ${kb(result.bytesToReady)} to ready, ` +
+          `${kb(result.bytes)} in ${result.requests} requests`
       );
     }
   }
@@ -85,6 +86,7 @@ async function benchProfile(browser, { app, bare }, profile, runs, label) {
     name: /** @type {string} */ (name),
     readyMs: pick(/** @type {LoadResult[]} */ (results), 'readyMs'),
     bytesToReady: pick(/** @type {LoadResult[]} */ (results), 'bytesToReady'),
+    frames: pick(/** @type {LoadResult[]} */ (results), 'frames'),
     bytes: pick(/** @type {LoadResult[]} */ (results), 'bytes'),
     requests: pick(/** @type {LoadResult[]} */ (results), 'requests')
   }));
@@ -104,7 +106,8 @@ async function benchProfile(browser, { app, bare }, profile, runs, label) {
   const searchReadyMs = pick(searchRuns, 'readyMs');
   console.log(
     `  ratio app/bare: time ${timeRatio.toFixed(2)}, bytes to ready ` +
-      `${(appRow.bytesToReady / bareRow.bytesToReady).toFixed(2)}`
+      `${(appRow.bytesToReady / bareRow.bytesToReady).toFixed(2)}; WebGL frames drawn before ` +
+      `ready (medians) ${appRow.frames} against ${bareRow.frames}`
   );
   console.log(
     `  search usable (box answers "${SEARCH_QUERY}", typed as soon as it is hydrated): ` +

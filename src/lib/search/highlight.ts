@@ -5,14 +5,9 @@
  */
 import { isWordTerm, normalChars, type Fold, type NormalChar } from './text';
 
-/** `[start, end)` in UTF-16 offsets of the original text. */
-export type Range = readonly [number, number];
+import type { Marked, Range } from './marked';
 
-/** A text with the ranges to highlight in it. */
-export interface Marked {
-  text: string;
-  ranges: Range[];
-}
+export { parts, type Marked, type Range } from './marked';
 
 export function mergeRanges(ranges: readonly Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -137,17 +132,4 @@ export function snippet(marked: Marked, width = 80): Marked {
     .filter(([s, e]) => e > start && s < end)
     .map(([s, e]): Range => [Math.max(s, start) + shift, Math.min(e, end) + shift]);
   return { text: head + text.slice(start, end) + tail, ranges: inside };
-}
-
-/** `text` cut into parts, each marked or not, for rendering as text. */
-export function parts(marked: Marked): { text: string; mark: boolean }[] {
-  const out: { text: string; mark: boolean }[] = [];
-  let at = 0;
-  for (const [start, end] of marked.ranges) {
-    if (start > at) out.push({ text: marked.text.slice(at, start), mark: false });
-    out.push({ text: marked.text.slice(start, end), mark: true });
-    at = end;
-  }
-  if (at < marked.text.length) out.push({ text: marked.text.slice(at), mark: false });
-  return out;
 }

@@ -1,0 +1,58 @@
+// The first view's budget (issue #17): what the map page asks for before the map has drawn,
+// gzip'd as served, stays within 550 KB, and the page links no stylesheet of the code that loads
+// after it (SvelteKit links the CSS of a page's dynamic imports unless they inject their own).
+// Bytes, not time: the same build gives the same count on any machine. Time is for bench:load.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT, launchChromium } from './harness.js';
+import { PROFILES, measureLoad, startCountingServer } from '../../bench/load-measure.js';
+
+const BUDGET_BYTES = 550_000;
+/** Components that load after the first view; their CSS must not be linked from the page. */
+const LATER = ['UserTools', 'LandmarkDetails', 'PlaceOnMap', 'SheetExportForm', 'DrawPanel'];
+
+describe('first view budget', () => {
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof startCountingServer>>} */
+  let server;
+
+  before(async () => {
+    browser = await launchChromium();
+    server = await startCountingServer(path.join(PROJECT_ROOT, 'build'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(`asks for at most ${BUDGET_BYTES / 1000} KB gzip before the map has drawn`, async () => {
+    const result = await measureLoad(browser, server, PROFILES.desktop);
+    const files = [...result.firstView].sort((a, b) => b[1] - a[1]);
+    const listing = files.map(([file, bytes]) => `${(bytes / 1000).toFixed(1)} KB ${file}`);
+    assert.ok(
+      result.bytesToReady <= BUDGET_BYTES,
+      `${(result.bytesToReady / 1000).toFixed(1)} KB:\n${listing.join('\n')}`
+    );
+    assert.ok(result.frames > 0, 'no WebGL frame counted before ready');
+  });
+
+  it('links only the stylesheets of what the first view shows', () => {
+    const html = readFileSync(path.join(PROJECT_ROOT, 'build', 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map(
+      (match) => match[1]
+    );
+    assert.ok(linked.length > 0, 'no stylesheet linked at all');
+    for (const name of LATER) {
+      assert.deepEqual(
+        linked.filter((href) => href.includes(`/${name}.`)),
+        [],
+        `${name}'s CSS is linked from the map page`
+      );
+    }
+  });
+});
