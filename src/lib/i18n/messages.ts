@@ -25,6 +25,7 @@ import type { importUi } from './catalog/import-ui';
 import type { draw } from './catalog/draw';
 import type { parks } from './catalog/parks';
 import type { sheet } from './catalog/sheet';
+import type { details } from './catalog/details';
 import type { placing } from './catalog/placing';
 
 /**
@@ -45,7 +46,8 @@ type Catalog = typeof common &
   typeof draw &
   typeof parks &
   typeof sheet &
-  typeof placing;
+  typeof placing &
+  typeof details;
 
 for (const part of [common, map, search, plan, landmarks]) addMessages(part);
 
