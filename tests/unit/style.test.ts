@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
 import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { layerRegistry } from '$lib/layers/registry';
 import {
@@ -6,7 +7,9 @@ import {
   HATCH_IMAGE,
   interactiveLayersOf,
   landmarkPointLayerId,
+  PLAN_SOURCE,
   SELECTION_SOURCE,
+  sourceOf,
   styleLayersOf,
   uncertaintyRadius
 } from '$lib/style/build-style';
@@ -29,10 +32,28 @@ describe('buildStyle', () => {
     }
   });
 
-  it('has one source per registry layer plus the selection', () => {
+  it('has a source for the context, the landmarks, the plan layers together and the selection', () => {
     expect(Object.keys(style.sources).sort()).toEqual(
-      [...layerRegistry.map((layer) => layer.id), SELECTION_SOURCE].sort()
+      ['context', 'landmarks', PLAN_SOURCE, SELECTION_SOURCE].sort()
     );
+    const plan = style.sources[PLAN_SOURCE] as { data: FeatureCollection };
+    const planLayers = layerRegistry.filter((layer) => sourceOf(layer) === PLAN_SOURCE);
+    expect(planLayers.map((layer) => layer.id)).toEqual([
+      'structure',
+      'rivers',
+      'parks',
+      'projects'
+    ]);
+    expect(plan.data.features.length).toBe(
+      planLayers.reduce((sum, layer) => sum + layer.data.features.length, 0)
+    );
+    // Each plan style layer keeps to its own layer's features.
+    for (const layer of style.layers.filter((l) => 'source' in l && l.source === PLAN_SOURCE)) {
+      const owner = planLayers.find((declaration) => layer.id.startsWith(`${declaration.id}-`));
+      expect(JSON.stringify((layer as { filter?: unknown }).filter), layer.id).toContain(
+        `["==",["get","layer"],"${owner?.id}"]`
+      );
+    }
   });
 
   it('draws labels above every fill and line', () => {

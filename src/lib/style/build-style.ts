@@ -175,13 +175,44 @@ export function planLayers(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  const source = declaration.id;
+  const ofThisLayer: ExpressionSpecification = ['==', ['get', 'layer'], declaration.id];
+  return planLayerBodies(declaration, theme, visible).map((layer) => {
+    const own = 'filter' in layer ? layer.filter : undefined;
+    return {
+      ...layer,
+      filter: own ? ['all', ofThisLayer, own as ExpressionSpecification] : ofThisLayer
+    };
+  }) as LayerSpecification[];
+}
+
+/**
+ * The plan layers share one source (PLAN_SOURCE): MapLibre then cuts, lays out and masks one set
+ * of tiles for all four rather than four, and draws each frame with fewer stencil passes — what
+ * a frame costs under software GL (issue #17). Each style layer keeps to its own features by
+ * their `layer` property, which every plan feature has.
+ */
+export const PLAN_SOURCE = 'plan';
+
+/** The source a registry layer's features are in. */
+export function sourceOf(declaration: LayerDeclaration): string {
+  return declaration.role === 'context' || declaration.role === 'landmark'
+    ? declaration.id
+    : PLAN_SOURCE;
+}
+
+function planLayerBodies(
+  declaration: LayerDeclaration,
+  theme: Theme,
+  visible: boolean
+): LayerSpecification[] {
+  const source = sourceOf(declaration);
+  const id = declaration.id;
   const colours = planColours(declaration, theme);
   const lineWidth = declaration.role === 'water' ? 3 : 2;
   const shown = visibility(visible);
   return [
     {
-      id: `${source}-fill`,
+      id: `${id}-fill`,
       type: 'fill',
       source,
       filter: isPolygon,
@@ -192,7 +223,7 @@ export function planLayers(
       }
     },
     {
-      id: `${source}-hatch`,
+      id: `${id}-hatch`,
       type: 'fill',
       source,
       filter: ['all', isPolygon, isSchematic],
@@ -200,7 +231,7 @@ export function planLayers(
       paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.5 }
     },
     {
-      id: `${source}-outline`,
+      id: `${id}-outline`,
       type: 'line',
       source,
       filter: ['all', ['any', isPolygon, isLine], isNotSchematic],
@@ -208,7 +239,7 @@ export function planLayers(
       paint: { 'line-color': colours.line, 'line-width': lineWidth }
     },
     {
-      id: `${source}-outline-schematic`,
+      id: `${id}-outline-schematic`,
       type: 'line',
       source,
       filter: ['all', ['any', isPolygon, isLine], isSchematic],
@@ -219,9 +250,9 @@ export function planLayers(
         'line-dasharray': theme.schematicDash
       }
     },
-    uncertaintyLayer(`${source}-uncertainty`, source, colours.point, theme, visible),
+    uncertaintyLayer(`${id}-uncertainty`, source, colours.point, theme, visible),
     {
-      id: `${source}-point`,
+      id: `${id}-point`,
       type: 'circle',
       source,
       filter: isPoint,
@@ -234,7 +265,7 @@ export function planLayers(
         'circle-opacity': ['case', isSchematic, 0.6, 1]
       }
     },
-    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
       size: 12,
       color: theme.label.color
     })
@@ -350,7 +381,8 @@ function layersFor(
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * The whole style: one GeoJSON source per registry layer (data inlined, so nothing is fetched),
+ * The whole style: a GeoJSON source for the context, the landmarks and the plan layers together
+ * (data inlined, so nothing is fetched),
  * its style layers in registry order, labels above every fill and line, the selection on top.
  *
  * @example buildStyle(layerRegistry, defaultTheme, { visible: { projects: false } })
@@ -364,10 +396,16 @@ export function buildStyle(
   const bodies: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
   for (const declaration of registry) {
-    sources[declaration.id] = {
+    const id = sourceOf(declaration);
+    const shared = sources[id] as { data: FeatureCollection; attribution?: string } | undefined;
+    const attributions = new Set([shared?.attribution, declaration.attribution].filter(Boolean));
+    sources[id] = {
       type: 'geojson',
-      data: declaration.data as GeoJSON.FeatureCollection,
-      attribution: declaration.attribution
+      data: {
+        type: 'FeatureCollection',
+        features: [...(shared?.data.features ?? []), ...declaration.data.features]
+      } as FeatureCollection,
+      attribution: [...attributions].join('; ')
     };
     const visible = options.visible?.[declaration.id] ?? declaration.defaultVisible;
     for (const layer of layersFor(declaration, theme, visible)) {
