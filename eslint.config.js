@@ -68,7 +68,6 @@ export default ts.config(
       'src/lib/import/self-intersection.ts',
       'src/lib/layers/contract.ts',
       'src/lib/plan/parse.ts',
-      'src/lib/storage/store.ts',
       'src/lib/style/imported-style.ts',
       'src/lib/tiles/user-tiles-protocol.ts'
     ],

@@ -11,7 +11,7 @@ import { looksLikeBackupFile, restoreBackupFile } from '../../src/lib/storage/ba
 import { importFile } from '../../src/lib/import/import-file';
 import {
   isPackedFeatureRecord,
-  packedFeatureArray,
+  PackedFeatures,
   packedRecordOf,
   packFeatures
 } from '../../src/lib/storage/packed-features';
@@ -145,7 +145,7 @@ describe('layers, assignments, drawings', () => {
     const fromBlob = await readPackedRecordBlob(record.packedBlob);
     expect(fromBlob.length).toBeGreaterThan(0);
     expect(fromBlob.every(isPackedFeatureRecord)).toBe(true);
-    expect([...packedFeatureArray(fromBlob)]).toEqual([...layers[0].features]);
+    expect([...new PackedFeatures(fromBlob)]).toEqual([...layers[0].features]);
     // A record saved before Blobs keeps `packed` (in the first layout: text a string) and reads.
     await raw.put('layers', {
       ...layers[2],

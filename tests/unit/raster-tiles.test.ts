@@ -12,7 +12,7 @@ import { PbfReader } from 'pbf';
 import { describe, expect, test, vi } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { packFeatures, packedFeatureArray } from '$lib/storage/packed-features';
+import { packFeatures, PackedFeatures } from '$lib/storage/packed-features';
 import { PackedTileIndex, TILE_EXTENT } from '$lib/tiles/packed-tiles';
 import { RasterTileWriter, type RasterContext } from '$lib/tiles/raster-tile-writer';
 import { layerRegistry } from '$lib/layers/registry';
@@ -501,7 +501,7 @@ describe('overview tiles through UserTileServer and the linghe-user:// protocol'
   test('the server asks with the layer’s paint and this screen’s pixel ratio; the protocol serves it', async () => {
     let worker: InProcessWorker | undefined;
     const server = new UserTileServer(() => (worker = new InProcessWorker()));
-    await server.load('with', packedFeatureArray(packFeatures(mixedLayer())), null, PAINT);
+    await server.load('with', new PackedFeatures(packFeatures(mixedLayer())), null, PAINT);
     await server.load('without', mixedLayer());
     const registered = new Map<string, UserTileLoader>();
     registerUserTileProtocol(server, (scheme, load) => registered.set(scheme, load));

@@ -5,7 +5,7 @@
  */
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import type { Feature, Polygon } from 'geojson';
-import { packedFeatureArray, packFeatures } from '../../src/lib/storage/packed-features';
+import { PackedFeatures, packFeatures } from '../../src/lib/storage/packed-features';
 import type { addProtocol } from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { setFlagsFromString } from 'node:v8';
@@ -452,7 +452,7 @@ describe('UserTileServer', () => {
     const { server: plainServer } = serverWithFakeWorker();
     await plainServer.load('plain', features, 'name');
     const { server, workers } = serverWithFakeWorker();
-    await server.load('packed', packedFeatureArray(packFeatures(features)), 'name');
+    await server.load('packed', new PackedFeatures(packFeatures(features)), 'name');
     expect(workers[0].received.map((m) => m.type)).toEqual(['add-packed', 'add-packed', 'finish']);
     const tile = tileOf(...JINZHOU, 14);
     const decode = async (s: UserTileServer, id: string) =>

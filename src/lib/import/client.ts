@@ -5,7 +5,7 @@
  */
 import type { RestoreOutcome } from '../storage/backup-file';
 import { readPackedRecordBlob } from '../storage/packed-blob';
-import { packedFeatureArray } from '../storage/packed-features';
+import { PackedFeatures } from '../storage/packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from '../storage/types';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -50,7 +50,7 @@ let nextId = 1;
  */
 async function withFeatures(result: ImportResult): Promise<ImportResult> {
   if (!result.packedBlob) throw new Error('The import worker sent a result without its features');
-  const features = packedFeatureArray(await readPackedRecordBlob(result.packedBlob));
+  const features = new PackedFeatures(await readPackedRecordBlob(result.packedBlob));
   if (features.length !== result.stats.usableCount) {
     throw new Error(
       `Import worker sent ${features.length} of ${result.stats.usableCount} features`
@@ -171,7 +171,7 @@ export function loadLayersInWorker(
     { type: 'load-layers', id, databaseName },
     (message) => {
       if (message.type === 'layer') {
-        layers.push({ ...message.layer, features: packedFeatureArray(message.packed) });
+        layers.push({ ...message.layer, features: new PackedFeatures(message.packed) });
       } else if (message.type === 'layers-loaded') return layers;
       return undefined;
     },

@@ -14,6 +14,7 @@ import {
   packedRecordsOf,
   sliceRecord,
   transferablesOf,
+  type FeatureList,
   type PackedFeatureRecord
 } from '$lib/storage/packed-features';
 import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
@@ -109,7 +110,7 @@ export class UserTileServer {
    */
   async load(
     layerId: string,
-    features: readonly Feature[],
+    features: FeatureList,
     label: string | null = null,
     overview?: RasterPaint
   ): Promise<void> {
@@ -145,7 +146,8 @@ export class UserTileServer {
         continue;
       }
       const slice: (Feature | null)[] = [];
-      for (let index = start; index < end; index++) slice.push(tileFeature(features[index], label));
+      for (let index = start; index < end; index++)
+        slice.push(tileFeature(features.at(index), label));
       worker.postMessage({ type: 'add', layerId, features: slice });
     }
     return new Promise<void>((resolve, reject) => {
