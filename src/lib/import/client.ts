@@ -2,6 +2,12 @@
  * Main-thread side of the import worker: `importInWorker(bytes, name, options)` returns the
  * result as a promise, reports progress, and can be cancelled (a `cancel()` call or an
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
+ *
+ * Hand-written messages, not comlink (as the user-tile worker uses): each request gets a worker
+ * of its own, ended by terminate() — the only way to stop a long parse at once, which comlink
+ * cannot do for a call — so there are no concurrent calls to match up, and comlink would add a
+ * proxied progress callback (a MessageChannel) and its own close handling to one request, a few
+ * progress messages and one answer.
  */
 import type { RestoreOutcome } from '../storage/backup-file';
 import { readPackedRecordBlob } from '../storage/packed-blob';
