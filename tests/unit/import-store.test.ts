@@ -173,7 +173,7 @@ describe('layers, assignments, drawings', () => {
       'geojson',
       'kml'
     ]);
-    // Read back, a saved layer's features are a lazy view of its record.
+    // Read back, a saved layer's features are a PackedFeatures over its record.
     expect(packedRecordOf((await store.getLayer('shp'))!.features)?.count).toBe(
       layers[0].features.length
     );

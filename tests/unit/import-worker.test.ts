@@ -71,7 +71,7 @@ describe('importInWorker', () => {
     });
     const result = await job.promise;
     const direct = await importFile(fixture('good-shapefile-gk-gbk-cpg.zip'), 'g.zip');
-    // The features come back packed, read through a lazy view; the measurements as totals.
+    // The features come back packed, read through a PackedFeatures; the measurements as totals.
     expect([...result.features]).toEqual(direct.features);
     expect(result.summary).toEqual(summarizeImport(direct));
     expect(result.packedBlob).toBeUndefined();

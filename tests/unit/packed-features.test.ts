@@ -1,6 +1,6 @@
 /**
  * Packed feature records give back every feature exactly (deep equality with -0 told apart,
- * same JSON text), the lazy view behaves as a read-only array, records survive structured
+ * same JSON text), PackedFeatures reads them as a read-only list, records survive structured
  * clone and transfer, and 100 000 parcels pack into ~30 MB of Float64 quickly.
  */
 import { readdirSync, readFileSync } from 'node:fs';

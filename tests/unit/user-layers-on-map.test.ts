@@ -130,7 +130,7 @@ describe('UserLayersOnMap', () => {
     const a = layer('a');
     onMap.sync([a], new Set());
     const source = map.getSource(importedSourceId('a')) as { data: { features: unknown[] } };
-    // A plain copy: MapLibre clones it (a packed layer's lazy view could not be cloned).
+    // A plain copy: MapLibre clones it (a packed layer's PackedFeatures could not be cloned).
     expect(source.data.features).toEqual(a.features);
     expect(source.data.features).not.toBe(a.features);
     expect(map.getLayersOrder()).toEqual([

@@ -50,9 +50,9 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * A successful result from the worker with its features, read from its `packedBlob` through a
- * lazy view. The Blob is let go of, so the browser can free its bytes once the database has
- * stored them.
+ * A successful result from the worker with its features, read from its `packedBlob` through
+ * a PackedFeatures list. The Blob is let go of, so the browser can free its bytes once the
+ * database has stored them.
  */
 async function withFeatures(result: ImportResult): Promise<ImportResult> {
   if (!result.packedBlob) throw new Error('The import worker sent a result without its features');
@@ -67,8 +67,8 @@ async function withFeatures(result: ImportResult): Promise<ImportResult> {
 
 /**
  * Imports a file in a Web Worker. A successful result's features come back packed in a Blob
- * (packed-blob.ts), read once the worker has ended, and are read through a lazy view: the page
- * never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
+ * (packed-blob.ts), read once the worker has ended, and are read through a PackedFeatures: the
+ * page never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
  * (Blob) is read by the worker, so the page never holds its bytes; bytes are copied to the worker
  * (not transferred). Either way the caller can import the same source again with a CRS the user
  * picked after a `needs-crs` result.
@@ -162,8 +162,8 @@ export function importInWorker(
 
 /**
  * Reads every layer saved in the database `databaseName` in a Web Worker, which sends each back
- * as one packed record (transferred; read through a lazy view), so restoring a 100 000-feature
- * layer on page load costs the page next to nothing. Oldest import first, as listLayers.
+ * as one packed record (transferred; read through a PackedFeatures), so restoring a
+ * 100 000-feature layer on page load costs the page next to nothing. Oldest import first, as listLayers.
  *
  * @example userData.load(openImportStore, (store) => loadLayersInWorker(store.name!))
  */
