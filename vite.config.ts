@@ -37,7 +37,10 @@ export default defineConfig({
   plugins: [geojsonImport(), sveltekit()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    setupFiles: ['tests/unit/support/every-test-asserts.ts'],
+    setupFiles: [
+      'tests/unit/support/every-test-asserts.ts',
+      'tests/unit/support/feature-list-equality.ts'
+    ],
     environment: 'node'
   }
 });

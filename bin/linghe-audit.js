@@ -287,7 +287,7 @@ function importFailure(result, file, refused) {
  */
 function featuresToMeasure(result, refused) {
   /** @type {InputFeature[]} */
-  const inputs = result.features.map((feature, k) => ({
+  const inputs = Array.from(result.features, (feature, k) => ({
     index: result.featureIndexes[k] + 1,
     feature
   }));

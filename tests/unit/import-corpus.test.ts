@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
-import { packedFeatureArray } from '../../src/lib/storage/packed-features';
+import { PackedFeatures } from '../../src/lib/storage/packed-features';
 import { WINDOW_BYTES } from '../../src/lib/formats/read-geojson';
 import { summarizeImport } from '../../src/lib/storage/user-layers';
 import type { ImportResult } from '../../src/lib/import/types';
@@ -108,7 +108,7 @@ describe('import corpus, packed into a Blob as the import worker asks (packIntoB
   /** The result with its features read back from its Blob, and without its measurements. */
   async function unpacked(result: ImportResult) {
     const features = result.packedBlob
-      ? [...packedFeatureArray(await readPackedRecordBlob(result.packedBlob))]
+      ? [...new PackedFeatures(await readPackedRecordBlob(result.packedBlob))]
       : [...result.features];
     return { ...comparable(result), features, packedBlob: undefined, measurements: [] };
   }
@@ -193,6 +193,6 @@ describe('a big FeatureCollection read from a File a window at a time', () => {
     expect(fromFile.status).toBe('ok');
     expect(fromFile.features).toHaveLength(4001);
     expect(comparable(fromFile)).toEqual(comparable(fromBytes));
-    expect(fromFile.features[1234].properties).toEqual({ 名称: '长线' });
+    expect(fromFile.features.at(1234)!.properties).toEqual({ 名称: '长线' });
   });
 });

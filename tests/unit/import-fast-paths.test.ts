@@ -312,7 +312,7 @@ describe('the normal form of a feature', () => {
     const asGcj02 = await importFile(encode(degrees), 'a.geojson', { crs: 'gcj02' });
     expect(asGcj02.status).toBe('ok');
     for (const result of [asWgs84, asGcj02]) {
-      expect(result.measurements[0].areaM2).toBe(ellipsoidalArea(result.features[0].geometry));
+      expect(result.measurements[0].areaM2).toBe(ellipsoidalArea(result.features.at(0)!.geometry));
     }
     // GCJ-02 → WGS-84 moves the vertices by a few hundred metres, unevenly: the area changes.
     expect(asGcj02.measurements[0].areaM2).not.toBe(asWgs84.measurements[0].areaM2);

@@ -74,7 +74,7 @@ describe('good files', () => {
       crs: first.suggestedCrs as string
     });
     expect(second.status).toBe('ok');
-    const [lon, lat] = firstVertex(second.features[0]);
+    const [lon, lat] = firstVertex(second.features.at(0)!);
     expect(lon).toBeCloseTo(121.15, 7);
     expect(lat).toBeCloseTo(41.12, 7);
   });
@@ -90,7 +90,7 @@ describe('good files', () => {
       crs: '4528'
     });
     expect(right.status).toBe('ok');
-    expect(firstVertex(right.features[0])[0]).toBeCloseTo(121.15, 7);
+    expect(firstVertex(right.features.at(0)!)[0]).toBeCloseTo(121.15, 7);
   });
 
   test('an unknown CRS choice is questioned', async () => {
@@ -110,8 +110,8 @@ describe('good files', () => {
     const asGcj = await importFile(fixture(name), name, { crs: 'gcj02' });
     expect(asGcj.status).toBe('ok');
     expect(asGcj.notices).toEqual([]);
-    const dLon = firstVertex(asGcj.features[0])[0] - firstVertex(asDeclared.features[0])[0];
-    const dLat = firstVertex(asGcj.features[0])[1] - firstVertex(asDeclared.features[0])[1];
+    const dLon = firstVertex(asGcj.features.at(0)!)[0] - firstVertex(asDeclared.features.at(0)!)[0];
+    const dLat = firstVertex(asGcj.features.at(0)!)[1] - firstVertex(asDeclared.features.at(0)!)[1];
     expect(dLon).toBeCloseTo(-0.0056, 3);
     expect(dLat).toBeCloseTo(-0.002, 3);
   });
@@ -120,23 +120,23 @@ describe('good files', () => {
     const result = await importFile(fixture('good-shapefile-gk-gbk-cpg.zip'), 'g.zip');
     expect(result.status).toBe('ok');
     expect(result.detectedCrs).toBe('EPSG:4549');
-    expect(result.features.map((f) => f.properties?.NAME)).toEqual([
+    expect([...result.features].map((f) => f.properties?.NAME)).toEqual([
       '紫荆产业园地块',
       '凌河公园',
       '石桥子街道'
     ]);
-    expect(result.features.map((f) => f.properties?.['编号'])).toEqual([1, 2, 3]);
+    expect([...result.features].map((f) => f.properties?.['编号'])).toEqual([1, 2, 3]);
     // Shapefile rings are clockwise; the first vertex is the square's corner (121.2, 41.12).
-    const ring = (result.features[0].geometry as Polygon).coordinates[0];
+    const ring = (result.features.at(0)!.geometry as Polygon).coordinates[0];
     const lons = ring.map((p) => p[0]);
     expect(Math.min(...lons)).toBeCloseTo(121.2, 7);
     expect(Math.max(...lons)).toBeCloseTo(121.204, 7);
-    expect(result.features[0].geometry.bbox).toBeUndefined();
+    expect(result.features.at(0)!.geometry.bbox).toBeUndefined();
   });
 
   test('zipped Shapefile without .cpg: GBK guessed and said so', async () => {
     const result = await importFile(fixture('good-shapefile-gbk-no-cpg.zip'), 'g.zip');
-    expect(result.features[1].properties?.NAME).toBe('凌河公园');
+    expect(result.features.at(1)!.properties?.NAME).toBe('凌河公园');
     expect(result.detectedCrs).toBe('cgcs2000');
     expect(result.notices.map((n) => n.code)).toEqual(['dbf-encoding-guessed']);
   });
@@ -158,7 +158,7 @@ describe('good files', () => {
 
   test('HTML in attributes is kept verbatim (the UI renders it as text) and flagged', async () => {
     const result = await importFile(fixture('html-in-names.geojson'), 'h.geojson');
-    expect(result.features[1].properties?.name).toBe('<img src=x onerror="alert(1)">地块');
+    expect(result.features.at(1)!.properties?.name).toBe('<img src=x onerror="alert(1)">地块');
     expect(result.problems[0]).toMatchObject({
       code: 'html-in-text',
       severity: 'warning',

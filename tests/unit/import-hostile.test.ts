@@ -269,7 +269,7 @@ describe('deep nesting outside the coordinates (class 4)', () => {
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>a</name><description>${'<b>'.repeat(100_000)}深${'</b>'.repeat(100_000)}</description><Point><coordinates>121,41</coordinates></Point></Placemark></Document></kml>`;
     const result = await importFile(new TextEncoder().encode(kml), 'deep.kml');
     expect(result.status).toBe('ok');
-    expect(result.features[0].properties?.description).toBe('深');
+    expect(result.features.at(0)!.properties?.description).toBe('深');
   });
 });
 
@@ -342,7 +342,7 @@ describe('nothing dropped silently (class 5)', () => {
   test('a KML <Data name="__proto__"> stays a property', async () => {
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>a</name><ExtendedData><Data name="__proto__"><value>x</value></Data><Data name="b"><value>y</value></Data></ExtendedData><Point><coordinates>121,41</coordinates></Point></Placemark></Document></kml>`;
     const result = await importFile(new TextEncoder().encode(kml), 'p.kml');
-    const props = result.features[0].properties ?? {};
+    const props = result.features.at(0)!.properties ?? {};
     expect(Object.getOwnPropertyDescriptor(props, '__proto__')?.value).toBe('x');
     expect(props.b).toBe('y');
   });

@@ -142,7 +142,7 @@ describe('ImportSession', () => {
     await source.assign(
       'zijing-industrial-park',
       { type: 'layer', layerId: layer.id, featureIndex: 0 },
-      layer.features[0].geometry
+      layer.features.at(0)!.geometry
     );
     const backupText = JSON.stringify(await source.store!.exportAll());
 

@@ -132,6 +132,6 @@ describe('features packed with their own text from the file', () => {
     const text =
       '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"z":-0},"geometry":{"type":"Point","coordinates":[121.1,41.1]}}]}';
     const result = await importFile(new TextEncoder().encode(text), 'zero.geojson');
-    expect(Object.is(result.features[0].properties?.z, -0)).toBe(true);
+    expect(Object.is(result.features.at(0)!.properties?.z, -0)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { looksLikeBackupFile, restoreBackupFile } from '../../src/lib/storage/ba
 import { importFile } from '../../src/lib/import/import-file';
 import {
   isPackedFeatureRecord,
-  packedFeatureArray,
+  PackedFeatures,
   packedRecordOf,
   packFeatures
 } from '../../src/lib/storage/packed-features';
@@ -145,7 +145,7 @@ describe('layers, assignments, drawings', () => {
     const fromBlob = await readPackedRecordBlob(record.packedBlob);
     expect(fromBlob.length).toBeGreaterThan(0);
     expect(fromBlob.every(isPackedFeatureRecord)).toBe(true);
-    expect([...packedFeatureArray(fromBlob)]).toEqual([...layers[0].features]);
+    expect([...new PackedFeatures(fromBlob)]).toEqual([...layers[0].features]);
     // A record saved before Blobs keeps `packed` (in the first layout: text a string) and reads.
     await raw.put('layers', {
       ...layers[2],
@@ -173,7 +173,7 @@ describe('layers, assignments, drawings', () => {
       'geojson',
       'kml'
     ]);
-    // Read back, a saved layer's features are a lazy view of its record.
+    // Read back, a saved layer's features are a PackedFeatures over its record.
     expect(packedRecordOf((await store.getLayer('shp'))!.features)?.count).toBe(
       layers[0].features.length
     );

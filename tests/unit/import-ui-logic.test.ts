@@ -233,7 +233,7 @@ describe('user layers', () => {
   test('sums ellipsoidal areas and gives the extent', async () => {
     const layer = await goodLayer();
     const summary = summarizeLayer(layer);
-    const polygons = layer.features.filter((f) => /Polygon/.test(f.geometry.type));
+    const polygons = [...layer.features].filter((f) => /Polygon/.test(f.geometry.type));
     const expected = polygons.reduce((sum, f) => sum + ellipsoidalArea(f.geometry), 0);
     expect(summary.featureCount).toBe(5);
     expect(summary.polygonCount).toBe(polygons.length);
@@ -264,7 +264,7 @@ describe('user layers', () => {
     expect(first.properties).toContainEqual(['area_mu', '1650']);
     expect(first.canBeBoundary).toBe(true);
     expect(first.measured?.quantity).toBe('area');
-    expect(first.measured?.value).toBeCloseTo(ellipsoidalArea(good.features[0].geometry), 6);
+    expect(first.measured?.value).toBeCloseTo(ellipsoidalArea(good.features.at(0)!.geometry), 6);
     expect(first.measured?.text.zh).toMatch(/亩 · .*公顷 · .*平方公里$/);
     expect(first.measured?.text.en).toMatch(/ mu · .* ha · .* km²$/);
     expect(() => describeImportedFeature(good, 99)).toThrow(RangeError);

@@ -209,7 +209,7 @@ describe('the import worker, packed', () => {
       features
     });
     await store.saveLayer(layer('b', '2024-05-02T00:00:00.000Z', big.features));
-    await store.saveLayer(layer('a', '2024-05-01T00:00:00.000Z', big.features.slice(0, 3)));
+    await store.saveLayer(layer('a', '2024-05-01T00:00:00.000Z', [...big.features].slice(0, 3)));
     const expected = await store.listLayers();
     store.close();
 

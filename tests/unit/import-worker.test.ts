@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { importInWorker, type ImportJob, type WorkerLike } from '../../src/lib/import/client';
 import { importFile } from '../../src/lib/import/import-file';
 import { readPackedRecordBlob } from '../../src/lib/storage/packed-blob';
-import { packedFeatureArray } from '../../src/lib/storage/packed-features';
+import { PackedFeatures } from '../../src/lib/storage/packed-features';
 import { summarizeImport } from '../../src/lib/storage/user-layers';
 import type { ImportProgress } from '../../src/lib/import/types';
 import {
@@ -71,7 +71,7 @@ describe('importInWorker', () => {
     });
     const result = await job.promise;
     const direct = await importFile(fixture('good-shapefile-gk-gbk-cpg.zip'), 'g.zip');
-    // The features come back packed, read through a lazy view; the measurements as totals.
+    // The features come back packed, read through a PackedFeatures; the measurements as totals.
     expect([...result.features]).toEqual(direct.features);
     expect(result.summary).toEqual(summarizeImport(direct));
     expect(result.packedBlob).toBeUndefined();
@@ -188,7 +188,7 @@ describe('createImportHandler (the worker side)', () => {
     const records = await readPackedRecordBlob(packedBlob as Blob);
     const direct = await importFile(fixture('good-wgs84.geojson'), file.name);
     expect(direct.features.length).toBeGreaterThan(0);
-    expect([...packedFeatureArray(records)]).toEqual([...direct.features]);
+    expect([...new PackedFeatures(records)]).toEqual([...direct.features]);
   });
 
   test('KML is read without a DOMParser, as in a Web Worker', async () => {

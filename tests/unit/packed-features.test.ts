@@ -1,6 +1,6 @@
 /**
  * Packed feature records give back every feature exactly (deep equality with -0 told apart,
- * same JSON text), the lazy view behaves as a read-only array, records survive structured
+ * same JSON text), PackedFeatures reads them as a read-only list, records survive structured
  * clone and transfer, and 100 000 parcels pack into ~30 MB of Float64 quickly.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,9 @@ import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import {
   isPackedFeatureRecord,
-  packedFeatureArray,
+  PackedFeatures,
+  featureArray,
+  featureAt,
   packedRecordOf,
   packedRecordsOf,
   concatRecords,
@@ -40,7 +42,7 @@ function expectExactRoundTrip(features: readonly unknown[], record: PackedFeatur
     expect(back).toStrictEqual(feature); // numbers compared with Object.is: -0 ≠ 0
     expect(JSON.stringify(back)).toBe(JSON.stringify(feature));
   });
-  expect(JSON.stringify(packedFeatureArray(record))).toBe(JSON.stringify(features));
+  expect(JSON.stringify(new PackedFeatures(record))).toBe(JSON.stringify(features));
 }
 
 // ── arbitraries ────────────────────────────────────────────────────────────────────────────────
@@ -348,7 +350,7 @@ describe('packFeatures / unpackFeature', () => {
   });
 });
 
-describe('packedFeatureArray', () => {
+describe('PackedFeatures', () => {
   const features: Feature[] = Array.from({ length: 5 }, (_, k) => ({
     type: 'Feature',
     id: `f${k}`,
@@ -356,61 +358,65 @@ describe('packedFeatureArray', () => {
     geometry: { type: 'Point', coordinates: [121 + k / 100, 41.1] }
   }));
   const record = packFeatures(features);
-  const view = packedFeatureArray(record);
+  const view = new PackedFeatures(record);
 
-  test('reads like an array: length, indexes, iteration and Array methods', () => {
-    expect(Array.isArray(view)).toBe(true);
+  test('reads as a list: length, feature(i), at(i), iteration, toArray and slice', () => {
+    expect(Array.isArray(view)).toBe(false);
     expect(view.length).toBe(5);
-    expect(view[2]).toStrictEqual(features[2]);
-    expect(view[2]).not.toBe(view[2]); // unpacked afresh on every read
-    expect(view[5]).toBeUndefined();
-    expect(view[-1 as number]).toBeUndefined();
-    expect(0 in view).toBe(true);
-    expect(5 in view).toBe(false);
+    expect(view.feature(2)).toStrictEqual(features[2]);
+    expect(view.feature(2)).not.toBe(view.feature(2)); // unpacked afresh on every read
+    expect(view.at(2)).toStrictEqual(features[2]);
+    expect(view.at(-1)).toStrictEqual(features[4]); // as Array.prototype.at
+    expect(view.at(5)).toBeUndefined();
+    expect(view.at(-6)).toBeUndefined();
+    for (const bad of [-1, 5, 0.5, NaN]) expect(() => view.feature(bad)).toThrow(RangeError);
     expect([...view]).toStrictEqual(features);
     const seen: unknown[] = [];
     for (const feature of view) seen.push(feature.id);
     expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
-    view.forEach((feature, k) => expect(feature.properties).toEqual({ n: k }));
-    expect(view.map((f) => f.id)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
-    const slice = view.slice(1, 3);
-    expect(Array.isArray(slice) && packedRecordOf(slice) === null).toBe(true);
-    expect(slice).toStrictEqual(features.slice(1, 3));
-    expect(view.some((f) => f.id === 'f4')).toBe(true);
-    expect(view.some((f) => f.id === 'f9')).toBe(false);
-    expect(view.filter((f) => (f.properties as { n: number }).n % 2 === 0)).toHaveLength(3);
-    expect(view.find((f) => f.id === 'f3')).toStrictEqual(features[3]);
-    expect(view.findIndex((f) => f.id === 'f3')).toBe(3);
-    expect(Object.keys(view)).toEqual(['0', '1', '2', '3', '4']);
+    expect(Array.from(view, (f) => f.id)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    expect([0, 3].map(view.feature)).toStrictEqual([features[0], features[3]]);
+    const array = view.toArray();
+    expect(Array.isArray(array) && packedRecordOf(array) === null).toBe(true);
+    expect(array).toStrictEqual(features);
+    expect(featureArray(view)).toStrictEqual(features);
+    expect(view.slice(1, 3)).toStrictEqual(features.slice(1, 3));
+    expect(view.slice(-2)).toStrictEqual(features.slice(-2));
+    expect(view.slice(4, 2)).toStrictEqual([]);
     expect(JSON.stringify(view)).toBe(JSON.stringify(features));
-    expect(view.concat([])).toStrictEqual(features);
   });
 
-  test('is read-only: every write throws a TypeError saying so', () => {
-    const writes: (() => unknown)[] = [
-      () => (view[0] = features[1]),
-      () => (view[7] = features[1]),
-      () => ((view as { length: number }).length = 0),
-      () => view.push(features[0]),
-      () => view.pop(),
-      () => view.sort(),
-      () => view.reverse(),
-      () => view.splice(0, 1),
-      () => delete view[0],
-      () => Object.defineProperty(view, 'x', { value: 1 }),
-      () => Object.setPrototypeOf(view, null),
-      () => Object.freeze(view)
-    ];
-    for (const write of writes) expect(write).toThrow(/read-only/);
-    for (const write of writes) expect(write).toThrow(TypeError);
+  test('featureAt reads a position of any list, undefined for none (no counting from the end)', () => {
+    for (const list of [view, features]) {
+      expect(featureAt(list, 3)).toStrictEqual(features[3]);
+      for (const none of [-1, 5, 1.5]) expect(featureAt(list, none)).toBeUndefined();
+    }
+  });
+
+  test('over several records it reads them as one, empty records included', () => {
+    const records = [features.slice(0, 2), [], features.slice(2)].map((part) => packFeatures(part));
+    const joined = new PackedFeatures(records);
+    expect(joined.length).toBe(5);
+    expect([...joined]).toStrictEqual(features);
+    expect(features.map((_, k) => joined.feature(k))).toStrictEqual(features);
+    expect(joined.at(-3)).toStrictEqual(features[2]);
+    expect(() => joined.feature(5)).toThrow(RangeError);
+    expect(joined.records).toEqual(records);
+  });
+
+  test('is read-only: it is frozen, and offers nothing that writes', () => {
+    expect(Object.isFrozen(view)).toBe(true);
+    expect(() => ((view as { length: number }).length = 0)).toThrow(TypeError);
+    expect(() => Object.defineProperty(view, 'x', { value: 1 })).toThrow(TypeError);
+    expect('push' in view || 'splice' in view || 'sort' in view).toBe(false);
     expect([...view]).toStrictEqual(features);
   });
 
-  test('the record clones, the view does not (DataCloneError); packedRecordOf finds the record', () => {
+  test('the record clones, the list does not (DataCloneError); packedRecordOf finds the record', () => {
     expect(packedRecordOf(view)).toBe(record);
     expect(packedRecordOf(features)).toBeNull();
     expect(packedRecordOf([])).toBeNull();
-    expect(packedRecordOf(packedFeatureArray(record))).toBe(record);
+    expect(packedRecordOf(new PackedFeatures(record))).toBe(record);
     let error: unknown;
     try {
       structuredClone(view);
@@ -422,14 +428,14 @@ describe('packedFeatureArray', () => {
     const clone = structuredClone(record);
     expect(clone).not.toBe(record);
     expect(isPackedFeatureRecord(clone)).toBe(true);
-    expect([...packedFeatureArray(clone)]).toStrictEqual(features);
+    expect([...new PackedFeatures(clone)]).toStrictEqual(features);
   });
 
-  test('an empty record gives an empty view', () => {
-    const empty = packedFeatureArray(packFeatures([]));
+  test('an empty record gives an empty list', () => {
+    const empty = new PackedFeatures(packFeatures([]));
     expect(empty.length).toBe(0);
     expect([...empty]).toEqual([]);
-    expect(empty[0]).toBeUndefined();
+    expect(empty.at(0)).toBeUndefined();
   });
 });
 
@@ -502,7 +508,7 @@ describe('sliceRecord', () => {
           const slice = sliceRecord(record, start, end);
           expect(slice.count).toBe(end - start);
           expect(isPackedFeatureRecord(slice)).toBe(true);
-          expect([...packedFeatureArray(slice)]).toEqual(features.slice(start, end));
+          expect([...new PackedFeatures(slice)]).toEqual(features.slice(start, end));
           expect(transferablesOf(slice)).toHaveLength(8);
         }
       )
@@ -520,7 +526,7 @@ describe('sliceRecord', () => {
           sliceRecord(record, at, record.count)
         ]);
         expect(isPackedFeatureRecord(joined)).toBe(true);
-        expect([...packedFeatureArray(joined)]).toEqual(features);
+        expect([...new PackedFeatures(joined)]).toEqual(features);
         expect(concatRecords([]).count).toBe(0);
       })
     );
@@ -542,14 +548,14 @@ describe('sliceRecord', () => {
           expect(records.reduce((sum, r) => sum + r.count, 0)).toBe(features.length);
           const record = builder.record();
           expect(isPackedFeatureRecord(record)).toBe(true);
-          expect([...packedFeatureArray(record)]).toEqual(features);
-          const view = packedFeatureArray(records);
+          expect([...new PackedFeatures(record)]).toEqual(features);
+          const view = new PackedFeatures(records);
           expect(view).toHaveLength(features.length);
           expect([...view]).toEqual(features);
           expect(packedRecordsOf(view)).toEqual(records);
           expect(isPackedFeatureRecord(packedRecordOf(view))).toBe(true);
           features.forEach((feature, k) => expect(builder.get(k)).toEqual(feature));
-          const selected = packedFeatureArray(builder.select(keep));
+          const selected = new PackedFeatures(builder.select(keep));
           expect([...selected]).toEqual(features.filter((_, k) => keep[k]));
         }
       )
@@ -692,12 +698,12 @@ describe('scale: 100 000 parcels of 19 positions', () => {
       .reduce((sum, buffer) => sum + buffer.byteLength, 0);
 
     const unpackStarted = performance.now();
-    const view = packedFeatureArray(record);
+    const view = new PackedFeatures(record);
     let vertices = 0;
     for (const feature of view) vertices += (feature.geometry as Polygon).coordinates[0].length;
     const unpackMs = performance.now() - unpackStarted;
     expect(vertices).toBe(positions);
-    for (const k of [0, 1, 4_321, 99_999]) expect(view[k]).toStrictEqual(features[k]);
+    for (const k of [0, 1, 4_321, 99_999]) expect(view.feature(k)).toStrictEqual(features[k]);
 
     console.log(
       `packed ${count} parcels / ${positions} positions in ${packMs.join(', ')} ms (3 runs); ` +
@@ -719,7 +725,7 @@ describe('real data: the import fixtures', () => {
       try {
         const result = await importFile(new Uint8Array(readFileSync(join(FIXTURES, name))), name);
         if (result.status !== 'ok' || result.features.length === 0) continue;
-        features = result.features;
+        features = [...result.features];
       } catch {
         continue;
       }
@@ -774,7 +780,7 @@ describe('packedRecordBlob', () => {
       }
     ];
     const record = await readPackedRecordBlob(packedRecordBlob(packFeatures(features)));
-    expect([...packedFeatureArray(record)]).toEqual(features);
+    expect([...new PackedFeatures(record)]).toEqual(features);
   });
 
   test('a Blob of the first layout (one segment, not padded at its end) still reads', async () => {
@@ -796,7 +802,7 @@ describe('packedRecordBlob', () => {
       if (end === bytes.length) continue;
       unpadded++;
       const records = await readPackedRecordBlob(blob.slice(0, end));
-      expect([...packedFeatureArray(records)]).toEqual(features);
+      expect([...new PackedFeatures(records)]).toEqual(features);
     }
     expect(unpadded).toBeGreaterThan(0);
     expect(await readPackedRecordBlob(new Blob([]))).toEqual([]);
@@ -865,8 +871,8 @@ describe('PackedFeatureBuilder with a BlobShelf', () => {
           }
           const selection = await shelved.shelvedSelection(keep);
           const read = await readPackedRecordBlob(new Blob(selection));
-          expect([...packedFeatureArray(read)]).toEqual([
-            ...packedFeatureArray(inMemory.select(keep))
+          expect([...new PackedFeatures(read)]).toEqual([
+            ...new PackedFeatures(inMemory.select(keep))
           ]);
         }
       ),
@@ -909,7 +915,7 @@ describe('upgradePackedRecord', () => {
     const upgraded = upgradePackedRecord(firstLayoutOf(record));
     expect(upgraded).not.toBeNull();
     expect(upgraded).toEqual(record);
-    expect([...packedFeatureArray(upgraded!)]).toEqual(features);
+    expect([...new PackedFeatures(upgraded!)]).toEqual(features);
   });
 
   test('gives null for anything else', () => {

@@ -102,7 +102,7 @@ async function browser(entry: Case): Promise<Answer[]> {
       answers.set(problem.featureIndex, { status: 'no-geometry', areaM2: null, deltaPct: null });
     }
   }
-  layer.features.forEach((feature, k) => {
+  [...layer.features].forEach((feature, k) => {
     const index = result.featureIndexes[k];
     // "Use as boundary" is offered only for what can be one.
     if (!canBeBoundary(feature.geometry)) {

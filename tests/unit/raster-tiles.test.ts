@@ -9,10 +9,10 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature, Geometry } from 'geojson';
 import { PbfReader } from 'pbf';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { packFeatures, packedFeatureArray } from '$lib/storage/packed-features';
+import { packFeatures, PackedFeatures } from '$lib/storage/packed-features';
 import { PackedTileIndex, TILE_EXTENT } from '$lib/tiles/packed-tiles';
 import { RasterTileWriter, type RasterContext } from '$lib/tiles/raster-tile-writer';
 import { layerRegistry } from '$lib/layers/registry';
@@ -22,15 +22,12 @@ import {
   USER_TILE_SCHEME,
   UserTileServer,
   userOverviewUrl,
-  type TileWorkerLike,
   type UserTileLoader
 } from '$lib/tiles/user-tiles-client';
 import { RASTER_TILE_SIZE, USER_TILE_LAYER, type RasterPaint } from '$lib/tiles/user-tiles-format';
-import {
-  createUserTileHandler,
-  type FromTileWorker,
-  type ToTileWorker
-} from '$lib/tiles/user-tiles-protocol';
+import { UserTileWorkerApi } from '$lib/tiles/user-tiles-protocol';
+import { expose, wrap } from 'comlink';
+import { InProcessWorker } from './support/tile-worker';
 import { UserTileIndex, type MakeRasterCanvas, type RasterCanvas } from '$lib/tiles/user-tiles';
 import { buildStyle } from '$lib/style/build-style';
 import {
@@ -365,119 +362,59 @@ describe('UserTileIndex.raster', () => {
   });
 });
 
-describe('createUserTileHandler, overview tiles', () => {
+describe('UserTileWorkerApi, overview tiles', () => {
   const [z, x, y] = tileOf(121.13, 41.1, 12);
 
-  function recording(makeCanvas: MakeRasterCanvas | null) {
-    const posted: { message: FromTileWorker; transfer?: Transferable[] }[] = [];
-    const handle = createUserTileHandler(
-      (message, transfer) => posted.push({ message, transfer }),
-      makeCanvas
-    );
-    return { handle, posted };
-  }
-
-  /** Waits (polling, not a fixed time) until the handler has posted `count` answers. */
-  const answered = (posted: readonly unknown[], count: number) =>
-    vi.waitFor(() => {
-      if (posted.length < count) throw new Error(`${posted.length} of ${count} answers posted`);
-    });
-
-  test('answers a raster request with the painted tile, its buffer transferred', async () => {
-    const { handle, posted } = recording(recordingCanvas);
-    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
-    handle({ type: 'finish', layerId: 'a' });
-    handle({ type: 'raster', requestId: 4, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 2 });
-    await answered(posted, 2);
-    const { message, transfer } = posted[1];
-    expect(message).toMatchObject({ type: 'tile', requestId: 4 });
-    const data = message.type === 'tile' ? message.data : null;
+  test('answers a raster request with the painted tile; null where there is nothing', async () => {
+    const api = new UserTileWorkerApi(recordingCanvas);
+    api.add('a', mixedLayer());
+    api.finish('a');
+    const data = await api.raster('a', z, x, y, PAINT, 2);
     expect(data).toBeInstanceOf(ArrayBuffer);
-    expect(transfer).toEqual([data]);
     expect(JSON.parse(new TextDecoder().decode(data!)).size).toBe(1024);
-    // Nothing there: null, nothing transferred.
-    handle({
-      type: 'raster',
-      requestId: 5,
-      layerId: 'a',
-      z: 12,
-      x: 0,
-      y: 0,
-      paint: PAINT,
-      pixelRatio: 1
-    });
-    await answered(posted, 3);
-    expect(posted[2]).toEqual({
-      message: { type: 'tile', requestId: 5, data: null },
-      transfer: []
-    });
+    expect(await api.raster('a', 12, 0, 0, PAINT, 1)).toBeNull();
+  });
+
+  test('through comlink, a painted tile’s buffer is transferred, not copied', async () => {
+    const api = new UserTileWorkerApi(recordingCanvas);
+    api.add('a', mixedLayer());
+    api.finish('a');
+    let painted: ArrayBuffer | null = null;
+    const { port1, port2 } = new MessageChannel();
+    expose(
+      {
+        raster: async () => {
+          painted = await api.raster('a', z, x, y, PAINT, 1);
+          return painted;
+        }
+      },
+      port2
+    );
+    const received = await wrap<{ raster(): Promise<ArrayBuffer | null> }>(port1).raster();
+    expect(JSON.parse(new TextDecoder().decode(received!)).size).toBe(RASTER_TILE_SIZE);
+    expect(painted!.byteLength).toBe(0); // detached: moved to the page
+    port1.close();
+    port2.close();
   });
 
   test('answers which feature is under a point, null for an unknown layer', () => {
-    const { handle, posted } = recording(recordingCanvas);
-    handle({
-      type: 'feature-at',
-      requestId: 1,
-      layerId: 'a',
-      lon: 121.133,
-      lat: 41.1,
-      radius: 1e-6
-    });
-    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
-    handle({ type: 'finish', layerId: 'a' });
-    handle({
-      type: 'feature-at',
-      requestId: 2,
-      layerId: 'a',
-      lon: 121.133,
-      lat: 41.1,
-      radius: 1e-6
-    });
-    expect(posted.map((p) => p.message)).toEqual([
-      { type: 'feature-at', requestId: 1, id: null },
-      { type: 'ready', layerId: 'a' },
-      { type: 'feature-at', requestId: 2, id: 0 }
-    ]);
+    const api = new UserTileWorkerApi(recordingCanvas);
+    expect(api.featureAt('a', 121.133, 41.1, 1e-6)).toBeNull();
+    api.add('a', mixedLayer());
+    api.finish('a');
+    expect(api.featureAt('a', 121.133, 41.1, 1e-6)).toBe(0);
   });
 
   test('unknown layers answer null; without a canvas the answer says why', async () => {
-    const { handle, posted } = recording(null);
-    handle({ type: 'raster', requestId: 1, layerId: 'nope', z, x, y, paint: PAINT, pixelRatio: 1 });
-    handle({ type: 'add', layerId: 'a', features: mixedLayer() });
-    handle({ type: 'finish', layerId: 'a' });
-    handle({ type: 'raster', requestId: 2, layerId: 'a', z, x, y, paint: PAINT, pixelRatio: 1 });
-    await answered(posted, 3);
-    expect(posted[0].message).toEqual({ type: 'tile', requestId: 1, data: null });
-    const answer = posted[2].message;
-    expect(answer).toMatchObject({ type: 'tile', requestId: 2, data: null });
-    expect(answer.type === 'tile' && answer.error).toMatch(
+    const api = new UserTileWorkerApi(null);
+    expect(await api.raster('nope', z, x, y, PAINT, 1)).toBeNull();
+    api.add('a', mixedLayer());
+    api.finish('a');
+    await expect(api.raster('a', z, x, y, PAINT, 1)).rejects.toThrow(
       new RegExp(`Overview tile ${z}/${x}/${y} of layer a: .*no OffscreenCanvas`)
     );
   });
 });
-
-/** The real handler in-process, with a recording canvas; messages cloned as postMessage does. */
-class InProcessWorker implements TileWorkerLike {
-  readonly received: ToTileWorker[] = [];
-  private readonly listeners: ((event: MessageEvent<FromTileWorker>) => void)[] = [];
-  private readonly handle = createUserTileHandler((message, transfer) => {
-    const copy = structuredClone(message, { transfer: transfer as Transferable[] | undefined });
-    setTimeout(() => {
-      for (const listener of this.listeners)
-        listener({ data: copy } as MessageEvent<FromTileWorker>);
-    });
-  }, recordingCanvas);
-  postMessage(message: ToTileWorker): void {
-    const copy = structuredClone(message);
-    this.received.push(copy);
-    setTimeout(() => this.handle(copy));
-  }
-  addEventListener(type: 'message' | 'error', listener: (event: never) => void): void {
-    if (type === 'message')
-      this.listeners.push(listener as (e: MessageEvent<FromTileWorker>) => void);
-  }
-  terminate(): void {}
-}
 
 describe('overview tiles through UserTileServer and the linghe-user:// protocol', () => {
   const [z, x, y] = tileOf(121.13, 41.1, 12);
@@ -500,8 +437,8 @@ describe('overview tiles through UserTileServer and the linghe-user:// protocol'
 
   test('the server asks with the layer’s paint and this screen’s pixel ratio; the protocol serves it', async () => {
     let worker: InProcessWorker | undefined;
-    const server = new UserTileServer(() => (worker = new InProcessWorker()));
-    await server.load('with', packedFeatureArray(packFeatures(mixedLayer())), null, PAINT);
+    const server = new UserTileServer(() => (worker = new InProcessWorker(recordingCanvas)));
+    await server.load('with', new PackedFeatures(packFeatures(mixedLayer())), null, PAINT);
     await server.load('without', mixedLayer());
     const registered = new Map<string, UserTileLoader>();
     registerUserTileProtocol(server, (scheme, load) => registered.set(scheme, load));
@@ -513,8 +450,8 @@ describe('overview tiles through UserTileServer and the linghe-user:// protocol'
     const json = JSON.parse(new TextDecoder().decode(painted.data));
     expect(json.size).toBe(RASTER_TILE_SIZE); // Node has no devicePixelRatio: 1
     expect(json.calls).toContainEqual(['fill', 'evenodd', PAINT.colour, PAINT.fillOpacity]);
-    const request = worker!.received.find((m) => m.type === 'raster');
-    expect(request).toMatchObject({ layerId: 'with', z, x, y, paint: PAINT, pixelRatio: 1 });
+    const request = worker!.calls.find((call) => call.method === 'raster');
+    expect(request?.args).toEqual(['with', z, x, y, PAINT, 1]);
 
     // A layer loaded without an overview, or never loaded, gets a transparent 1 × 1 PNG.
     for (const id of ['without', 'never']) {
@@ -523,7 +460,7 @@ describe('overview tiles through UserTileServer and the linghe-user:// protocol'
       expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
       expect(new DataView(empty.data).getUint32(16)).toBe(1); // width
     }
-    expect(worker!.received.filter((m) => m.type === 'raster')).toHaveLength(1);
+    expect(worker!.calls.filter((call) => call.method === 'raster')).toHaveLength(1);
     // What a click on the overview hits, asked of the worker; a layer never loaded: null.
     expect(await server.featureAt('with', 121.133, 41.1, 1e-6)).toBe(0);
     expect(await server.featureAt('never', 121.133, 41.1, 1e-6)).toBeNull();

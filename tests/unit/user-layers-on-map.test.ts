@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { StoredLayer } from '$lib/storage/types';
+import type { FeatureList } from '$lib/storage/feature-list';
 import {
   FEATURES_PER_GEOJSON_SOURCE,
   OVERVIEW_PICK_PIXELS,
@@ -66,7 +67,7 @@ class FakeMap implements MapLike {
 class FakeTiles implements TileServerLike {
   loads: {
     layerId: string;
-    features: readonly unknown[];
+    features: FeatureList;
     label: string | null;
     overview?: RasterPaint;
   }[] = [];
@@ -81,7 +82,7 @@ class FakeTiles implements TileServerLike {
   }
   async load(
     layerId: string,
-    features: readonly unknown[],
+    features: FeatureList,
     label: string | null = null,
     overview?: RasterPaint
   ) {
@@ -129,7 +130,7 @@ describe('UserLayersOnMap', () => {
     const a = layer('a');
     onMap.sync([a], new Set());
     const source = map.getSource(importedSourceId('a')) as { data: { features: unknown[] } };
-    // A plain copy: MapLibre clones it (a packed layer's lazy view could not be cloned).
+    // A plain copy: MapLibre clones it (a packed layer's PackedFeatures could not be cloned).
     expect(source.data.features).toEqual(a.features);
     expect(source.data.features).not.toBe(a.features);
     expect(map.getLayersOrder()).toEqual([
@@ -197,7 +198,7 @@ describe('labels of imported layers', () => {
     const onMap = onMapOf(map);
     const unnamed: StoredLayer = {
       ...layer('u'),
-      features: [{ ...layer('u').features[0], properties: { area: 3 } }]
+      features: [{ ...layer('u').features.at(0)!, properties: { area: 3 } }]
     };
     onMap.sync([layer('a'), unnamed], new Set());
     const label = map.getLayer(vectorStyleIds('a')[3]);

@@ -1,17 +1,18 @@
 /**
- * Vector tiles of big user layers (user-tiles.ts), the worker-side handler
+ * Vector tiles of big user layers (user-tiles.ts), the worker's API
  * (user-tiles-protocol.ts), the page-side server and the `linghe-user://` protocol
  * (user-tiles-client.ts). Tiles are decoded with @mapbox/vector-tile, as MapLibre would.
  */
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import type { Feature, Polygon } from 'geojson';
-import { packedFeatureArray, packFeatures } from '../../src/lib/storage/packed-features';
+import { PackedFeatures, packFeatures } from '../../src/lib/storage/packed-features';
 import type { addProtocol } from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tileOf } from './support/tiles';
 import { describe, expect, expectTypeOf, test } from 'vitest';
+import { expose, wrap } from 'comlink';
 import {
   FEATURES_PER_TILE_SLICE,
   parseUserTileUrl,
@@ -19,14 +20,10 @@ import {
   USER_TILE_SCHEME,
   UserTileServer,
   userTileUrl,
-  type TileWorkerLike,
   type UserTileLoader
 } from '../../src/lib/tiles/user-tiles-client';
-import {
-  createUserTileHandler,
-  type FromTileWorker,
-  type ToTileWorker
-} from '../../src/lib/tiles/user-tiles-protocol';
+import { UserTileWorkerApi } from '../../src/lib/tiles/user-tiles-protocol';
+import { InProcessWorker } from './support/tile-worker';
 import {
   USER_TILE_BUFFER,
   USER_TILE_EXTENT,
@@ -277,162 +274,91 @@ describe('UserTileIndex', () => {
 
 // --- the worker-side handler ---------------------------------------------------------------
 
-function recordingHandler() {
-  const posted: { message: FromTileWorker; transfer?: Transferable[] }[] = [];
-  const handle = createUserTileHandler((message, transfer) => posted.push({ message, transfer }));
-  return { handle, posted };
-}
-
-describe('createUserTileHandler', () => {
+describe('UserTileWorkerApi', () => {
   const [z, x, y] = tileOf(...JINZHOU, 14);
 
-  test('builds a layer from its slices, says ready, and answers tiles with the buffer transferred', () => {
-    const { handle, posted } = recordingHandler();
-    handle({ type: 'add', layerId: 'a', features: [noGeometry(), parcel(...JINZHOU)] });
-    handle({ type: 'add', layerId: 'a', features: [parcel(...JINZHOU, 100)] });
-    expect(posted).toEqual([]);
-    handle({ type: 'finish', layerId: 'a' });
-    expect(posted).toEqual([{ message: { type: 'ready', layerId: 'a' }, transfer: undefined }]);
-
-    handle({ type: 'tile', requestId: 7, layerId: 'a', z, x, y });
-    const { message, transfer } = posted[1];
-    expect(message.type).toBe('tile');
-    if (message.type !== 'tile') return;
-    expect(message.requestId).toBe(7);
-    expect(message.data).toBeInstanceOf(ArrayBuffer);
-    expect(transfer).toEqual([message.data]);
-    expect(transfer![0]).toBe(message.data);
-    expect(idsIn(message.data)).toEqual([1, 2]);
+  test('builds a layer from its slices, and answers its tiles once finished', () => {
+    const api = new UserTileWorkerApi();
+    api.add('a', [noGeometry(), parcel(...JINZHOU)]);
+    api.add('a', [parcel(...JINZHOU, 100)]);
+    expect(api.tile('a', z, x, y)).toBeNull(); // not finished yet
+    api.finish('a');
+    const data = api.tile('a', z, x, y);
+    expect(data).toBeInstanceOf(ArrayBuffer);
+    expect(idsIn(data)).toEqual([1, 2]);
   });
 
-  test('unknown, unfinished and dropped layers answer null, without a transfer', () => {
-    const { handle, posted } = recordingHandler();
-    handle({ type: 'tile', requestId: 1, layerId: 'nope', z, x, y });
-    handle({ type: 'add', layerId: 'b', features: [parcel(...JINZHOU)] });
-    handle({ type: 'tile', requestId: 2, layerId: 'b', z, x, y });
-    handle({ type: 'finish', layerId: 'b' });
-    handle({ type: 'tile', requestId: 3, layerId: 'b', z, x, y });
-    handle({ type: 'drop', layerId: 'b' });
-    handle({ type: 'tile', requestId: 4, layerId: 'b', z, x, y });
-    const tiles = posted.filter((p) => p.message.type === 'tile');
-    expect(tiles.map((p) => (p.message.type === 'tile' ? p.message.requestId : -1))).toEqual([
-      1, 2, 3, 4
-    ]);
-    for (const index of [0, 1, 3]) {
-      expect(tiles[index].message).toEqual({ type: 'tile', requestId: index + 1, data: null });
-      expect(tiles[index].transfer).toBeUndefined();
-    }
-    expect(tiles[2].transfer).toHaveLength(1);
+  test('unknown, unfinished and dropped layers answer null', () => {
+    const api = new UserTileWorkerApi();
+    expect(api.tile('nope', z, x, y)).toBeNull();
+    api.add('b', [parcel(...JINZHOU)]);
+    expect(api.tile('b', z, x, y)).toBeNull();
+    api.finish('b');
+    expect(api.tile('b', z, x, y)).toBeInstanceOf(ArrayBuffer);
+    api.drop('b');
+    expect(api.tile('b', z, x, y)).toBeNull();
   });
 
   test('a dropped layer can be loaded again under the same id', () => {
-    const { handle, posted } = recordingHandler();
-    handle({ type: 'add', layerId: 'c', features: [parcel(...JINZHOU)] });
-    handle({ type: 'finish', layerId: 'c' });
-    handle({ type: 'drop', layerId: 'c' });
-    handle({
-      type: 'add',
-      layerId: 'c',
-      features: [noGeometry(), noGeometry(), parcel(...JINZHOU)]
-    });
-    handle({ type: 'finish', layerId: 'c' });
-    handle({ type: 'tile', requestId: 1, layerId: 'c', z, x, y });
-    const last = posted.at(-1)!.message;
-    expect(last.type === 'tile' && idsIn(last.data)).toEqual([2]);
+    const api = new UserTileWorkerApi();
+    api.add('c', [parcel(...JINZHOU)]);
+    api.finish('c');
+    api.drop('c');
+    api.add('c', [noGeometry(), noGeometry(), parcel(...JINZHOU)]);
+    api.finish('c');
+    expect(idsIn(api.tile('c', z, x, y))).toEqual([2]);
   });
 
-  test('an empty layer is ready with no tiles; bad input answers error; bad tiles say why', () => {
-    const { handle, posted } = recordingHandler();
-    handle({ type: 'finish', layerId: 'empty' });
-    handle({ type: 'tile', requestId: 1, layerId: 'empty', z: 0, x: 0, y: 0 });
-    handle({
-      type: 'add',
-      layerId: 'bad',
-      features: [
-        parcel(...JINZHOU),
-        { type: 'Feature', properties: {}, geometry: { type: 'Nope' } } as never
-      ]
-    });
-    handle({ type: 'add', layerId: 'bad', features: [parcel(...JINZHOU)] });
-    handle({ type: 'finish', layerId: 'bad' });
-    handle({ type: 'tile', requestId: 2, layerId: 'bad', z, x, y });
-    handle({ type: 'add', layerId: 'ok', features: [parcel(...JINZHOU)] });
-    handle({ type: 'finish', layerId: 'ok' });
-    handle({ type: 'add', layerId: 'ok', features: [parcel(...JINZHOU)] });
-    handle({ type: 'finish', layerId: 'ok' });
-    handle({ type: 'add', layerId: 'z', features: [parcel(...JINZHOU)] });
-    handle({ type: 'finish', layerId: 'z' });
-    handle({ type: 'tile', requestId: 3, layerId: 'z', z: 2, x: 9, y: 0 });
-    const messages = posted.map((p) => p.message);
-    expect(messages[0]).toEqual({ type: 'ready', layerId: 'empty' });
-    expect(messages[1]).toEqual({ type: 'tile', requestId: 1, data: null });
-    expect(messages[2]).toMatchObject({ type: 'error', layerId: 'bad' });
-    expect(messages[2].type === 'error' && messages[2].message).toMatch(/Feature #1 .*"Nope"/);
-    expect(messages[3]).toEqual({ type: 'tile', requestId: 2, data: null });
-    expect(messages[4]).toEqual({ type: 'ready', layerId: 'ok' });
-    expect(messages[5]).toMatchObject({ type: 'error', layerId: 'ok' });
-    expect(messages[5].type === 'error' && messages[5].message).toMatch(/already finished/);
-    expect(messages[6]).toEqual({ type: 'ready', layerId: 'z' });
-    expect(messages[7]).toMatchObject({ type: 'tile', requestId: 3, data: null });
-    expect(messages[7].type === 'tile' && messages[7].error).toMatch(/2\/9\/0/);
+  test('an empty layer is ready with no tiles; bad input fails its finish; bad tiles say why', () => {
+    const api = new UserTileWorkerApi();
+    api.finish('empty');
+    expect(api.tile('empty', 0, 0, 0)).toBeNull();
+    api.add('bad', [
+      parcel(...JINZHOU),
+      { type: 'Feature', properties: {}, geometry: { type: 'Nope' } } as never
+    ]);
+    api.add('bad', [parcel(...JINZHOU)]);
+    expect(() => api.finish('bad')).toThrow(/Feature #1 .*"Nope"/);
+    expect(api.tile('bad', z, x, y)).toBeNull();
+    api.add('ok', [parcel(...JINZHOU)]);
+    api.finish('ok');
+    api.add('ok', [parcel(...JINZHOU)]);
+    expect(() => api.finish('ok')).toThrow(/already finished/);
+    api.add('z', [parcel(...JINZHOU)]);
+    api.finish('z');
+    expect(() => api.tile('z', 2, 9, 0)).toThrow(/Tile 2\/9\/0 of layer z: /);
+  });
+
+  test('through comlink, a tile’s buffer is transferred, not copied', async () => {
+    const api = new UserTileWorkerApi();
+    api.add('t', [parcel(...JINZHOU)]);
+    api.finish('t');
+    let made: ArrayBuffer | null = null;
+    const { port1, port2 } = new MessageChannel();
+    expose(
+      {
+        tile: () => {
+          made = api.tile('t', z, x, y);
+          return made;
+        }
+      },
+      port2
+    );
+    const remote = wrap<{ tile(): ArrayBuffer | null }>(port1);
+    const received = await remote.tile();
+    expect(idsIn(received)).toEqual([0]);
+    expect(made!.byteLength).toBe(0); // detached: moved to the page
+    port1.close();
+    port2.close();
   });
 });
 
 // --- the page-side server -------------------------------------------------------------------
 
-/**
- * Runs the real handler in-process; messages are cloned as postMessage does (the tile buffer
- * transferred) and delivered in later tasks. With `fastReplies`, answers arrive at once (in a
- * microtask), before the messages queued after them are handled — as when a real worker is busy
- * building a big index while its earlier answers reach the page.
- */
-class InProcessWorker implements TileWorkerLike {
-  constructor(private readonly fastReplies = false) {}
-
-  readonly received: ToTileWorker[] = [];
-  /** How many received messages the handler has run. */
-  handled = 0;
-  terminated = false;
-  private readonly messageListeners: ((event: MessageEvent<FromTileWorker>) => void)[] = [];
-  private readonly errorListeners: ((event: ErrorEvent) => void)[] = [];
-  private readonly handle = createUserTileHandler((message, transfer) => {
-    const copy = structuredClone(message, { transfer });
-    const deliver = () => {
-      if (this.terminated) return;
-      for (const listener of this.messageListeners) {
-        listener({ data: copy } as MessageEvent<FromTileWorker>);
-      }
-    };
-    if (this.fastReplies) queueMicrotask(deliver);
-    else setTimeout(deliver);
-  });
-
-  postMessage(message: ToTileWorker): void {
-    const copy = structuredClone(message);
-    this.received.push(copy);
-    setTimeout(() => {
-      if (this.terminated) return;
-      this.handle(copy);
-      this.handled++;
-    });
-  }
-  addEventListener(type: 'message' | 'error', listener: (event: never) => void): void {
-    if (type === 'message') {
-      this.messageListeners.push(listener as (event: MessageEvent<FromTileWorker>) => void);
-    } else this.errorListeners.push(listener as (event: ErrorEvent) => void);
-  }
-  fail(message: string): void {
-    for (const listener of this.errorListeners) listener({ message } as ErrorEvent);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
-function serverWithFakeWorker(fastReplies = false) {
+function serverWithFakeWorker() {
   const workers: InProcessWorker[] = [];
   const server = new UserTileServer(() => {
-    const worker = new InProcessWorker(fastReplies);
+    const worker = new InProcessWorker();
     workers.push(worker);
     return worker;
   });
@@ -446,14 +372,18 @@ function manyParcels(count: number): Feature[] {
   );
 }
 
+/** The features of each `add` call the worker received. */
+const addedSlices = (worker: InProcessWorker) =>
+  worker.calls.filter((call) => call.method === 'add').map((call) => call.args[1] as Feature[]);
+
 describe('UserTileServer', () => {
-  test('sends a packed layer as its record in one message; its tiles are the plain layer’s', async () => {
+  test('sends a packed layer as its record in slices; its tiles are the plain layer’s', async () => {
     const features = manyParcels(3000);
     const { server: plainServer } = serverWithFakeWorker();
     await plainServer.load('plain', features, 'name');
     const { server, workers } = serverWithFakeWorker();
-    await server.load('packed', packedFeatureArray(packFeatures(features)), 'name');
-    expect(workers[0].received.map((m) => m.type)).toEqual(['add-packed', 'add-packed', 'finish']);
+    await server.load('packed', new PackedFeatures(packFeatures(features)), 'name');
+    expect(workers[0].methods).toEqual(['addPacked', 'addPacked', 'finish']);
     const tile = tileOf(...JINZHOU, 14);
     const decode = async (s: UserTileServer, id: string) =>
       tileFeatures(new Uint8Array((await s.tile(id, ...tile))!)).map((f) => [f.id, f.properties]);
@@ -466,33 +396,31 @@ describe('UserTileServer', () => {
     const { server, workers } = serverWithFakeWorker();
     const features = manyParcels(10);
     await server.load('named', features, 'name');
-    const [add] = workers[0].received.filter((m) => m.type === 'add');
-    expect(add.type === 'add' && add.features[3]?.properties).toEqual({ name: 'p3' });
+    const [add] = addedSlices(workers[0]);
+    expect(add[3]?.properties).toEqual({ name: 'p3' });
     const data = await server.tile('named', ...tileOf(...JINZHOU, 14));
     const names = tileFeatures(new Uint8Array(data!)).map((f) => f.properties.name);
     expect(names).toContain('p0');
   });
 
-  test('posts 6000 features in slices, one per task, then finish; resolves on ready', async () => {
+  test('sends 6000 features in slices, one per task, then finish; resolves when built', async () => {
     const { server, workers } = serverWithFakeWorker();
     expect(workers).toHaveLength(0); // lazy
     const features = manyParcels(6000);
     const loading = server.load('big', features);
     // Only the first slice goes out in the caller's task.
     expect(workers).toHaveLength(1);
-    expect(workers[0].received.map((m) => m.type)).toEqual(['add']);
+    expect(workers[0].methods).toEqual(['add']);
     await loading;
-    const received = workers[0].received;
-    const adds = received.filter((m) => m.type === 'add');
-    expect(adds.length).toBeGreaterThanOrEqual(3);
-    expect(adds.map((m) => m.features.length)).toEqual([
+    const adds = addedSlices(workers[0]);
+    expect(adds.map((slice) => slice.length)).toEqual([
       FEATURES_PER_TILE_SLICE,
       FEATURES_PER_TILE_SLICE,
       6000 - 2 * FEATURES_PER_TILE_SLICE
     ]);
-    expect(received.at(-1)).toEqual({ type: 'finish', layerId: 'big' });
+    expect(workers[0].calls.at(-1)).toEqual({ method: 'finish', args: ['big'] });
     // Only geometry crosses to the worker.
-    expect(adds[1].features[0]).toEqual({
+    expect(adds[1][0]).toEqual({
       type: 'Feature',
       geometry: features[FEATURES_PER_TILE_SLICE].geometry,
       properties: null
@@ -525,26 +453,24 @@ describe('UserTileServer', () => {
     expect(workers).toHaveLength(0);
   });
 
-  test('drop during a load stops the posting and resolves the load quietly', async () => {
+  test('drop during a load stops the sending and resolves the load quietly', async () => {
     const { server, workers } = serverWithFakeWorker();
     const loading = server.load('d', manyParcels(6000));
     server.drop('d');
     await expect(loading).resolves.toBeUndefined();
-    expect(workers[0].received.map((m) => m.type)).toEqual(['add', 'drop']);
+    expect(workers[0].methods).toEqual(['add', 'drop']);
     expect(await server.tile('d', ...tileOf(...JINZHOU, 14))).toBeNull();
   });
 
-  test('drop while waiting for ready resolves; a new load of the same id gets its own answer', async () => {
-    const { server, workers } = serverWithFakeWorker(true);
+  test('drop while waiting for the build resolves; a new load of the same id gets its own answer', async () => {
+    const { server, workers } = serverWithFakeWorker();
     const first = server.load('r', [parcel(...JINZHOU)]);
     // Loading the same id again drops the first load (resolved quietly) and starts over; the
-    // first load's `ready` arrives before the worker has built the second and must not end it.
+    // first load's answer must not end the second.
     const second = server.load('r', [noGeometry(), parcel(...JINZHOU)]);
     await expect(first).resolves.toBeUndefined();
     await expect(second).resolves.toBeUndefined();
-    const worker = workers[0];
-    expect(worker.received.map((m) => m.type)).toEqual(['add', 'finish', 'drop', 'add', 'finish']);
-    expect(worker.handled).toBe(worker.received.length);
+    expect(workers[0].methods).toEqual(['add', 'finish', 'drop', 'add', 'finish']);
     expect(idsIn(await server.tile('r', ...tileOf(...JINZHOU, 14)))).toEqual([1]);
   });
 
@@ -568,9 +494,8 @@ describe('UserTileServer', () => {
     await expect(server.tile('t', 0, 0, 0)).rejects.toThrow(/terminated/);
     await expect(server.load('v', [])).rejects.toThrow(/terminated/);
     expect(workers[0].terminated).toBe(true);
-    expect(workers[0].received.filter((m) => m.type === 'add' && m.layerId === 'u')).toHaveLength(
-      1
-    );
+    const addsOfU = workers[0].calls.filter((c) => c.method === 'add' && c.args[0] === 'u');
+    expect(addsOfU).toHaveLength(1);
   });
 
   test('a crashed worker rejects what is pending with its message', async () => {

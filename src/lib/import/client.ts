@@ -2,10 +2,16 @@
  * Main-thread side of the import worker: `importInWorker(bytes, name, options)` returns the
  * result as a promise, reports progress, and can be cancelled (a `cancel()` call or an
  * AbortSignal). Cancelling also terminates the worker, so even a long JSON.parse stops at once.
+ *
+ * Hand-written messages, not comlink (as the user-tile worker uses): each request gets a worker
+ * of its own, ended by terminate() — the only way to stop a long parse at once, which comlink
+ * cannot do for a call — so there are no concurrent calls to match up, and comlink would add a
+ * proxied progress callback (a MessageChannel) and its own close handling to one request, a few
+ * progress messages and one answer.
  */
 import type { RestoreOutcome } from '../storage/backup-file';
 import { readPackedRecordBlob } from '../storage/packed-blob';
-import { packedFeatureArray } from '../storage/packed-features';
+import { PackedFeatures } from '../storage/packed-features';
 import type { ImportProgress, ImportResult, ImportSource } from './types';
 import type { StoredLayer, StoreResult } from '../storage/types';
 import type { FromWorker, SaveRequest, ToWorker, WorkerImportOptions } from './worker-protocol';
@@ -44,13 +50,13 @@ function startWorker(): WorkerLike {
 let nextId = 1;
 
 /**
- * A successful result from the worker with its features, read from its `packedBlob` through a
- * lazy view. The Blob is let go of, so the browser can free its bytes once the database has
- * stored them.
+ * A successful result from the worker with its features, read from its `packedBlob` through
+ * a PackedFeatures list. The Blob is let go of, so the browser can free its bytes once the
+ * database has stored them.
  */
 async function withFeatures(result: ImportResult): Promise<ImportResult> {
   if (!result.packedBlob) throw new Error('The import worker sent a result without its features');
-  const features = packedFeatureArray(await readPackedRecordBlob(result.packedBlob));
+  const features = new PackedFeatures(await readPackedRecordBlob(result.packedBlob));
   if (features.length !== result.stats.usableCount) {
     throw new Error(
       `Import worker sent ${features.length} of ${result.stats.usableCount} features`
@@ -61,8 +67,8 @@ async function withFeatures(result: ImportResult): Promise<ImportResult> {
 
 /**
  * Imports a file in a Web Worker. A successful result's features come back packed in a Blob
- * (packed-blob.ts), read once the worker has ended, and are read through a lazy view: the page
- * never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
+ * (packed-blob.ts), read once the worker has ended, and are read through a PackedFeatures: the
+ * page never deserialises 100 000 features (nor pays the garbage collection that would follow). A File
  * (Blob) is read by the worker, so the page never holds its bytes; bytes are copied to the worker
  * (not transferred). Either way the caller can import the same source again with a CRS the user
  * picked after a `needs-crs` result.
@@ -156,8 +162,8 @@ export function importInWorker(
 
 /**
  * Reads every layer saved in the database `databaseName` in a Web Worker, which sends each back
- * as one packed record (transferred; read through a lazy view), so restoring a 100 000-feature
- * layer on page load costs the page next to nothing. Oldest import first, as listLayers.
+ * as one packed record (transferred; read through a PackedFeatures), so restoring a
+ * 100 000-feature layer on page load costs the page next to nothing. Oldest import first, as listLayers.
  *
  * @example userData.load(openImportStore, (store) => loadLayersInWorker(store.name!))
  */
@@ -171,7 +177,7 @@ export function loadLayersInWorker(
     { type: 'load-layers', id, databaseName },
     (message) => {
       if (message.type === 'layer') {
-        layers.push({ ...message.layer, features: packedFeatureArray(message.packed) });
+        layers.push({ ...message.layer, features: new PackedFeatures(message.packed) });
       } else if (message.type === 'layers-loaded') return layers;
       return undefined;
     },

@@ -7,7 +7,7 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { toWgs84, type Crs } from '../geo/crs.js';
 import { isGeographic } from '../formats/crs-names';
-import { packedFeatureArray, PackedFeatureBuilder } from '../storage/packed-features';
+import { PackedFeatures, PackedFeatureBuilder } from '../storage/packed-features';
 import { emptyLayerSummary } from '../storage/user-layers';
 import type { CheckedFeatures } from './check-features';
 import { mergeBbox, outsideDegrees, type Bbox } from './extent';
@@ -162,7 +162,7 @@ class FeatureConverter {
         : await checked.features.shelvedSelection(this.kept);
       result.packedBlob = new Blob(blobs, { type: 'application/octet-stream' });
     } else {
-      result.features = packedFeatureArray(
+      result.features = new PackedFeatures(
         converted ? converted.records() : checked.features.select(this.kept)
       );
     }

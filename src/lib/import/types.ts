@@ -2,7 +2,7 @@
  * The contract of the import pipeline (issue #5): what `importFile` takes and returns, shared by
  * the worker, the main-thread client and the UI. Everything here is structured-cloneable.
  */
-import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import type { FeatureList } from '../storage/feature-list';
 
 /**
  * A coordinate reference system the importer can convert from:
@@ -108,9 +108,10 @@ export interface ImportResult {
   format: ImportFormat | null;
   /**
    * Usable features, converted to WGS-84, in file order. Empty unless status is `ok`, and empty
-   * with the `packIntoBlob` option: `packedBlob` has them then.
+   * with the `packIntoBlob` option: `packedBlob` has them then. Read-only (feature-list.ts): a
+   * PackedFeatures from importFile.
    */
-  features: Feature<Geometry, GeoJsonProperties>[];
+  features: FeatureList;
   /** The usable features, packed (packed-blob.ts), with the `packIntoBlob` option. */
   packedBlob?: Blob;
   /** For each entry of `features`, its 0-based index in the file. */

@@ -18,6 +18,7 @@ import type {
   ImportSource
 } from './types';
 import {
+  featureArray,
   packedRecordsOf,
   packFeatures,
   transferablesOf,
@@ -169,7 +170,9 @@ async function postSavedLayers(id: number, databaseName: string, post: PostFromW
   await withStore(id, databaseName, post, async (store) => {
     for (const layer of await store.listLayers()) {
       // Layers saved before packing existed are packed here: the page gets records either way.
-      const packed = packedRecordsOf(layer.features) ?? [packFeatures(layer.features)];
+      const packed = packedRecordsOf(layer.features) ?? [
+        packFeatures(featureArray(layer.features))
+      ];
       post(
         { type: 'layer', id, layer: { ...layer, features: [] }, packed },
         transferablesOf(packed)

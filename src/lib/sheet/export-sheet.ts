@@ -2,6 +2,11 @@
  * Exporting a map sheet, step by step: draw the map at the sheet's resolution, say what the sheet
  * says, then either paint a PNG or have the worker write a PDF. Each step reports its stage; an
  * AbortSignal cancels at any point (the off-screen map is removed, the worker terminated).
+ *
+ * The PDF worker's messages are hand-written, not comlink (as the user-tile worker's): it is
+ * one request, a stage report and one answer to a worker made for it and ended by terminate()
+ * (cancelling, which comlink cannot do for a call), so comlink would add a proxied callback and
+ * error handling without taking anything away.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import fontUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff?url';

@@ -29,8 +29,11 @@ export const BACKUP_VERSION = 1;
 
 type Refusal = { ok: false; error: BilingualMessage };
 
+/** A layer being read: its features in a plain array that grows as they are read. */
+type LayerBeingRead = StoredLayer & { features: Feature<Geometry, GeoJsonProperties>[] };
+
 interface BackupRecords {
-  layers: Map<string, StoredLayer>;
+  layers: Map<string, LayerBeingRead>;
   assignments: Assignment[];
   drawings: Drawing[];
 }
@@ -85,8 +88,8 @@ function backupParts(
 }
 
 /** The layers the header names, without their features yet. */
-function layersOf(headers: unknown[]): Map<string, StoredLayer> | Refusal {
-  const layers = new Map<string, StoredLayer>();
+function layersOf(headers: unknown[]): Map<string, LayerBeingRead> | Refusal {
+  const layers = new Map<string, LayerBeingRead>();
   for (let n = 0; n < headers.length; n++) {
     const h: unknown = headers[n];
     const fault = layerHeaderFault(h, n + 1);

@@ -35,7 +35,7 @@ export interface SegmentShelf<Shelved> {
  * @example
  * const packed = new PackedFeatureBuilder();
  * for (const feature of features) packed.add(feature);
- * packedFeatureArray(packed.records()); // or packed.record(): one record
+ * new PackedFeatures(packed.records()); // or packed.record(): one record
  */
 export class PackedFeatureBuilder<Shelved = never> {
   #segments: (PackedFeatureRecord | { shelved: Shelved })[] = [];

@@ -20,7 +20,8 @@
  * Coordinates in the typed arrays are exact Float64 values, `-0` included.
  *
  * The jobs are in modules of their own: packed-record.ts (the format and its checks),
- * pack-features.ts, unpack-features.ts (and the array view), packed-slices.ts, packed-builder.ts.
+ * pack-features.ts, unpack-features.ts (and PackedFeatures, the list over records; feature-list.ts
+ * names what it shares with a plain array), packed-slices.ts, packed-builder.ts.
  */
 export {
   PACKED_FEATURES_FORMAT,
@@ -32,12 +33,9 @@ export {
 } from './packed-record';
 export type { PackedFeatureRecord, PackedArrays, FeatureSourceText } from './packed-record';
 export { packFeatures } from './pack-features';
-export {
-  unpackFeature,
-  packedFeatureArray,
-  packedRecordsOf,
-  packedRecordOf
-} from './unpack-features';
+export { unpackFeature, PackedFeatures, packedRecordsOf, packedRecordOf } from './unpack-features';
+export { featureArray, featureAt } from './feature-list';
+export type { FeatureList } from './feature-list';
 export { transferablesOf, sliceRecord, concatRecords, segmentOf } from './packed-slices';
 export { PackedFeatureBuilder } from './packed-builder';
 export type { SegmentShelf } from './packed-builder';

@@ -9,9 +9,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { BACKUP_VERSION, readBackup } from './backup-read';
+import { backupOf } from './backup-make';
 import { storageError } from '../import/messages';
 import {
-  packedFeatureArray,
+  featureArray,
+  PackedFeatures,
   packedRecordsOf,
   packFeatures,
   upgradePackedRecord,
@@ -27,7 +29,6 @@ import {
   type StoreResult,
   type ImportSummary,
   type LayerHeader,
-  type BackupFeature,
   type Backup
 } from './types';
 
@@ -65,19 +66,19 @@ type LayerRecord = Omit<StoredLayer, 'features'> & {
  */
 function recordOfLayer(layer: StoredLayer, packedBlob?: Blob): LayerRecord {
   if (packedBlob) return { ...layer, features: [], packedBlob };
-  const records = packedRecordsOf(layer.features) ?? [packFeatures(layer.features)];
+  const records = packedRecordsOf(layer.features) ?? [packFeatures(featureArray(layer.features))];
   return { ...layer, features: [], packedBlob: packedRecordBlob(records) };
 }
 
 /**
- * A layer from its record: packed features are read through a lazy view (packedFeatureArray). A
+ * A layer from its record: packed features are read through a lazy list (PackedFeatures). A
  * Blob that cannot be read gives the layer with no features rather than losing the others.
  */
 async function layerOfRecord(record: LayerRecord): Promise<StoredLayer> {
   const { packed, packedBlob, ...layer } = record;
   if (packedBlob instanceof Blob) {
     try {
-      return { ...layer, features: packedFeatureArray(await readPackedRecordBlob(packedBlob)) };
+      return { ...layer, features: new PackedFeatures(await readPackedRecordBlob(packedBlob)) };
     } catch (error) {
       console.error(`Layer ${layer.id}: ${String(error)}`);
       return { ...layer, features: [] };
@@ -85,7 +86,7 @@ async function layerOfRecord(record: LayerRecord): Promise<StoredLayer> {
   }
   // A record saved as an object, maybe in the first packed layout.
   const upgraded = upgradePackedRecord(packed);
-  return upgraded ? { ...layer, features: packedFeatureArray(upgraded) } : layer;
+  return upgraded ? { ...layer, features: new PackedFeatures(upgraded) } : layer;
 }
 
 interface Schema extends DBSchema {
@@ -163,22 +164,11 @@ export interface ImportStore {
   close(): void;
 }
 
-/**
- * Opens (creating if needed) the browser database.
- *
- * @example
- * const store = await openImportStore();
- * const saved = await store.saveLayer(layer);
- * if (!saved.ok) showMessage(saved.error.zh, saved.error.en);
- */
-export async function openImportStore(
-  options: { name?: string; now?: () => Date } = {}
-): Promise<ImportStore> {
-  const now = options.now ?? (() => new Date());
-  let db: IDBPDatabase<Schema>;
+/** Opens (creating if needed) the database, or throws a StoreUnavailableError saying why not. */
+async function openDatabase(name: string): Promise<IDBPDatabase<Schema>> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
-    db = await openDB<Schema>(options.name ?? DEFAULT_DATABASE_NAME, DATABASE_VERSION, {
+    return await openDB<Schema>(name, DATABASE_VERSION, {
       upgrade(database) {
         database.createObjectStore('layers', { keyPath: 'id' });
         database.createObjectStore('assignments', { keyPath: 'planFeatureId' });
@@ -190,12 +180,17 @@ export async function openImportStore(
       storageError('storage-unavailable', { detail: String(error).slice(0, 200) })
     );
   }
+}
 
-  /** Runs writes in one transaction; any failure aborts it so nothing partial is kept. */
-  async function write(
-    stores: StoreName[],
-    work: (tx: WriteTransaction) => Promise<unknown>
-  ): Promise<StoreResult> {
+/** Runs `work` on the stores in one transaction; any failure aborts it. */
+type Write = (
+  stores: StoreName[],
+  work: (tx: WriteTransaction) => Promise<unknown>
+) => Promise<StoreResult>;
+
+/** The database's Write: any failure aborts the transaction, so nothing partial is kept. */
+function transactionWriter(db: IDBPDatabase<Schema>): Write {
+  return async (stores, work) => {
     let tx: WriteTransaction | undefined;
     try {
       tx = db.transaction(stores, 'readwrite');
@@ -213,22 +208,78 @@ export async function openImportStore(
       }
       return failure(tx?.error ?? error);
     }
-  }
+  };
+}
 
-  async function layerHeaders(): Promise<{ layers: StoredLayer[]; headers: LayerHeader[] }> {
-    const layers = (await Promise.all((await db.getAll('layers')).map(layerOfRecord))).sort(
-      (a, b) => byText(a.importedAt, b.importedAt) || byText(a.id, b.id)
-    );
-    const headers = layers.map(({ id, name, sourceFile, format, crs, importedAt }) => ({
-      id,
-      name,
-      sourceFile,
-      format,
-      crs,
-      importedAt
-    }));
-    return { layers, headers };
-  }
+/** Every saved layer, oldest import first, and their headers (what a backup lists). */
+async function layerHeaders(
+  db: IDBPDatabase<Schema>
+): Promise<{ layers: StoredLayer[]; headers: LayerHeader[] }> {
+  const layers = (await Promise.all((await db.getAll('layers')).map(layerOfRecord))).sort(
+    (a, b) => byText(a.importedAt, b.importedAt) || byText(a.id, b.id)
+  );
+  const headers = layers.map(({ id, name, sourceFile, format, crs, importedAt }) => ({
+    id,
+    name,
+    sourceFile,
+    format,
+    crs,
+    importedAt
+  }));
+  return { layers, headers };
+}
+
+/**
+ * Restores a backup (ImportStore.importAll) in one transaction through `write`: `replace`
+ * empties the stores first. All or nothing.
+ */
+async function restoreBackup(
+  write: Write,
+  backup: unknown,
+  mode: 'replace' | 'merge'
+): Promise<({ ok: true } & ImportSummary) | { ok: false; error: BilingualMessage }> {
+  const parsed = readBackup(backup);
+  if (!parsed.ok) return parsed;
+  const { layers, assignments, drawings } = parsed;
+  const result = await write(STORE_NAMES, async (tx) => {
+    if (mode === 'replace') {
+      await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+    }
+    // Requests are issued together; if one throws, the abort rejects the others, which is
+    // expected — their rejections are observed here so none goes unhandled.
+    const puts: Promise<unknown>[] = [];
+    const issue = (request: Promise<unknown>) => {
+      request.catch(() => undefined);
+      puts.push(request);
+    };
+    for (const layer of layers) issue(tx.objectStore('layers').put(recordOfLayer(layer)));
+    for (const a of assignments) issue(tx.objectStore('assignments').put(a));
+    for (const d of drawings) issue(tx.objectStore('drawings').put(d));
+    await Promise.all(puts);
+  });
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    layers: layers.length,
+    assignments: assignments.length,
+    drawings: drawings.length
+  };
+}
+
+/**
+ * Opens (creating if needed) the browser database.
+ *
+ * @example
+ * const store = await openImportStore();
+ * const saved = await store.saveLayer(layer);
+ * if (!saved.ok) showMessage(saved.error.zh, saved.error.en);
+ */
+export async function openImportStore(
+  options: { name?: string; now?: () => Date } = {}
+): Promise<ImportStore> {
+  const now = options.now ?? (() => new Date());
+  const db = await openDatabase(options.name ?? DEFAULT_DATABASE_NAME);
+  const write = transactionWriter(db);
 
   const store: ImportStore = {
     name: options.name ?? DEFAULT_DATABASE_NAME,
@@ -238,7 +289,7 @@ export async function openImportStore(
       const record = await db.get('layers', id);
       return record && layerOfRecord(record);
     },
-    listLayers: async () => (await layerHeaders()).layers,
+    listLayers: async () => (await layerHeaders(db)).layers,
     countLayers: () => db.count('layers'),
     deleteLayer: (id) => write(['layers'], (tx) => tx.objectStore('layers').delete(id)),
     assign: (assignment) =>
@@ -256,79 +307,11 @@ export async function openImportStore(
       ),
 
     async exportAll() {
-      const { layers, headers } = await layerHeaders();
-      const features: BackupFeature[] = [];
-      for (const layer of layers) {
-        for (const feature of layer.features) {
-          features.push({
-            ...feature,
-            [BACKUP_MEMBER]: { record: 'layer-feature', layerId: layer.id }
-          });
-        }
-      }
-      for (const a of await store.listAssignments()) {
-        features.push({
-          type: 'Feature',
-          geometry: a.geometry,
-          properties: { planFeatureId: a.planFeatureId },
-          [BACKUP_MEMBER]: {
-            record: 'assignment',
-            planFeatureId: a.planFeatureId,
-            source: a.source,
-            assignedAt: a.assignedAt
-          }
-        });
-      }
-      for (const d of await store.listDrawings()) {
-        features.push({
-          ...d.feature,
-          [BACKUP_MEMBER]: {
-            record: 'drawing',
-            drawingId: d.id,
-            createdAt: d.createdAt,
-            updatedAt: d.updatedAt
-          }
-        });
-      }
-      return {
-        type: 'FeatureCollection',
-        [BACKUP_MEMBER]: {
-          version: BACKUP_VERSION,
-          exportedAt: now().toISOString(),
-          layers: headers
-        },
-        features
-      };
+      const { layers, headers } = await layerHeaders(db);
+      const [assignments, drawings] = [await store.listAssignments(), await store.listDrawings()];
+      return backupOf({ layers, headers, assignments, drawings }, now());
     },
-
-    async importAll(backup, mode = 'replace') {
-      const parsed = readBackup(backup);
-      if (!parsed.ok) return parsed;
-      const { layers, assignments, drawings } = parsed;
-      const result = await write(STORE_NAMES, async (tx) => {
-        if (mode === 'replace') {
-          await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
-        }
-        // Requests are issued together; if one throws, the abort rejects the others, which is
-        // expected — their rejections are observed here so none goes unhandled.
-        const puts: Promise<unknown>[] = [];
-        const issue = (request: Promise<unknown>) => {
-          request.catch(() => undefined);
-          puts.push(request);
-        };
-        for (const layer of layers) issue(tx.objectStore('layers').put(recordOfLayer(layer)));
-        for (const a of assignments) issue(tx.objectStore('assignments').put(a));
-        for (const d of drawings) issue(tx.objectStore('drawings').put(d));
-        await Promise.all(puts);
-      });
-      if (!result.ok) return result;
-      return {
-        ok: true,
-        layers: layers.length,
-        assignments: assignments.length,
-        drawings: drawings.length
-      };
-    },
+    importAll: (backup, mode = 'replace') => restoreBackup(write, backup, mode),
 
     close: () => db.close()
   };

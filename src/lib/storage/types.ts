@@ -5,6 +5,7 @@
  */
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { BilingualMessage, CrsId, LayerSummary } from '../import/types';
+import type { FeatureList } from './feature-list';
 
 /** Foreign member that carries this app's bookkeeping in exported GeoJSON. */
 export const BACKUP_MEMBER = 'linghePlanMap';
@@ -20,11 +21,12 @@ export interface StoredLayer {
   /** ISO 8601 time of the import. */
   importedAt: string;
   /**
-   * The features in WGS-84. Read back from the store (or received from a worker) this is a
-   * read-only lazy view of the packed record (packed-features.ts): each read makes the feature
-   * anew, so read a feature once and keep it rather than reading `features[i]` in a loop.
+   * The features in WGS-84, read-only (feature-list.ts). Read back from the store (or received
+   * from a worker) this is a PackedFeatures over the packed record (packed-features.ts): each
+   * read makes the feature anew, so read a feature once and keep it rather than calling
+   * `features.at(i)` in a loop.
    */
-  features: Feature<Geometry, GeoJsonProperties>[];
+  features: FeatureList;
   /**
    * Counts, totals and extent, as measured by the import (user-layers.ts summarizeLayer), so the
    * layer list need not walk 100 000 features on the page; absent in older records.

@@ -1,7 +1,8 @@
-/** Reading a record back one feature at a time, and the read-only array view over records. */
+/** Reading a record back one feature at a time, and PackedFeatures: the read-only list over records. */
 import type { Feature, Geometry, Position } from 'geojson';
 import { type PackedFeatureRecord, isPackedGeometry, utf8Decoder } from './packed-record';
 import { concatRecords, segmentOf } from './packed-slices';
+import type { FeatureList } from './feature-list';
 
 /** Rebuilds a packed geometry from its numbers and counts. */
 export function rebuildGeometry(
@@ -70,100 +71,110 @@ export function unpackFeature(record: PackedFeatureRecord, index: number): Featu
   return feature;
 }
 
-export const recordsOfView = new WeakMap<object, readonly PackedFeatureRecord[]>();
-
-export function readOnly(): never {
-  throw new TypeError('A packed feature array is read-only; copy it (e.g. [...view]) to change it');
-}
-
-/** The index a property key names, or -1 if it is not a canonical array index below `count`. */
-export function indexOf(key: string | symbol, count: number): number {
-  if (typeof key !== 'string') return -1;
-  const code = key.charCodeAt(0);
-  if (!(code >= 48 && code <= 57)) return -1; // not a digit: '', 'length', 'map', …
-  const index = Number(key);
-  return Number.isInteger(index) && index < count && String(index) === key ? index : -1;
-}
-
 /**
- * A read-only, lazy array over a record, or over consecutive records read as one: `length` is
- * the count, reading index i unpacks feature i (a new object each read, nothing kept), writes
- * throw a TypeError. It is a real array to Array.isArray, so map/forEach/slice/filter/find/some,
- * for…of, spread and JSON.stringify work; structuredClone/postMessage of the view throw
- * DataCloneError — send its records instead (packedRecordsOf).
+ * The features of a packed record, or of consecutive records read as one: a read-only list
+ * (FeatureList) whose every read rebuilds the feature from the records (a new object each
+ * time, nothing kept), so a 100 000-feature layer costs its records, not 100 000 objects.
+ *
+ * It is not an Array and pretends to be none: `length`, `at(i)`, `feature(i)`, for…of and
+ * spread read it; `toArray()` (or featureArray) copies it out for code that needs an Array;
+ * JSON.stringify gives the features' JSON array. structuredClone or postMessage of it throws a
+ * DataCloneError (its `feature` is an own function): send its `records` instead.
  *
  * @example
- * const features = packedFeatureArray(record); // or packedFeatureArray([record1, record2])
+ * const features = new PackedFeatures(record); // or new PackedFeatures([record1, record2])
  * features.length; // record.count
- * features.map((f) => f.properties?.name);
+ * features.feature(0).properties?.name;
+ * Array.from(features, (f) => f.properties?.name);
  */
-export function packedFeatureArray(
-  records: PackedFeatureRecord | readonly PackedFeatureRecord[]
-): Feature[] {
-  const list: readonly PackedFeatureRecord[] = Array.isArray(records)
-    ? [...(records as readonly PackedFeatureRecord[])]
-    : [records as PackedFeatureRecord];
-  const starts = new Float64Array(list.length);
-  let count = 0;
-  list.forEach((record, k) => {
-    starts[k] = count;
-    count += record.count;
-  });
-  const only = list.length === 1 ? list[0] : null;
-  const unpack = (index: number): Feature => {
-    if (only) return unpackFeature(only, index);
-    const segment = segmentOf(starts, index);
-    return unpackFeature(list[segment], index - starts[segment]);
+export class PackedFeatures implements FeatureList {
+  readonly length: number;
+  readonly #records: readonly PackedFeatureRecord[];
+  /** Where each record's features start in the list. */
+  readonly #starts: Float64Array;
+
+  constructor(records: PackedFeatureRecord | readonly PackedFeatureRecord[]) {
+    const list: readonly PackedFeatureRecord[] = Array.isArray(records)
+      ? [...(records as readonly PackedFeatureRecord[])]
+      : [records as PackedFeatureRecord];
+    this.#records = list;
+    this.#starts = new Float64Array(list.length);
+    let count = 0;
+    list.forEach((record, k) => {
+      this.#starts[k] = count;
+      count += record.count;
+    });
+    this.length = count;
+    Object.freeze(this);
+  }
+
+  /**
+   * The feature at `index` (0 ≤ index < length), rebuilt; a RangeError for any other index.
+   * An own (bound) function, so it can be passed around: `indexes.map(features.feature)`.
+   */
+  readonly feature = (index: number): Feature => {
+    const records = this.#records;
+    if (records.length === 1) return unpackFeature(records[0], index);
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) {
+      throw new RangeError(`No feature #${index} in packed features of ${this.length}`);
+    }
+    const segment = segmentOf(this.#starts, index);
+    return unpackFeature(records[segment], index - this.#starts[segment]);
   };
-  const handler: ProxyHandler<Feature[]> = {
-    get(target, key, receiver) {
-      if (key === 'length') return count;
-      const index = indexOf(key, count);
-      if (index >= 0) return unpack(index);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-    has(target, key) {
-      return key === 'length' || indexOf(key, count) >= 0 || Reflect.has(target, key);
-    },
-    ownKeys(target) {
-      const keys: (string | symbol)[] = new Array(count);
-      for (let k = 0; k < count; k++) keys[k] = String(k);
-      return keys.concat(Reflect.ownKeys(target));
-    },
-    getOwnPropertyDescriptor(target, key) {
-      if (key === 'length') {
-        // The target's length is non-configurable and writable: the report must agree.
-        return { value: count, writable: true, enumerable: false, configurable: false };
-      }
-      const index = indexOf(key, count);
-      if (index >= 0) {
-        return { value: unpack(index), writable: false, enumerable: true, configurable: true };
-      }
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    set: readOnly,
-    defineProperty: readOnly,
-    deleteProperty: readOnly,
-    setPrototypeOf: readOnly,
-    preventExtensions: readOnly
-  };
-  const view = new Proxy<Feature[]>([], handler);
-  recordsOfView.set(view, list);
-  return view;
+
+  /** As Array.prototype.at: the feature at `index` (negative: from the end), or undefined. */
+  at(index: number): Feature | undefined {
+    const relative = Math.trunc(index) || 0;
+    const position = relative < 0 ? relative + this.length : relative;
+    return position >= 0 && position < this.length ? this.feature(position) : undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<Feature> {
+    for (const record of this.#records) {
+      for (let k = 0; k < record.count; k++) yield unpackFeature(record, k);
+    }
+  }
+
+  /** Every feature, unpacked into a new Array (all held at once: mind a big layer). */
+  toArray(): Feature[] {
+    return Array.from(this);
+  }
+
+  /** The features of [start, end) (as Array.prototype.slice counts them), unpacked. */
+  slice(start = 0, end = this.length): Feature[] {
+    const clamp = (at: number) => {
+      const relative = Math.trunc(at) || 0;
+      return Math.min(this.length, Math.max(0, relative < 0 ? relative + this.length : relative));
+    };
+    const from = clamp(start);
+    const to = clamp(end);
+    const features: Feature[] = [];
+    for (let k = from; k < to; k++) features.push(this.feature(k));
+    return features;
+  }
+
+  /** The records read, in order (a new array of the same records: they are not copied). */
+  get records(): PackedFeatureRecord[] {
+    return [...this.#records];
+  }
+
+  /** JSON.stringify gives the features' JSON array, as for the plain features. */
+  toJSON(): Feature[] {
+    return this.toArray();
+  }
 }
 
-/** The records behind an array made by packedFeatureArray, in order; null for any other array. */
-export function packedRecordsOf(features: readonly unknown[]): PackedFeatureRecord[] | null {
-  const records = recordsOfView.get(features);
-  return records ? [...records] : null;
+/** The records behind a PackedFeatures, in order; null for any other list. */
+export function packedRecordsOf(features: FeatureList<unknown>): PackedFeatureRecord[] | null {
+  return features instanceof PackedFeatures ? features.records : null;
 }
 
 /**
- * The record behind an array made by packedFeatureArray — joined into one (a copy) if the view
- * is over several; null for any other array.
+ * The record behind a PackedFeatures — joined into one (a copy) if it reads several; null for
+ * any other list.
  */
-export function packedRecordOf(features: readonly unknown[]): PackedFeatureRecord | null {
-  const records = recordsOfView.get(features);
+export function packedRecordOf(features: FeatureList<unknown>): PackedFeatureRecord | null {
+  const records = packedRecordsOf(features);
   if (!records) return null;
   return records.length === 1 ? records[0] : concatRecords(records);
 }

@@ -13,6 +13,7 @@ import { areaTexts, lengthTexts } from '../geo/units.js';
 import type { Bilingual } from '../i18n/types';
 import type { Bbox, ImportResult, LayerSummary } from '../import/types';
 import type { StoredLayer } from './types';
+import { featureAt, type FeatureList } from './feature-list';
 import { extendBbox } from '../import/validate';
 
 export type { Bbox, LayerSummary } from '../import/types';
@@ -57,8 +58,10 @@ export function layerFromImport(
 export function summarizeImport(result: ImportResult): LayerSummary {
   const summary = emptyLayerSummary(result.features.length);
   summary.bbox = result.stats.bbox ? [...result.stats.bbox] : null;
-  result.features.forEach(({ geometry }, index) => {
-    if (!geometry) return;
+  let index = -1;
+  for (const { geometry } of result.features) {
+    index++;
+    if (!geometry) continue;
     const { areaM2, lengthM } = result.measurements[index];
     if (isAreal(geometry)) {
       summary.polygonCount++;
@@ -67,7 +70,7 @@ export function summarizeImport(result: ImportResult): LayerSummary {
       summary.lineCount++;
       summary.lengthM += lengthM ?? 0;
     } else summary.pointCount++;
-  });
+  }
   return summary;
 }
 
@@ -124,7 +127,7 @@ export function summarizeLayer(layer: StoredLayer): LayerSummary {
 
 /**
  * The layer's features as one FeatureCollection of plain objects (the map source's data, which
- * MapLibre clones to its worker: a layer's lazy packed view cannot be cloned).
+ * MapLibre clones to its worker: a layer's PackedFeatures cannot be cloned).
  */
 export function featureCollectionOf(
   layer: StoredLayer
@@ -142,17 +145,18 @@ const MAX_VALUE_CHARS = 200;
  * @example labelKeyOf(layer.features) // 'name'
  */
 export function labelKeyOf(
-  features: readonly Feature<Geometry | null, GeoJsonProperties>[],
+  features: FeatureList<Feature<Geometry | null, GeoJsonProperties>>,
   sample = 200
 ): string | null {
+  // Each read of a packed layer unpacks the feature: read the sample once, not once per key.
   const looked = Math.min(sample, features.length);
+  const sampled: (GeoJsonProperties | undefined)[] = [];
+  for (let i = 0; i < looked; i++) sampled.push(features.at(i)?.properties);
   if (looked === 0) return null;
   return (
     NAME_KEYS.find((key) => {
       let filled = 0;
-      for (let i = 0; i < looked; i++) {
-        if (isNameValue(features[i]?.properties?.[key])) filled++;
-      }
+      for (const properties of sampled) if (isNameValue(properties?.[key])) filled++;
       return filled * 2 >= looked;
     }) ?? null
   );
@@ -204,7 +208,10 @@ export function describeImportedFeature(
   index: number,
   maxProperties = POPUP_PROPERTIES
 ): ImportedFeatureInfo {
-  const feature: Feature<Geometry, GeoJsonProperties> | undefined = layer.features[index];
+  const feature: Feature<Geometry, GeoJsonProperties> | undefined = featureAt(
+    layer.features,
+    index
+  );
   if (!feature) throw new RangeError(`Layer ${layer.id} has no feature #${index + 1}`);
   const entries = Object.entries(feature.properties ?? {});
   const nameKey = nameKeyOf(feature.properties);

@@ -1,67 +1,86 @@
 /**
  * Main-thread side of the user-tile worker: hands a big imported layer's features to the worker
  * (UserTileServer.load), asks it for vector tiles (UserTileServer.tile) and for the overview's
- * painted tiles (UserTileServer.overviewTile), and serves those to MapLibre under the
- * `linghe-user://` scheme (registerUserTileProtocol), so a vector source with
- * `tiles: [userTileUrl(layerId)]` (and a raster source with `tiles: [userOverviewUrl(layerId)]`)
- * draws the layer without MapLibre ever holding its GeoJSON.
+ * painted tiles (UserTileServer.overviewTile). The worker is called through comlink: each call is
+ * a method of UserTileWorkerApi (user-tiles-protocol.ts), answered in order. user-tiles-scheme.ts
+ * serves the tiles to MapLibre under the `linghe-user://` scheme, so a vector source with
+ * `tiles: [userTileUrl(layerId)]` draws the layer without MapLibre ever holding its GeoJSON.
  *
  * This module imports only types from the worker side, so the tile cutter (packed-tiles.ts,
  * mvt-writer.ts) stays out of the page's bundle.
  */
+import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import {
   packedRecordsOf,
   sliceRecord,
   transferablesOf,
+  type FeatureList,
   type PackedFeatureRecord
 } from '$lib/storage/packed-features';
-import type { FromTileWorker, ToTileWorker } from './user-tiles-protocol';
+import type { UserTileWorkerApi } from './user-tiles-protocol';
 import { tileFeature, type RasterPaint } from './user-tiles-format';
 
-/** The URL scheme user tiles are served under (see userTileUrl). */
-export const USER_TILE_SCHEME = 'linghe-user';
+export {
+  USER_TILE_SCHEME,
+  userTileUrl,
+  userOverviewUrl,
+  parseUserTileUrl,
+  registerUserTileProtocol
+} from './user-tiles-scheme';
+export type { UserTileLoader, UserTileSource } from './user-tiles-scheme';
 
 /**
- * Features per `add` message: ~2500 parcels take ~15 ms to clone to a worker (as measured for
+ * Features per `add` call: ~2500 parcels take ~15 ms to clone to a worker (as measured for
  * MapLibre's updateData in user-layers-on-map.ts), so 100 000 go in ~40 short tasks.
  */
 export const FEATURES_PER_TILE_SLICE = 2500;
 
-/** The part of the Worker interface the server uses (tests pass a fake). */
-export interface TileWorkerLike {
-  postMessage(message: ToTileWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromTileWorker>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+/** The part of the Worker interface the server uses: comlink's endpoint, `error`, terminate. */
+export interface TileWorkerLike extends Endpoint {
   terminate(): void;
 }
 
 function startWorker(): TileWorkerLike {
-  return new Worker(new URL('./user-tiles-worker.ts', import.meta.url), {
-    type: 'module'
-  }) as TileWorkerLike;
+  return new Worker(new URL('./user-tiles-worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** Lets the page breathe between slices (a macrotask, so rendering and input get their turn). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** A load waiting for the worker's answer to its `finish`. */
-interface FinishWaiter {
-  load: object;
-  resolve(): void;
-  reject(error: Error): void;
-  /** Dropped meanwhile: already resolved, its answer is ignored. */
-  dropped: boolean;
+const ignore = () => undefined;
+
+/** A layer's load: `stop()` (a drop) resolves `stopped`, and with it the load, quietly. */
+interface Load {
+  readonly stopped: Promise<void>;
+  stop(): void;
 }
 
-interface PendingTile {
-  resolve(data: ArrayBuffer | null): void;
-  reject(error: unknown): void;
+function startLoad(): Load {
+  let stop: () => void = ignore;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  return { stopped, stop: () => stop() };
 }
 
-interface PendingLookup {
-  resolve(id: number | null): void;
-  reject(error: unknown): void;
+/** [start, end) of a packed record, or of plain features (record null), sent in one call. */
+interface Slice {
+  record: PackedFeatureRecord | null;
+  start: number;
+  end: number;
+}
+
+/** The layer's slices: FEATURES_PER_TILE_SLICE features each, record by record if packed. */
+function slicesOf(features: FeatureList): Slice[] {
+  const slices: Slice[] = [];
+  const sliceUp = (record: PackedFeatureRecord | null, count: number) => {
+    for (let start = 0; start < count; start += FEATURES_PER_TILE_SLICE) {
+      slices.push({ record, start, end: Math.min(start + FEATURES_PER_TILE_SLICE, count) });
+    }
+  };
+  const records = packedRecordsOf(features);
+  if (records) for (const record of records) sliceUp(record, record.count);
+  else sliceUp(null, features.length);
+  return slices;
 }
 
 /**
@@ -78,16 +97,13 @@ interface PendingLookup {
 export class UserTileServer {
   readonly #createWorker: () => TileWorkerLike;
   #worker: TileWorkerLike | null = null;
+  #api: Remote<UserTileWorkerApi> | null = null;
   /** Set by terminate() or a worker crash: every later call rejects with it. */
   #closed: Error | null = null;
+  /** The calls waiting for the worker's answer: rejected on close (comlink's would never end). */
+  #pending = new Set<(reason: Error) => void>();
   /** The latest load of each layer id (loading or loaded); a load stops once replaced. */
-  #loads = new Map<string, object>();
-  /** Per layer, the loads whose `finish` awaits its answer — the worker answers in order. */
-  #finishing = new Map<string, FinishWaiter[]>();
-  #tiles = new Map<number, PendingTile>();
-  /** featureAt() questions waiting for their answer, by request id. */
-  #lookups = new Map<number, PendingLookup>();
-  #nextRequestId = 1;
+  #loads = new Map<string, Load>();
   /** How each loaded layer's overview is painted (given to load). */
   #overviewPaints = new Map<string, RasterPaint>();
 
@@ -109,51 +125,52 @@ export class UserTileServer {
    */
   async load(
     layerId: string,
-    features: readonly Feature[],
+    features: FeatureList,
     label: string | null = null,
     overview?: RasterPaint
   ): Promise<void> {
     this.#throwIfClosed();
     if (this.#loads.has(layerId)) this.drop(layerId);
-    const load = {};
+    const load = startLoad();
     this.#loads.set(layerId, load);
     if (overview) this.#overviewPaints.set(layerId, overview);
-    const worker = this.#ensureWorker();
-    // A packed layer (packed-features.ts) goes over as slices of its records, each a copy whose
-    // buffers are then moved (not copied again) to the worker, which cuts tiles from them as
-    // they are; other features are made into tile features here.
-    const records = packedRecordsOf(features);
-    /** [start, end) of a record, or of `features` when it is not packed (record null). */
-    const slices: { record: PackedFeatureRecord | null; start: number; end: number }[] = [];
-    const sliceUp = (record: PackedFeatureRecord | null, count: number) => {
-      for (let start = 0; start < count; start += FEATURES_PER_TILE_SLICE) {
-        slices.push({ record, start, end: Math.min(start + FEATURES_PER_TILE_SLICE, count) });
-      }
-    };
-    if (records) for (const record of records) sliceUp(record, record.count);
-    else sliceUp(null, features.length);
-    for (const [k, { record, start, end }] of slices.entries()) {
+    const api = this.#ensureApi();
+    for (const [k, slice] of slicesOf(features).entries()) {
       if (k > 0) await nextTask();
       this.#throwIfClosed();
       if (this.#loads.get(layerId) !== load) return;
-      if (record) {
-        const slice = sliceRecord(record, start, end);
-        worker.postMessage(
-          { type: 'add-packed', layerId, record: slice, label },
-          transferablesOf(slice)
-        );
-        continue;
-      }
-      const slice: (Feature | null)[] = [];
-      for (let index = start; index < end; index++) slice.push(tileFeature(features[index], label));
-      worker.postMessage({ type: 'add', layerId, features: slice });
+      // Not awaited: the worker keeps a failed slice's reason for `finish`.
+      this.#send(api, layerId, features, slice, label).catch(ignore);
     }
-    return new Promise<void>((resolve, reject) => {
-      const waiters = this.#finishing.get(layerId) ?? [];
-      waiters.push({ load, resolve, reject, dropped: false });
-      this.#finishing.set(layerId, waiters);
-      worker.postMessage({ type: 'finish', layerId });
-    });
+    try {
+      await Promise.race([this.#call(() => api.finish(layerId)), load.stopped]);
+    } catch (error) {
+      // The worker forgot the failed layer; so does the page.
+      if (this.#loads.get(layerId) === load) this.#loads.delete(layerId);
+      throw error;
+    }
+  }
+
+  /**
+   * Sends one slice: a packed layer's as a slice of its record, a copy whose buffers are then
+   * moved (not copied again) to the worker, which cuts tiles from them as they are; other
+   * features made into tile features here.
+   */
+  #send(
+    api: Remote<UserTileWorkerApi>,
+    layerId: string,
+    features: FeatureList,
+    { record, start, end }: Slice,
+    label: string | null
+  ): Promise<void> {
+    if (record) {
+      const slice = sliceRecord(record, start, end);
+      return api.addPacked(layerId, transfer(slice, transferablesOf(slice)), label);
+    }
+    const slice: (Feature | null)[] = [];
+    for (let index = start; index < end; index++)
+      slice.push(tileFeature(features.at(index), label));
+    return api.add(layerId, slice);
   }
 
   /**
@@ -167,14 +184,7 @@ export class UserTileServer {
     y: number,
     signal?: AbortSignal
   ): Promise<ArrayBuffer | null> {
-    return this.#request(layerId, signal, (requestId) => ({
-      type: 'tile',
-      requestId,
-      layerId,
-      z,
-      x,
-      y
-    }));
+    return this.#request(layerId, signal, (api) => api.tile(layerId, z, x, y));
   }
 
   /**
@@ -192,16 +202,9 @@ export class UserTileServer {
     const paint = this.#overviewPaints.get(layerId);
     if (!paint && !this.#closed) return Promise.resolve(null);
     const pixelRatio = globalThis.devicePixelRatio ?? 1;
-    return this.#request(layerId, signal, (requestId) => ({
-      type: 'raster',
-      requestId,
-      layerId,
-      z,
-      x,
-      y,
-      paint: paint as RasterPaint,
-      pixelRatio
-    }));
+    return this.#request(layerId, signal, (api) =>
+      api.raster(layerId, z, x, y, paint as RasterPaint, pixelRatio)
+    );
   }
 
   /**
@@ -212,56 +215,40 @@ export class UserTileServer {
   featureAt(layerId: string, lon: number, lat: number, radius: number): Promise<number | null> {
     if (this.#closed) return Promise.reject(this.#closed);
     if (!this.#loads.has(layerId)) return Promise.resolve(null);
-    const worker = this.#ensureWorker();
-    const requestId = this.#nextRequestId++;
-    return new Promise<number | null>((resolve, reject) => {
-      this.#lookups.set(requestId, { resolve, reject });
-      worker.postMessage({ type: 'feature-at', requestId, layerId, lon, lat, radius });
-    });
+    const api = this.#ensureApi();
+    return this.#call(() => api.featureAt(layerId, lon, lat, radius));
   }
 
-  /** Asks the worker for one of a loaded layer's tiles (`message`), answered by a `tile`. */
+  /** Asks the worker for one of a loaded layer's tiles; `signal` stops the waiting. */
   #request(
     layerId: string,
     signal: AbortSignal | undefined,
-    message: (requestId: number) => Extract<ToTileWorker, { type: 'tile' | 'raster' }>
+    ask: (api: Remote<UserTileWorkerApi>) => Promise<ArrayBuffer | null>
   ): Promise<ArrayBuffer | null> {
     if (this.#closed) return Promise.reject(this.#closed);
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     // A layer never loaded has no tiles: no need to start the worker or ask it.
     if (!this.#loads.has(layerId)) return Promise.resolve(null);
-    const worker = this.#ensureWorker();
-    const requestId = this.#nextRequestId++;
+    const api = this.#ensureApi();
+    const answer = this.#call(() => ask(api));
+    if (!signal) return answer;
+    // comlink cannot take a call back: an aborted request's late answer is let go.
     return new Promise<ArrayBuffer | null>((resolve, reject) => {
-      const onAbort = () => {
-        this.#tiles.delete(requestId);
-        reject(abortReason(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#tiles.set(requestId, {
-        resolve: (data) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(data);
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        }
-      });
-      worker.postMessage(message(requestId));
+      const onAbort = () => reject(abortReason(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      answer
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort))
+        .catch(ignore);
     });
   }
 
   /** Forgets a layer in the worker; a load of it still under way resolves quietly (see load). */
   drop(layerId: string): void {
+    this.#loads.get(layerId)?.stop();
     this.#loads.delete(layerId);
     this.#overviewPaints.delete(layerId);
-    for (const waiter of this.#finishing.get(layerId) ?? []) {
-      if (waiter.dropped) continue;
-      waiter.dropped = true;
-      waiter.resolve();
-    }
-    this.#worker?.postMessage({ type: 'drop', layerId });
+    this.#api?.drop(layerId).catch(ignore);
   }
 
   /** Stops the worker for good; pending loads and tiles, and any later call, reject. */
@@ -273,62 +260,38 @@ export class UserTileServer {
     if (this.#closed) throw this.#closed;
   }
 
-  #ensureWorker(): TileWorkerLike {
-    if (this.#worker) return this.#worker;
-    const worker = this.#createWorker();
-    worker.addEventListener('message', (event) => {
-      if (this.#worker === worker) this.#receive(event.data);
+  /** A call to the worker, rejected with the reason should the worker be closed first. */
+  #call<T>(ask: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(this.#closed);
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.add(reject);
+      ask()
+        .then(resolve, reject)
+        .finally(() => this.#pending.delete(reject))
+        .catch(ignore);
     });
-    worker.addEventListener('error', (event) => {
-      if (this.#worker !== worker) return;
-      this.#close(new Error(`User tile worker failed: ${event.message}`));
-    });
-    this.#worker = worker;
-    return worker;
   }
 
-  #receive(message: FromTileWorker): void {
-    if (message.type === 'feature-at') {
-      const pending = this.#lookups.get(message.requestId);
-      this.#lookups.delete(message.requestId);
-      if (message.error) pending?.reject(new Error(message.error));
-      else pending?.resolve(message.id);
-      return;
-    }
-    if (message.type === 'tile') {
-      const pending = this.#tiles.get(message.requestId);
-      if (!pending) return; // aborted meanwhile
-      this.#tiles.delete(message.requestId);
-      if (message.error) pending.reject(new Error(message.error));
-      else pending.resolve(message.data);
-      return;
-    }
-    const waiters = this.#finishing.get(message.layerId);
-    const waiter = waiters?.shift();
-    if (waiters?.length === 0) this.#finishing.delete(message.layerId);
-    if (!waiter || waiter.dropped) return;
-    if (message.type === 'ready') {
-      waiter.resolve();
-      return;
-    }
-    // The worker forgot the failed layer; so does the page.
-    if (this.#loads.get(message.layerId) === waiter.load) this.#loads.delete(message.layerId);
-    waiter.reject(new Error(message.message));
+  #ensureApi(): Remote<UserTileWorkerApi> {
+    if (this.#api) return this.#api;
+    const worker = this.#createWorker();
+    worker.addEventListener('error', (event) => {
+      if (this.#worker !== worker) return;
+      this.#close(new Error(`User tile worker failed: ${(event as ErrorEvent).message}`));
+    });
+    this.#worker = worker;
+    this.#api = wrap<UserTileWorkerApi>(worker);
+    return this.#api;
   }
 
   #close(reason: Error): void {
     if (this.#closed) return;
     this.#closed = reason;
+    for (const reject of this.#pending) reject(reason);
+    this.#pending.clear();
     this.#worker?.terminate();
     this.#worker = null;
-    for (const waiters of this.#finishing.values()) {
-      for (const waiter of waiters) if (!waiter.dropped) waiter.reject(reason);
-    }
-    for (const pending of this.#tiles.values()) pending.reject(reason);
-    for (const pending of this.#lookups.values()) pending.reject(reason);
-    this.#lookups.clear();
-    this.#finishing.clear();
-    this.#tiles.clear();
+    this.#api = null;
     this.#loads.clear();
     this.#overviewPaints.clear();
   }
@@ -336,91 +299,3 @@ export class UserTileServer {
 
 const abortReason = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('The tile request was aborted.', 'AbortError');
-
-/**
- * The `tiles` URL template of a layer's vector source.
- *
- * @example userTileUrl('a b') // 'linghe-user://a%20b/{z}/{x}/{y}'
- */
-export function userTileUrl(layerId: string): string {
-  return `${USER_TILE_SCHEME}://${encodeURIComponent(layerId)}/{z}/{x}/{y}`;
-}
-
-/**
- * The `tiles` URL template of a layer's overview (a raster source of PNG tiles).
- *
- * @example userOverviewUrl('a b') // 'linghe-user://a%20b/{z}/{x}/{y}.png'
- */
-export function userOverviewUrl(layerId: string): string {
-  return `${userTileUrl(layerId)}.png`;
-}
-
-/**
- * The layer and tile a user-tile URL names (`overview` for an overview tile's), or null when it
- * is not one.
- */
-export function parseUserTileUrl(
-  url: string
-): { layerId: string; z: number; x: number; y: number; overview: boolean } | null {
-  const match = /^linghe-user:\/\/([^/?#]+)\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})(\.png)?$/.exec(url);
-  if (!match) return null;
-  let layerId: string;
-  try {
-    layerId = decodeURIComponent(match[1]);
-  } catch {
-    return null; // a malformed %-escape
-  }
-  const [z, x, y] = [match[2], match[3], match[4]].map(Number);
-  const size = 2 ** z;
-  if (z > 24 || x >= size || y >= size) return null;
-  return { layerId, z, x, y, overview: match[5] !== undefined };
-}
-
-/** A 1 × 1 transparent PNG: an overview tile with nothing to show. */
-const EMPTY_PNG_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
-
-function emptyPng(): ArrayBuffer {
-  return Uint8Array.from(atob(EMPTY_PNG_BASE64), (c) => c.charCodeAt(0)).buffer;
-}
-
-/** What a protocol handler gets and gives (a structural subset of maplibre-gl's types). */
-export type UserTileLoader = (
-  request: { url: string },
-  abortController: AbortController
-) => Promise<{ data: ArrayBuffer }>;
-
-/**
- * Serves `linghe-user://` tiles from `server` through MapLibre's protocol hook. An empty tile is
- * an empty ArrayBuffer (what MapLibre itself substitutes for a missing one: no layers, nothing
- * drawn); an empty overview tile a 1 × 1 transparent PNG. An aborted request rejects with the signal's reason, an AbortError, as MapLibre's own
- * fetches do (MapLibre has already stopped waiting by then). A URL that is not a user tile's
- * rejects with an Error naming it. Returns a function that unregisters the scheme (when
- * `removeProtocol` is given).
- *
- * @example
- * import { addProtocol, removeProtocol } from 'maplibre-gl';
- * const unregister = registerUserTileProtocol(server, addProtocol, removeProtocol);
- */
-export function registerUserTileProtocol(
-  server: Pick<UserTileServer, 'tile' | 'overviewTile'>,
-  addProtocol: (scheme: string, load: UserTileLoader) => void,
-  removeProtocol?: (scheme: string) => void
-): () => void {
-  addProtocol(USER_TILE_SCHEME, async (request, abortController) => {
-    const address = parseUserTileUrl(request.url);
-    if (!address) {
-      throw new Error(
-        `Not a user tile URL: "${request.url}" (expected ${USER_TILE_SCHEME}://<layer id>/<z>/<x>/<y>)`
-      );
-    }
-    const { layerId, z, x, y, overview } = address;
-    if (overview) {
-      const png = await server.overviewTile(layerId, z, x, y, abortController.signal);
-      return { data: png ?? emptyPng() };
-    }
-    const data = await server.tile(layerId, z, x, y, abortController.signal);
-    return { data: data ?? new ArrayBuffer(0) };
-  });
-  return () => removeProtocol?.(USER_TILE_SCHEME);
-}
