@@ -135,44 +135,36 @@ function checkPositions(value: unknown, path: string, report: FeatureReport): va
   return ok;
 }
 
-function checkLine(value: unknown, path: string, report: FeatureReport): boolean {
-  if (!checkPositions(value, path, report)) return false;
-  if (value.length < 2) {
-    report.add('line-too-short', { count: value.length }, path);
-    return false;
-  }
-  return true;
+/*
+ * What follows reports and returns nothing: the caller reads `report.hasError`. Only positions
+ * say whether they were sound, so that a line or ring with a bad position is not also called too
+ * short or unclosed on account of it.
+ */
+
+function checkLine(value: unknown, path: string, report: FeatureReport): void {
+  if (!checkPositions(value, path, report)) return;
+  if (value.length < 2) report.add('line-too-short', { count: value.length }, path);
 }
 
 function checkRing(value: unknown, ringNumber: number, path: string, report: FeatureReport) {
-  if (!checkPositions(value, path, report)) return false;
+  if (!checkPositions(value, path, report)) return;
   const first = value[0];
   const last = value[value.length - 1];
   if (value.length > 0 && (first[0] !== last[0] || first[1] !== last[1])) {
     report.add('ring-not-closed', { ring: ringNumber }, path);
-    return false;
-  }
-  if (value.length < 4) {
+  } else if (value.length < 4) {
     report.add('ring-too-short', { ring: ringNumber, count: value.length }, path);
-    return false;
   }
-  return true;
 }
 
-function checkPolygon(value: unknown, path: string, report: FeatureReport): boolean {
+function checkPolygon(value: unknown, path: string, report: FeatureReport): void {
   if (!Array.isArray(value)) {
     nesting(report, 'rings', value, path);
-    return false;
-  }
-  if (value.length === 0) {
+  } else if (value.length === 0) {
     report.add('empty-geometry', {}, path);
-    return false;
+  } else {
+    for (let r = 0; r < value.length; r++) checkRing(value[r], r + 1, `${path}[${r}]`, report);
   }
-  let ok = true;
-  for (let r = 0; r < value.length; r++) {
-    if (!checkRing(value[r], r + 1, `${path}[${r}]`, report)) ok = false;
-  }
-  return ok;
 }
 
 function checkList(
@@ -180,89 +172,80 @@ function checkList(
   path: string,
   report: FeatureReport,
   expected: keyof typeof EXPECTED,
-  item: (v: unknown, p: string) => boolean
-): boolean {
+  item: (v: unknown, p: string) => void
+): void {
   if (!Array.isArray(value)) {
     nesting(report, expected, value, path);
-    return false;
-  }
-  if (value.length === 0) {
+  } else if (value.length === 0) {
     report.add('empty-geometry', {}, path);
-    return false;
+  } else {
+    for (let i = 0; i < value.length; i++) item(value[i], `${path}[${i}]`);
   }
-  let ok = true;
-  for (let i = 0; i < value.length; i++) if (!item(value[i], `${path}[${i}]`)) ok = false;
-  return ok;
+}
+
+function checkCollection(
+  g: Record<string, unknown>,
+  path: string,
+  depth: number,
+  report: FeatureReport
+): void {
+  const members = g.geometries;
+  if (depth >= MAX_COLLECTION_DEPTH) {
+    report.add('too-deeply-nested', { max: MAX_COLLECTION_DEPTH }, path);
+  } else if (!Array.isArray(members)) {
+    report.add('coordinates-missing', {}, `${path}.geometries`);
+  } else if (members.length === 0) {
+    report.add('empty-geometry', {}, `${path}.geometries`);
+  } else {
+    for (let i = 0; i < members.length; i++) {
+      checkGeometry(members[i], `${path}.geometries[${i}]`, depth + 1, report);
+    }
+  }
 }
 
 /**
  * Checks a feature's `geometry` member at `path` ('geometry'), `depth` collections deep (0),
- * writing what is wrong into `report`. True if nothing was; the caller reads `report.hasError`.
+ * writing what is wrong into `report`.
  *
  * @example checkGeometry({ type: 'LineString', coordinates: [[0, 0]] }, 'geometry', 0, report)
- *   // → false; report.problems[0].code === 'line-too-short'
+ *   // report.problems[0].code === 'line-too-short', report.hasError === true
  */
 export function checkGeometry(
   geometry: unknown,
   path: string,
   depth: number,
   report: FeatureReport
-): boolean {
+): void {
   if (geometry === null || geometry === undefined) {
     report.add('empty-geometry', {}, path);
-    return false;
+    return;
   }
   if (typeof geometry !== 'object' || Array.isArray(geometry)) {
     report.add('unknown-geometry-type', { type: quote(geometry) }, path);
-    return false;
+    return;
   }
   const g = geometry as Record<string, unknown>;
   if (g.type === 'GeometryCollection') {
-    if (depth >= MAX_COLLECTION_DEPTH) {
-      report.add('too-deeply-nested', { max: MAX_COLLECTION_DEPTH }, path);
-      return false;
-    }
-    const members = g.geometries;
-    if (!Array.isArray(members)) {
-      report.add('coordinates-missing', {}, `${path}.geometries`);
-      return false;
-    }
-    if (members.length === 0) {
-      report.add('empty-geometry', {}, `${path}.geometries`);
-      return false;
-    }
-    let ok = true;
-    for (let i = 0; i < members.length; i++) {
-      if (!checkGeometry(members[i], `${path}.geometries[${i}]`, depth + 1, report)) ok = false;
-    }
-    return ok;
-  }
-  if (!('coordinates' in g)) {
-    if (typeof g.type === 'string' && GEOMETRY_CHECKS[g.type]) {
-      report.add('coordinates-missing', {}, path);
-    } else {
-      report.add('unknown-geometry-type', { type: quote(g.type) }, `${path}.type`);
-    }
-    return false;
+    checkCollection(g, path, depth, report);
+    return;
   }
   const check = typeof g.type === 'string' ? GEOMETRY_CHECKS[g.type] : undefined;
   if (!check) {
     report.add('unknown-geometry-type', { type: quote(g.type) }, `${path}.type`);
-    return false;
+  } else if (!('coordinates' in g)) {
+    report.add('coordinates-missing', {}, path);
+  } else {
+    check(g.coordinates, `${path}.coordinates`, report);
   }
-  return check(g.coordinates, `${path}.coordinates`, report);
 }
 
-const GEOMETRY_CHECKS: Record<string, (c: unknown, path: string, r: FeatureReport) => boolean> = {
-  Point: (c, path, r) => checkPosition(c, path, -1, r),
+const GEOMETRY_CHECKS: Record<string, (c: unknown, path: string, r: FeatureReport) => void> = {
+  Point: (c, path, r) => void checkPosition(c, path, -1, r),
   MultiPoint: (c, path, r) =>
-    checkList(c, path, r, 'positions', (v, p) => checkPosition(v, p, -1, r)),
+    checkList(c, path, r, 'positions', (v, p) => void checkPosition(v, p, -1, r)),
   LineString: (c, path, r) => {
-    if (Array.isArray(c) && c.length === 0) {
-      r.add('empty-geometry', {}, path);
-      return false;
-    }
-    return checkLine(c, path, r);
+    if (Array.isArray(c) && c.length === 0) r.add('empty-geometry', {}, path);
+    else checkLine(c, path, r);
   },
   MultiLineString: (c, path, r) => checkList(c, path, r, 'lines', (v, p) => checkLine(v, p, r)),
   Polygon: (c, path, r) => checkPolygon(c, path, r),
