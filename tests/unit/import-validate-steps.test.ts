@@ -162,12 +162,25 @@ describe('spec-skeleton: the library’s second opinion', () => {
           }),
         (n: number) =>
           feature({ type: 'Polygon', coordinates: [square.map(([x, y]) => [x + n, y])] }),
-        (n: number) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [n, 41] } })
+        (n: number) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [n, 41] } }),
+        (n: number) => ({
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [n, 41],
+              [n, 42]
+            ]
+          }
+        })
       ];
       // Each kind is a verdict of its own (a Point is not taken for a MultiPoint), kept.
-      for (const kind of kinds) {
+      const codes = (candidate: unknown) => checkFeature(candidate, 0).problems.map((p) => p.code);
+      for (const [k, kind] of kinds.entries()) {
         expect(askedFor(kind(1))).toBe(1);
         expect(askedFor(kind(2))).toBe(0);
+        // The verdict kept is the library's: nothing to say, or that "properties" is missing.
+        expect(codes(kind(3))).toEqual(k < 4 ? [] : ['geojson-spec']);
       }
       const boxed = (n: number) =>
         feature({ type: 'Point', coordinates: [121, 41] }, { bbox: [121, 41, 121 + n, 41] });
