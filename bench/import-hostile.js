@@ -1,5 +1,5 @@
 /**
- * The largest hostile files of issue #16 (bench/hostile-files.js: a 2 GB ZIP bomb, a .dbf of
+ * The largest hostile files of issue #16 (scripts/hostile-files.js: a 2 GB ZIP bomb, a .dbf of
  * 45 M records, a .shp of 5.6 M vertices, a GeoJSON of a million bad features), imported
  * 1. in Node (`importFile`, loaded through Vite's SSR loader): time and peak memory of the
  *    process above its resident set before (Linux VmHWM, reset before each import);
@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
-import { HOSTILE_FILES } from './hostile-files.js';
+import { HOSTILE_FILES } from '../scripts/hostile-files.js';
 import { watchOwnPeakMemory, watchPeakMemory } from './process-memory.js';
 import { longTasksFromTrace } from './trace-tasks.js';
 
@@ -52,7 +52,7 @@ const outcome = (result) => result.fileError?.code ?? (result.features.length ? 
 
 /**
  * Part 1: Node.
- * @param {{ name: string, bytes: Buffer, expect: string }[]} files
+ * @param {{ name: string, bytes: Uint8Array, expect: string }[]} files
  */
 async function benchmarkNode(files) {
   const vite = await createServer({

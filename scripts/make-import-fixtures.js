@@ -11,8 +11,9 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import proj4 from 'proj4';
+import { zipOf } from './hostile-files.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'import');
 
@@ -137,70 +138,24 @@ function utf16le(text) {
 
 // ---------------------------------------------------------------- ZIP
 
-/** @param {Uint8Array} bytes */
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /**
- * A ZIP archive (deflated entries, fixed timestamp so output is reproducible).
+ * A ZIP archive (deflated entries, fixed timestamp so output is reproducible), written with the
+ * hostile files' ZIP writer (scripts/hostile-files.js).
  * `declaredSize` makes the headers lie about the expanded size (a ZIP bomb's trick).
  * @param {{ name: string; data: Uint8Array; encrypted?: boolean; gbkName?: boolean; declaredSize?: number }[]} entries
  */
 export function zip(entries) {
-  /** @type {Buffer[]} */
-  const locals = [];
-  /** @type {Buffer[]} */
-  const centrals = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = entry.gbkName
-      ? Buffer.from(encodeGbk(entry.name))
-      : Buffer.from(entry.name, 'utf8');
-    const flags = (entry.encrypted ? 0x1 : 0) | (entry.gbkName ? 0 : 0x800);
-    const data = deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(0x5821, 12); // 2024-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x5821, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return zipOf(
+    entries.map((entry) => ({
+      name: entry.gbkName ? encodeGbk(entry.name) : entry.name,
+      data: deflateRawSync(entry.data),
+      method: 8,
+      size: entry.declaredSize ?? entry.data.length,
+      crc: crc32(entry.data),
+      flags: (entry.encrypted ? 0x1 : 0) | (entry.gbkName ? 0 : 0x800),
+      date: 0x5821 // 2024-01-01
+    }))
+  );
 }
 
 // ---------------------------------------------------------------- Shapefile

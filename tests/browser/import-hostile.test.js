@@ -1,6 +1,7 @@
-// Hostile files through the map page (issue #16), generated at run time from small recipes: a
-// ZIP bomb whose headers lie, a file of 200 000 bad features whose report must summarise and
-// page, and a fake backup that must be refused, naming the feature, with the saved layer kept.
+// Hostile files through the map page (issue #16), generated at run time from small recipes
+// (scripts/hostile-files.js): a ZIP bomb whose headers lie, a file of 200 000 bad features whose
+// report must summarise and page, and a fake backup that must be refused, naming the feature,
+// with the saved layer kept.
 // Each prints its time and the tab's peak memory (the renderer's VmHWM, as bench/import.js).
 
 import { describe, it, before, after } from 'node:test';
@@ -8,77 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { startSite, waitForMapReady, PROJECT_ROOT, assertClean } from './harness.js';
+import { MB, manyBadFeatures, zipBomb } from '../../scripts/hostile-files.js';
 
-const MB = 1024 * 1024;
 const IMPORT_TIMEOUT_MS = 30_000;
-
-/**
- * Raw deflate of `prefix` then `zeros` zero bytes: 1 MB segments compressed once and repeated.
- * @param {Uint8Array} prefix
- * @param {number} zeros
- */
-function deflatedZeros(prefix, zeros) {
-  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  const block = deflateRawSync(new Uint8Array(MB), flush);
-  const parts = [deflateRawSync(prefix, flush)];
-  for (let left = zeros; left > 0; left -= MB) parts.push(block);
-  parts.push(Buffer.from([0x03, 0x00]));
-  return Buffer.concat(parts);
-}
-
-/**
- * A one-entry-per-file ZIP with the sizes given (the headers may lie).
- * @param {{ name: string, data: Buffer, size: number, method: number, crc: number }[]} entries
- */
-function zipOf(entries) {
-  /** @type {Buffer[]} */
-  const locals = [];
-  /** @type {Buffer[]} */
-  const centrals = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, entry.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-/** @param {Buffer} data */
-const stored = (/** @type {string} */ name, data) => ({
-  name,
-  data,
-  size: data.length,
-  method: 0,
-  crc: crc32(data)
-});
 
 /**
  * Peak resident memory of the renderer processes from now on (Linux /proc, reset first).
@@ -178,18 +112,8 @@ describe('hostile files on the map page (issue #16)', () => {
   });
 
   it('a ZIP whose headers claim 1 000 bytes for a 2 GB .shp stops at once, with one message', async () => {
-    const shpHeader = Buffer.alloc(100);
-    shpHeader.writeInt32BE(9994, 0);
-    shpHeader.writeInt32LE(5, 32);
-    const data = deflatedZeros(shpHeader, 2048 * MB - 100);
     const file = path.join(dir, 'bomb.zip');
-    writeFileSync(
-      file,
-      zipOf([
-        { name: 'bomb.shp', data, size: 1000, method: 8, crc: 0 },
-        stored('bomb.dbf', Buffer.alloc(0))
-      ])
-    );
+    writeFileSync(file, zipBomb());
     const { visit, page, ms, peakBytes } = await importMeasured(site, file);
     try {
       assert.equal(
@@ -209,16 +133,8 @@ describe('hostile files on the map page (issue #16)', () => {
   });
 
   it('200 000 bad features: counted by kind, listed 50 at a time, the good one imported', async () => {
-    const good =
-      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121.15,41.12]}}';
-    const bad =
-      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":["x",1]}}';
-    const count = 200_000;
     const file = path.join(dir, 'many-bad.geojson');
-    writeFileSync(
-      file,
-      `{"type":"FeatureCollection","features":[${good},${Array(count).fill(bad).join(',')}]}`
-    );
+    writeFileSync(file, manyBadFeatures(200_000));
     const { visit, page, ms } = await importMeasured(site, file);
     try {
       assert.equal(

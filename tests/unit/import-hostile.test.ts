@@ -2,123 +2,23 @@
  * Hostile files (issue #16) too big to commit, generated here from a small recipe: ZIP bombs
  * whose headers lie or tell the truth, a .shp with more vertices than the limit, a .dbf with more
  * records than the feature limit. Each must end quickly, within bounded memory, with one clear
- * message — checked on the result, not just on the absence of a crash.
+ * message — checked on the result, not just on the absence of a crash. The recipes are
+ * scripts/hostile-files.js (bench/import-hostile.js measures the largest of them).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { findRepeatedMembers } from '../../src/lib/formats/repeated-members';
 import type { ImportResult } from '../../src/lib/import/types';
-
-const MB = 1024 * 1024;
-
-/**
- * A raw deflate stream of `prefix` followed by `zeros` zero bytes, built from independently
- * compressed 1 MB segments (each ends on a byte boundary, none is final) and a final empty block:
- * a few KB per GB, made in milliseconds.
- */
-function deflatedZeros(prefix: Uint8Array, zeros: number): { data: Buffer; crc: number } {
-  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  const block = new Uint8Array(MB);
-  const blockData = deflateRawSync(block, flush);
-  const parts = [deflateRawSync(prefix, flush)];
-  let crc = zlibCrc32(prefix);
-  let left = zeros;
-  while (left >= MB) {
-    parts.push(blockData);
-    crc = zlibCrc32(block, crc);
-    left -= MB;
-  }
-  if (left > 0) {
-    parts.push(deflateRawSync(block.subarray(0, left), flush));
-    crc = zlibCrc32(block.subarray(0, left), crc);
-  }
-  parts.push(Buffer.from([0x03, 0x00])); // final fixed-Huffman block with no data
-  return { data: Buffer.concat(parts), crc };
-}
-
-interface Entry {
-  name: string;
-  data: Uint8Array;
-  /** 0 stored, 8 deflated (data already compressed). */
-  method: 0 | 8;
-  size: number;
-  crc: number;
-}
-
-function zipOf(entries: Entry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-/** A 100-byte .shp header of a polygon file (shape type 5) declaring `length` bytes. */
-function shpHeader(length: number, type = 5): Uint8Array {
-  const header = Buffer.alloc(100);
-  header.writeInt32BE(9994, 0);
-  header.writeInt32BE(Math.min(length / 2, 0x7fffffff), 24);
-  header.writeInt32LE(1000, 28);
-  header.writeInt32LE(type, 32);
-  return header;
-}
-
-/** A dBASE III header with one 1-byte character field, declaring `records` records. */
-function dbfHeader(records: number, recordLength = 2): Uint8Array {
-  const header = Buffer.alloc(65);
-  header[0] = 3;
-  header.writeUInt32LE(records, 4);
-  header.writeUInt16LE(65, 8);
-  header.writeUInt16LE(recordLength, 10);
-  header.write('NAME', 32, 'latin1');
-  header[43] = 'C'.charCodeAt(0);
-  header[48] = 1;
-  header[64] = 0x0d;
-  return header;
-}
-
-const PRJ = Buffer.from(
-  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
-);
-
-function stored(name: string, data: Uint8Array): Entry {
-  return { name, data, method: 0, size: data.length, crc: zlibCrc32(data) };
-}
+import {
+  MB,
+  bigDbf,
+  dbfRecords,
+  tooManyVertices,
+  zeroFilledShapefile,
+  zipBomb
+} from '../../scripts/hostile-files.js';
 
 /** Runs an import, measuring its time and how much the heap and the process grew. */
 async function measured(bytes: Uint8Array, name: string) {
@@ -148,12 +48,7 @@ function texts(result: ImportResult): string {
 
 describe('ZIP bombs end quickly with one clear message (class 1)', () => {
   test('headers claiming 1 000 bytes for a .shp that inflates to 2 GB: stopped after ~1 000 bytes', async () => {
-    const { data, crc } = deflatedZeros(shpHeader(2 * 1024 * MB), 2 * 1024 * MB - 100);
-    const zip = zipOf([
-      { name: 'bomb.shp', data, method: 8, size: 1000, crc },
-      stored('bomb.dbf', dbfHeader(0)),
-      stored('bomb.prj', PRJ)
-    ]);
+    const zip = zipBomb();
     expect(zip.length).toBeLessThan(3 * MB);
     const { result, ms, rssGrowth } = await measured(zip, 'bomb.zip');
     expect(result.fileError?.code).toBe('zip-size-mismatch');
@@ -163,12 +58,7 @@ describe('ZIP bombs end quickly with one clear message (class 1)', () => {
   });
 
   test('a 1.5 MB ZIP whose .shp honestly inflates to 600 MB is refused from its directory', async () => {
-    const { data, crc } = deflatedZeros(shpHeader(600 * MB), 600 * MB - 100);
-    const zip = zipOf([
-      { name: 'big.shp', data, method: 8, size: 600 * MB, crc },
-      stored('big.dbf', dbfHeader(0)),
-      stored('big.prj', PRJ)
-    ]);
+    const zip = zeroFilledShapefile('big', 600 * MB, 600 * MB);
     const { result, ms } = await measured(zip, 'big.zip');
     expect(result.fileError?.code).toBe('zip-too-large');
     expect(result.fileError?.en).toMatch(
@@ -178,11 +68,7 @@ describe('ZIP bombs end quickly with one clear message (class 1)', () => {
   });
 
   test('a .dbf that inflates to 150 MB (0.2 MB zipped) is refused as too large for one file', async () => {
-    const { data, crc } = deflatedZeros(dbfHeader(75 * MB), 150 * MB - 65);
-    const zip = zipOf([
-      stored('t.shp', shpHeader(100)),
-      { name: 't.dbf', data, method: 8, size: 150 * MB, crc }
-    ]);
+    const zip = bigDbf(75 * MB, 150 * MB);
     expect(zip.length).toBeLessThan(MB);
     const { result, ms } = await measured(zip, 't.zip');
     expect(result.fileError?.code).toBe('zip-entry-too-large');
@@ -191,12 +77,7 @@ describe('ZIP bombs end quickly with one clear message (class 1)', () => {
   });
 
   test('a .dbf of 45 M records (90 MB inflated) is counted against the feature limit before it is read', async () => {
-    const { data, crc } = deflatedZeros(dbfHeader(45 * MB), 90 * MB);
-    const zip = zipOf([
-      stored('t.shp', shpHeader(100)),
-      { name: 't.dbf', data, method: 8, size: 90 * MB + 65, crc }
-    ]);
-    const { result, ms, rssGrowth } = await measured(zip, 't.zip');
+    const { result, ms, rssGrowth } = await measured(dbfRecords(), 't.zip');
     expect(result.fileError?.code).toBe('too-many-features');
     expect(result.fileError?.en).toContain('more than the limit of 1000000');
     expect(ms).toBeLessThan(5000);
@@ -204,18 +85,7 @@ describe('ZIP bombs end quickly with one clear message (class 1)', () => {
   });
 
   test('a 90 MB .shp of one 5.6 M-vertex polygon is counted against the vertex limit before it is parsed', async () => {
-    const points = 5_600_000;
-    const content = 44 + 4 + 16 * points;
-    const shp = new Uint8Array(100 + 8 + content);
-    shp.set(shpHeader(shp.length));
-    const view = new DataView(shp.buffer);
-    view.setInt32(100, 1, false);
-    view.setInt32(104, content / 2, false);
-    view.setInt32(108, 5, true);
-    view.setInt32(108 + 36, 1, true); // parts
-    view.setInt32(108 + 40, points, true);
-    const zip = zipOf([stored('v.shp', shp), stored('v.dbf', dbfHeader(1)), stored('v.prj', PRJ)]);
-    const { result, ms, heapGrowth } = await measured(zip, 'v.zip');
+    const { result, ms, heapGrowth } = await measured(tooManyVertices(), 'v.zip');
     expect(result.fileError?.code).toBe('too-many-vertices');
     expect(texts(result)).toContain('more than the limit of 5000000');
     expect(ms).toBeLessThan(3000);
