@@ -54,10 +54,7 @@ export default ts.config(
   },
   {
     // TODO(#15): split — functions longer than 80 lines or more complex than 25, until split.
-    files: [
-      'src/lib/storage/store.ts',
-      'src/lib/tiles/user-tiles-protocol.ts'
-    ],
+    files: ['src/lib/storage/store.ts', 'src/lib/tiles/user-tiles-protocol.ts'],
     rules: { 'max-lines-per-function': 'off', complexity: 'off' }
   },
   {
