@@ -46,7 +46,6 @@ export default ts.config(
     // TODO(#15): split — modules longer than 400 lines, until they are split by job.
     files: [
       'src/lib/components/DrawPanel.svelte',
-      'src/lib/import/messages.ts',
       'src/lib/import/validate.ts',
       'src/lib/layers/contract.ts'
     ],
