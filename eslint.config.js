@@ -44,11 +44,7 @@ export default ts.config(
   },
   {
     // TODO(#15): split — modules longer than 400 lines, until they are split by job.
-    files: [
-      'src/lib/components/DrawPanel.svelte',
-      'src/lib/import/validate.ts',
-      'src/lib/layers/contract.ts'
-    ],
+    files: ['src/lib/import/validate.ts'],
     rules: { 'max-lines': 'off' }
   },
   {
