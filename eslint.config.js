@@ -43,35 +43,6 @@ export default ts.config(
     }
   },
   {
-    // TODO(#15): split — modules longer than 400 lines, until they are split by job.
-    files: [
-      'src/lib/components/DrawPanel.svelte',
-      'src/lib/import/messages.ts',
-      'src/lib/layers/contract.ts'
-    ],
-    rules: { 'max-lines': 'off' }
-  },
-  {
-    // TODO(#15): split — functions longer than 80 lines or more complex than 25, until split.
-    files: [
-      'src/lib/draw/draw-controller.ts',
-      'src/lib/formats/crs-names.ts',
-      'src/lib/formats/detect-format.ts',
-      'src/lib/formats/json-syntax.ts',
-      'src/lib/formats/read-shapefile.ts',
-      'src/lib/formats/repeated-members.ts',
-      'src/lib/formats/shp-records.ts',
-      'src/lib/formats/xml.ts',
-      'src/lib/formats/zip.ts',
-      'src/lib/geo/measure-file.js',
-      'src/lib/import/self-intersection.ts',
-      'src/lib/layers/contract.ts',
-      'src/lib/plan/parse.ts',
-      'src/lib/style/imported-style.ts'
-    ],
-    rules: { 'max-lines-per-function': 'off', complexity: 'off' }
-  },
-  {
     ignores: [
       'build/',
       '.svelte-kit/',

@@ -10,7 +10,9 @@ import { geodesicLength, geodesicPerimeter, turfLength } from '$lib/geo/length.j
 import {
   InputError,
   chooseFigure,
+  compareWithFigure,
   describeFeature,
+  figureInBaseUnits,
   idOf,
   measureFeature,
   planFigure,
@@ -137,6 +139,36 @@ describe('measureFeature', () => {
     expect(row.planarM2).toBeCloseTo(planarArea(fromWgs84ToGaussKruger(SQUARE, 'EPSG:4549')), 3);
     expect(row.planarM2! / AREA_M2).toBeGreaterThan(1.0001);
     expect(measureFeature(input(LINE), 'EPSG:4549', null, 1).planarM2).toBeNull();
+  });
+});
+
+describe('a figure against a measure', () => {
+  it('puts a figure in m² or m by its quantity, and neither when the unit does not fit', () => {
+    expect(figureInBaseUnits(figure(2, '公顷'))).toEqual({ figureM2: 20_000, figureM: null });
+    expect(figureInBaseUnits(figure(1.5, '公里'))).toEqual({ figureM2: null, figureM: 1500 });
+    const mismatched: FigureToCompare = { ...figure(3, '米'), quantity: 'area' };
+    expect(figureInBaseUnits(mismatched)).toEqual({ figureM2: null, figureM: null });
+    expect(figureInBaseUnits(null)).toEqual({ figureM2: null, figureM: null });
+  });
+
+  it('compares within the tolerance, or says why it cannot', () => {
+    const exact = figure(AREA_M2, '平方米');
+    expect(compareWithFigure(SQUARE, exact, AREA_M2, 1)).toEqual({ deltaPct: 0, status: 'within' });
+    const off = compareWithFigure(SQUARE, exact, AREA_M2 * 0.9, 1);
+    expect(off.status).toBe('outside');
+    expect(off.deltaPct).toBeCloseTo(100 / 9, 6);
+    expect(compareWithFigure(SQUARE, null, null, 1)).toEqual({
+      deltaPct: null,
+      status: 'no-figure'
+    });
+    expect(compareWithFigure(null, exact, AREA_M2, 1).status).toBe('no-geometry');
+    expect(compareWithFigure(LINE, exact, AREA_M2, 1).status).toBe('not-areal');
+    expect(compareWithFigure(SQUARE, figure(5, '米'), 5, 1).status).toBe('not-linear');
+    // A figure whose unit does not fit its quantity has no base value: nothing to compare.
+    expect(compareWithFigure(SQUARE, exact, null, 1)).toEqual({
+      deltaPct: null,
+      status: 'no-figure'
+    });
   });
 });
 

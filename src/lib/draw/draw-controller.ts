@@ -10,19 +10,12 @@
  */
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import {
-  TerraDraw,
-  TerraDrawLineStringMode,
-  TerraDrawPointMode,
-  TerraDrawPolygonMode,
-  TerraDrawSelectMode,
-  ValidateNotSelfIntersecting,
-  type GeoJSONStoreFeatures
-} from 'terra-draw';
+import { TerraDraw, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Drawing } from '$lib/storage/types';
 import { locale } from '$lib/i18n/locale.svelte';
 import { CursorLabel } from './cursor-label';
+import { drawModes, type HexColour } from './draw-modes';
 import {
   COORDINATE_PRECISION,
   isDrawingId,
@@ -40,8 +33,6 @@ export type DrawTool = 'static' | 'polygon' | 'linestring' | 'point' | 'select';
  * How one controller looks and names its features. The drawing tools use the defaults; placing a
  * plan feature (src/lib/placing/) uses its own prefix and colour, so the two never mix.
  */
-type HexColour = `#${string}`;
-
 export interface DrawControllerOptions {
   /** Prefix of terra-draw's MapLibre layers and sources. */
   prefixId?: string;
@@ -110,18 +101,6 @@ export class DrawController {
   constructor(map: MapLibreMap, events: DrawControllerEvents, options: DrawControllerOptions = {}) {
     this.#map = map;
     this.#events = events;
-    const ACCENT = options.accent ?? DEFAULT_ACCENT;
-    const ACCENT_LIGHT = options.accentLight ?? DEFAULT_ACCENT_LIGHT;
-    const polygonStyles = {
-      fillColor: ACCENT_LIGHT,
-      fillOpacity: 0.25,
-      outlineColor: ACCENT,
-      outlineWidth: 2,
-      closingPointColor: ACCENT,
-      closingPointOutlineColor: '#ffffff',
-      closingPointWidth: 6,
-      coordinatePointColor: ACCENT
-    } as const;
     this.#draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({
         map,
@@ -129,59 +108,21 @@ export class DrawController {
         prefixId: options.prefixId ?? 'user-drawing'
       }),
       idStrategy: { getId: newDrawingId, isValidId: isDrawingId },
-      modes: [
-        new TerraDrawPolygonMode({
-          styles: polygonStyles,
-          // A boundary that crosses itself has no meaningful area; refuse the crossing click.
-          validation: (feature) => ValidateNotSelfIntersecting(feature)
-        }),
-        new TerraDrawLineStringMode({
-          styles: { lineStringColor: ACCENT, lineStringWidth: 3, closingPointColor: ACCENT }
-        }),
-        new TerraDrawPointMode({
-          styles: { pointColor: ACCENT, pointWidth: 7, pointOutlineColor: '#ffffff' }
-        }),
-        new TerraDrawSelectMode({
-          flags: {
-            point: { feature: { draggable: true } },
-            polygon: {
-              feature: {
-                draggable: true,
-                selfIntersectable: false,
-                coordinates: { midpoints: true, draggable: true, deletable: true }
-              }
-            },
-            linestring: {
-              feature: {
-                draggable: true,
-                coordinates: { midpoints: true, draggable: true, deletable: true }
-              }
-            }
-          },
-          // Deleting a whole drawing goes through the panel's confirm step, never a stray key.
-          keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
-          styles: {
-            selectedPolygonColor: ACCENT_LIGHT,
-            selectedPolygonFillOpacity: 0.35,
-            selectedPolygonOutlineColor: ACCENT,
-            selectedPolygonOutlineWidth: 3,
-            selectedLineStringColor: ACCENT,
-            selectedLineStringWidth: 4,
-            selectedPointColor: ACCENT,
-            selectedPointWidth: 8,
-            selectedPointOutlineColor: '#ffffff',
-            selectionPointColor: ACCENT,
-            selectionPointOutlineColor: '#ffffff',
-            selectionPointWidth: 5,
-            midPointColor: '#ffffff',
-            midPointOutlineColor: ACCENT,
-            midPointWidth: 4
-          }
-        })
-      ]
+      modes: drawModes(
+        options.accent ?? DEFAULT_ACCENT,
+        options.accentLight ?? DEFAULT_ACCENT_LIGHT
+      )
     });
     this.#label = new CursorLabel(map.getContainer());
 
+    this.#listen();
+    map.on('mousemove', this.#onPointerMove);
+    map.on('mouseout', this.#onPointerOut);
+    this.#draw.start();
+  }
+
+  /** terra-draw's events, turned into the controller's. */
+  #listen(): void {
     this.#draw.on('change', (ids, type) => this.#onChange(ids, type));
     this.#draw.on('finish', (id, context) => {
       const feature = this.#draw.getSnapshotFeature(id);
@@ -201,9 +142,6 @@ export class DrawController {
       this.#setLive(null, false);
       this.#events.onselect(null);
     });
-    map.on('mousemove', this.#onPointerMove);
-    map.on('mouseout', this.#onPointerOut);
-    this.#draw.start();
   }
 
   get tool(): DrawTool {

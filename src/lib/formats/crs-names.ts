@@ -95,6 +95,66 @@ function wktParameter(wkt: string, parameter: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The EPSG id of the outermost authority: the last one in WKT1 and the last ID in WKT2. */
+function outerEpsgOf(wkt: string): number | null {
+  const ids = [...wkt.matchAll(/(?:AUTHORITY|ID)\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/gi)].map((m) =>
+    Number(m[1])
+  );
+  return ids.length ? ids[ids.length - 1] : null;
+}
+
+/**
+ * Which of the two datums the WKT's geographic CRS and DATUM name. The datum is named by those,
+ * not by the spheroid (Xian 1980 and CGCS2000 files may share spheroid-like names).
+ */
+function datumOf(
+  wkt: string,
+  name: string,
+  geographic: boolean
+): { cgcs2000: boolean; wgs84: boolean } {
+  const geographicName = geographic
+    ? name
+    : (/(?:GEOGCS|BASEGEOGCRS|GEOGCRS)\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? '');
+  const datumName = /DATUM\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? '';
+  const datumText = `${geographicName} ${datumName}`.toLowerCase();
+  return {
+    cgcs2000:
+      /cgcs[\s_]*2000|china[\s_]geodetic[\s_]coordinate[\s_]system[\s_]2000|china[\s_]2000/.test(
+        datumText
+      ),
+    wgs84: /wgs[\s_]*(19)?84/.test(datumText)
+  };
+}
+
+/**
+ * The CGCS2000 Gauss-Krüger zone of a projected WKT: by its parameters when it has them (they
+ * decide), else by its name; null when neither names one.
+ */
+function gaussKrugerOfProjection(wkt: string, name: string): CrsId | null {
+  const centralMeridian = wktParameter(wkt, 'central_meridian');
+  const falseEasting = wktParameter(wkt, 'false_easting');
+  const scale = wktParameter(wkt, 'scale_factor');
+  const transverseMercator = /gauss|transverse_mercator|transverse mercator/.test(
+    wkt.toLowerCase()
+  );
+  if (centralMeridian !== null && falseEasting !== null && transverseMercator) {
+    if (scale !== null && Math.abs(scale - 1) > 1e-9) return null;
+    // A 6° zone whose central meridian is a multiple of 3 is the same projection as the 3° zone
+    // with that meridian.
+    if (falseEasting === 500000) return gaussKrugerCrs(centralMeridian, false);
+    const zone = centralMeridian / 3;
+    if (falseEasting === zone * 1e6 + 500000) return gaussKrugerCrs(centralMeridian, true);
+    return null;
+  }
+  const nameLower = name.toLowerCase();
+  if (!/3[\s_-]*degree/.test(nameLower)) return null;
+  const zoneByName = /zone[\s_]*(\d+)/.exec(nameLower);
+  if (zoneByName) return gaussKrugerCrs(Number(zoneByName[1]) * 3, true);
+  const cmByName = /cm[\s_]*(\d+)\s*e/.exec(nameLower);
+  if (cmByName) return gaussKrugerCrs(Number(cmByName[1]), false);
+  return null;
+}
+
 /**
  * The CRS of a Shapefile `.prj` (ESRI WKT1, as ArcGIS, QGIS and SuperMap write it; OGC WKT1 and
  * WKT2 EPSG ids are honoured too). Recognises WGS-84, CGCS2000 geographic and every CGCS2000 3°
@@ -112,57 +172,12 @@ export function crsFromPrj(wkt: string): DeclaredCrs {
   const geographic = kind === 'GEOGCS' || kind === 'GEOGCRS' || kind === 'GEODCRS';
   if (!projected && !geographic) return { crs: null, name };
 
-  // The outermost authority is the last one in WKT1 and the last ID in WKT2.
-  const ids = [...text.matchAll(/(?:AUTHORITY|ID)\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/gi)].map((m) =>
-    Number(m[1])
-  );
-  const outerEpsg = ids.length ? ids[ids.length - 1] : null;
+  const outerEpsg = outerEpsgOf(text);
   if (outerEpsg !== null) {
     const fromCode = fromEpsgCode(outerEpsg);
     if (fromCode && isGeographic(fromCode) === geographic) return { crs: fromCode, name };
   }
-
-  // The datum is named by the geographic CRS and its DATUM, not by the spheroid (Xian 1980 and
-  // CGCS2000 files may share spheroid-like names).
-  const lower = text.toLowerCase();
-  const geographicName = geographic
-    ? name
-    : (/(?:GEOGCS|BASEGEOGCRS|GEOGCRS)\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ?? '');
-  const datumName = /DATUM\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ?? '';
-  const datumText = `${geographicName} ${datumName}`.toLowerCase();
-  const cgcs2000 =
-    /cgcs[\s_]*2000|china[\s_]geodetic[\s_]coordinate[\s_]system[\s_]2000|china[\s_]2000/.test(
-      datumText
-    );
-  const wgs84 = /wgs[\s_]*(19)?84/.test(datumText);
-  if (geographic) {
-    if (cgcs2000) return { crs: 'cgcs2000', name };
-    if (wgs84) return { crs: 'wgs84', name };
-    return { crs: null, name };
-  }
-  if (!cgcs2000) return { crs: null, name };
-
-  const nameLower = name.toLowerCase();
-  const threeDegree = /3[\s_-]*degree/.test(nameLower);
-  const zoneByName = /zone[\s_]*(\d+)/.exec(nameLower);
-  const cmByName = /cm[\s_]*(\d+)\s*e/.exec(nameLower);
-  const centralMeridian = wktParameter(text, 'central_meridian');
-  const falseEasting = wktParameter(text, 'false_easting');
-  const scale = wktParameter(text, 'scale_factor');
-  const transverseMercator = /gauss|transverse_mercator|transverse mercator/.test(lower);
-
-  if (centralMeridian !== null && falseEasting !== null && transverseMercator) {
-    if (scale !== null && Math.abs(scale - 1) > 1e-9) return { crs: null, name };
-    // The parameters decide: a 6° zone whose central meridian is a multiple of 3 is the same
-    // projection as the 3° zone with that meridian.
-    if (falseEasting === 500000) return { crs: gaussKrugerCrs(centralMeridian, false), name };
-    const zone = centralMeridian / 3;
-    if (falseEasting === zone * 1e6 + 500000)
-      return { crs: gaussKrugerCrs(centralMeridian, true), name };
-    return { crs: null, name };
-  }
-  if (threeDegree && zoneByName)
-    return { crs: gaussKrugerCrs(Number(zoneByName[1]) * 3, true), name };
-  if (threeDegree && cmByName) return { crs: gaussKrugerCrs(Number(cmByName[1]), false), name };
-  return { crs: null, name };
+  const { cgcs2000, wgs84 } = datumOf(text, name, geographic);
+  if (geographic) return { crs: cgcs2000 ? 'cgcs2000' : wgs84 ? 'wgs84' : null, name };
+  return { crs: cgcs2000 ? gaussKrugerOfProjection(text, name) : null, name };
 }

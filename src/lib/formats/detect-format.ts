@@ -44,16 +44,8 @@ function leadingText(bytes: Uint8Array, length = 512): string {
   return text.replace(/^\s+/, '');
 }
 
-/**
- * Decides the format of `bytes` named `name`.
- *
- * @example detectFormat(new TextEncoder().encode('{"type":"FeatureCollection"…'), 'a.txt')
- *   // → { kind: 'format', format: 'geojson' }
- */
-export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
-  if (bytes.length === 0) return { kind: 'refused', code: 'empty-file' };
-  const extension = extensionOf(name);
-
+/** What the first bytes alone say: an archive, a bare .shp, a UTF-16/32 BOM or a binary type. */
+function detectByMagic(bytes: Uint8Array, extension: string): DetectedFormat | null {
   // ZIP local file header, or the end-of-central-directory record of an empty archive.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: 'format', format: extension === 'kmz' ? 'kmz' : 'zip' };
@@ -68,13 +60,12 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     return { kind: 'refused', code: 'encoding-utf16' };
   }
-  for (const magic of MAGIC) {
-    if (startsWith(bytes, magic.bytes)) {
-      return { kind: 'refused', code: 'binary-file', params: { kind: magic.kind } };
-    }
-  }
+  const magic = MAGIC.find((candidate) => startsWith(bytes, candidate.bytes));
+  return magic ? { kind: 'refused', code: 'binary-file', params: { kind: magic.kind } } : null;
+}
 
-  const text = leadingText(bytes);
+/** What the text at the start says (`text`: its first non-blank characters): JSON, XML, HTML, blanks. */
+function detectByText(bytes: Uint8Array, text: string): DetectedFormat | null {
   if (text === '' && bytes.length <= 512 + 3) {
     // Nothing but spaces and line breaks (and maybe a BOM).
     return { kind: 'refused', code: 'blank-file', params: { bytes: String(bytes.length) } };
@@ -96,9 +87,14 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
     return { kind: 'format', format: 'kml' };
   }
   if (text.startsWith('{') || text.startsWith('[')) return { kind: 'format', format: 'geojson' };
+  return null;
+}
 
-  // Not recognisable by content: a .geojson/.json name still goes to the JSON reader, whose
-  // error names what the file starts with.
+/**
+ * Not recognisable by content: a .geojson/.json name still goes to the JSON reader, whose error
+ * names what the file starts with.
+ */
+function detectByName(extension: string, name: string): DetectedFormat {
   if (extension === 'geojson' || extension === 'json') return { kind: 'format', format: 'geojson' };
   if (extension === 'kml') return { kind: 'format', format: 'kml' };
   if (extension === 'zip' || extension === 'kmz') {
@@ -109,4 +105,20 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
     };
   }
   return { kind: 'refused', code: 'unknown-format', params: { name } };
+}
+
+/**
+ * Decides the format of `bytes` named `name`.
+ *
+ * @example detectFormat(new TextEncoder().encode('{"type":"FeatureCollection"…'), 'a.txt')
+ *   // → { kind: 'format', format: 'geojson' }
+ */
+export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
+  if (bytes.length === 0) return { kind: 'refused', code: 'empty-file' };
+  const extension = extensionOf(name);
+  return (
+    detectByMagic(bytes, extension) ??
+    detectByText(bytes, leadingText(bytes)) ??
+    detectByName(extension, name)
+  );
 }

@@ -156,6 +156,92 @@ export function hasShapefile(entries: ZipEntry[]): boolean {
   return groupLayers(entries).length > 0;
 }
 
+/** The .dbf of a layer (its records, deleted flags), or an empty table and a notice if it has none. */
+async function readLayerDbf(
+  layer: Layer,
+  shpRecords: number,
+  maxFeatures: number,
+  notices: BilingualMessage[]
+): Promise<DbfTable> {
+  if (!layer.dbf) {
+    notices.push(notice('shp-no-dbf', { file: `${layer.base}.shp` }));
+    return { records: [], deleted: [] };
+  }
+  const bytes = await layer.dbf.read();
+  const encoding = chooseDbfEncoding(bytes, await readText(layer.cpg), notices);
+  // Records past the .shp's become features too (each is reported): the same limit holds.
+  const dbf = readDbfTable(bytes, encoding, `${layer.base}.dbf`, maxFeatures, notices);
+  if (dbf.records.length !== shpRecords) {
+    notices.push(
+      notice('shp-count-mismatch', {
+        file: layer.base,
+        shp: shpRecords,
+        dbf: dbf.records.length
+      })
+    );
+  }
+  return dbf;
+}
+
+/**
+ * Joins a layer's geometries and attribute records into features (appended to `features`),
+ * reporting each record that is missing, deleted, corrupt or lost rings on the way.
+ */
+function joinRecords(
+  layer: Layer,
+  shp: ShpRecords,
+  dbf: DbfTable,
+  features: unknown[],
+  problems: ImportProblem[]
+): void {
+  const file = `${layer.base}.shp`;
+  const geometries = shp.geometries;
+  const offset = features.length;
+  const count = Math.max(geometries.length, dbf.records.length);
+  for (let i = 0; i < count; i++) {
+    const index = offset + i;
+    if (i >= geometries.length) {
+      problems.push(featureProblem('shp-record-missing', index, undefined));
+      features.push({ type: 'Feature', properties: dbf.records[i], geometry: null });
+      continue;
+    }
+    if (layer.dbf && i >= dbf.records.length) {
+      problems.push(featureProblem('dbf-record-missing', index, undefined));
+    }
+    if (dbf.deleted[i]) problems.push(featureProblem('dbf-record-deleted', index, undefined));
+    const damage = shp.broken.get(i);
+    if (damage) {
+      problems.push(
+        featureProblem('shp-record-corrupt', index, undefined, {
+          record: i + 1,
+          file,
+          detail: damage.zh,
+          detailEn: damage.en
+        })
+      );
+    } else if (shp.ringCounts[i] > 0 && ringCountOf(geometries[i]) < shp.ringCounts[i]) {
+      problems.push(
+        featureProblem('shp-ring-dropped', index, undefined, {
+          record: i + 1,
+          file,
+          count: shp.ringCounts[i] - ringCountOf(geometries[i])
+        })
+      );
+    }
+    features.push({ type: 'Feature', properties: dbf.records[i] ?? {}, geometry: geometries[i] });
+  }
+}
+
+/** Layers read together must share one CRS; if their .prj files disagree, the user decides. */
+function commonCrs(declarations: DeclaredCrs[]): DeclaredCrs | null {
+  if (declarations.length === 0) return null;
+  const first = declarations[0];
+  const allSame = declarations.every((d) => d.crs === first.crs);
+  return allSame
+    ? first
+    : { crs: null, name: [...new Set(declarations.map((d) => d.name))].join(' / ') };
+}
+
 /**
  * Reads every Shapefile layer in a ZIP's entries; features of several layers are concatenated.
  *
@@ -197,82 +283,19 @@ export async function readShapefile(
     };
     const shp = readShp(await (layer.shp as ZipEntry).read(), file, remaining, notices);
     vertices += shp.vertices;
-    const geometries = shp.geometries;
     const prj = await readText(layer.prj);
     if (prj !== undefined) {
       declarations.push(crsFromPrj(prj));
       metadataText.push(`prj: ${prj.slice(0, 200)}`);
     }
-
-    let dbf: DbfTable = { records: [], deleted: [] };
-    if (layer.dbf) {
-      const bytes = await layer.dbf.read();
-      const encoding = chooseDbfEncoding(bytes, await readText(layer.cpg), notices);
-      // Records past the .shp's become features too (each is reported): the same limit holds.
-      dbf = readDbfTable(bytes, encoding, `${layer.base}.dbf`, remaining.maxFeatures, notices);
-      if (dbf.records.length !== geometries.length) {
-        notices.push(
-          notice('shp-count-mismatch', {
-            file: layer.base,
-            shp: geometries.length,
-            dbf: dbf.records.length
-          })
-        );
-      }
-    } else {
-      notices.push(notice('shp-no-dbf', { file }));
-    }
-
-    const offset = features.length;
-    const count = Math.max(geometries.length, dbf.records.length);
-    for (let i = 0; i < count; i++) {
-      const index = offset + i;
-      if (i >= geometries.length) {
-        problems.push(featureProblem('shp-record-missing', index, undefined));
-        features.push({ type: 'Feature', properties: dbf.records[i], geometry: null });
-        continue;
-      }
-      if (layer.dbf && i >= dbf.records.length) {
-        problems.push(featureProblem('dbf-record-missing', index, undefined));
-      }
-      if (dbf.deleted[i]) problems.push(featureProblem('dbf-record-deleted', index, undefined));
-      const damage = shp.broken.get(i);
-      if (damage) {
-        problems.push(
-          featureProblem('shp-record-corrupt', index, undefined, {
-            record: i + 1,
-            file,
-            detail: damage.zh,
-            detailEn: damage.en
-          })
-        );
-      } else if (shp.ringCounts[i] > 0 && ringCountOf(geometries[i]) < shp.ringCounts[i]) {
-        problems.push(
-          featureProblem('shp-ring-dropped', index, undefined, {
-            record: i + 1,
-            file,
-            count: shp.ringCounts[i] - ringCountOf(geometries[i])
-          })
-        );
-      }
-      features.push({ type: 'Feature', properties: dbf.records[i] ?? {}, geometry: geometries[i] });
-    }
+    const dbf = await readLayerDbf(layer, shp.geometries.length, remaining.maxFeatures, notices);
+    joinRecords(layer, shp, dbf, features, problems);
   }
   if (features.length === 0) throw new ImportFileError('no-features');
-
-  // Layers read together must share one CRS; if their .prj files disagree, the user decides.
-  let declaredCrs: DeclaredCrs | null = null;
-  if (declarations.length > 0) {
-    const first = declarations[0];
-    const allSame = declarations.every((d) => d.crs === first.crs);
-    declaredCrs = allSame
-      ? first
-      : { crs: null, name: [...new Set(declarations.map((d) => d.name))].join(' / ') };
-  }
   return {
     format: 'shapefile-zip',
     ...candidatesOf(features),
-    declaredCrs,
+    declaredCrs: commonCrs(declarations),
     crsFixedByFormat: false,
     notices,
     problems,

@@ -31,6 +31,15 @@ function stringEnd(text: string, start: number): number {
   return text.length;
 }
 
+/** A member name `raw` (with its quotes) read in the object `frame`: noted, or found repeated. */
+function readKey(frame: Frame, raw: string, found: RepeatedMember[], stack: Frame[]): void {
+  const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  frame.at = key;
+  if (!frame.keys) return;
+  if (frame.keys.has(key)) found.push({ path: stack.slice(0, -1).map((f) => f.at), key });
+  else frame.keys.add(key);
+}
+
 /**
  * Every repeated member of objects at most `maxDepth` objects deep (1: the top-level object),
  * up to `limit` of them. `text` must be valid JSON (parse it first).
@@ -41,7 +50,6 @@ export function findRepeatedMembers(text: string, maxDepth: number, limit = 100)
   const found: RepeatedMember[] = [];
   const stack: Frame[] = [];
   let objects = 0;
-  const path = () => stack.slice(0, -1).map((frame) => frame.at);
   for (let i = 0; i < text.length && found.length < limit; i++) {
     const c = text.charCodeAt(i);
     const top = stack[stack.length - 1];
@@ -59,15 +67,7 @@ export function findRepeatedMembers(text: string, maxDepth: number, limit = 100)
       if (top) top.expectKey = false;
     } else if (c === 0x22) {
       const end = stringEnd(text, i);
-      if (top?.isObject && top.expectKey) {
-        const raw = text.slice(i, end);
-        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        top.at = key;
-        if (top.keys) {
-          if (top.keys.has(key)) found.push({ path: path(), key });
-          else top.keys.add(key);
-        }
-      }
+      if (top?.isObject && top.expectKey) readKey(top, text.slice(i, end), found, stack);
       i = end - 1;
     }
   }

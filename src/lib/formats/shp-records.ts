@@ -40,48 +40,31 @@ function broken(zh: string, en: string): BrokenRecord {
   return { zh, en };
 }
 
-/**
- * Checks one record's content (`at`: its first byte after the 8-byte header; `length` bytes).
- * Returns why it is broken, or its vertex and ring counts.
- */
-function checkRecord(
-  view: DataView,
-  at: number,
-  length: number,
-  fileType: number
-): BrokenRecord | { vertices: number; rings: number } {
-  if (length < 4) return broken('记录内容不足 4 字节', 'the record is shorter than 4 bytes');
-  const type = view.getInt32(at, true);
-  if (type === 0) return { vertices: 0, rings: 0 };
-  if (type !== fileType) {
+type RecordCheck = BrokenRecord | { vertices: number; rings: number };
+
+function checkPoint(length: number, z: boolean): RecordCheck {
+  const needed = 4 + 16 + (z ? 8 : 0);
+  if (length < needed) {
+    return broken(`点记录只有 ${length} 字节`, `the point record has only ${length} bytes`);
+  }
+  return { vertices: 1, rings: 0 };
+}
+
+function checkMultiPoint(view: DataView, at: number, length: number, z: boolean): RecordCheck {
+  if (length < 40) return broken('记录头不完整', 'the record header is incomplete');
+  const points = view.getInt32(at + 36, true);
+  const needed = 40 + 16 * points + (z ? 16 + 8 * points : 0);
+  if (points < 0 || needed > length) {
     return broken(
-      `几何类型 ${type} 与文件的类型 ${fileType} 不同`,
-      `its shape type ${type} differs from the file's type ${fileType}`
+      `声明 ${points} 个点，超出记录长度（${length} 字节）`,
+      `it declares ${points} points, more than its ${length} bytes hold`
     );
   }
-  const z = Z_TYPES.has(type);
-  if (POINT_TYPES.has(type)) {
-    const needed = 4 + 16 + (z ? 8 : 0);
-    if (length < needed) {
-      return broken(`点记录只有 ${length} 字节`, `the point record has only ${length} bytes`);
-    }
-    return { vertices: 1, rings: 0 };
-  }
-  if (MULTIPOINT_TYPES.has(type)) {
-    if (length < 40) return broken('记录头不完整', 'the record header is incomplete');
-    const points = view.getInt32(at + 36, true);
-    const needed = 40 + 16 * points + (z ? 16 + 8 * points : 0);
-    if (points < 0 || needed > length) {
-      return broken(
-        `声明 ${points} 个点，超出记录长度（${length} 字节）`,
-        `it declares ${points} points, more than its ${length} bytes hold`
-      );
-    }
-    return { vertices: points, rings: 0 };
-  }
-  if (!PART_TYPES.has(type)) {
-    return broken(`不支持的几何类型 ${type}`, `shape type ${type} is not supported`);
-  }
+  return { vertices: points, rings: 0 };
+}
+
+/** A polyline or polygon: its part and point counts, then every part's first point index. */
+function checkParts(view: DataView, at: number, length: number, z: boolean): RecordCheck {
   if (length < 44) return broken('记录头不完整', 'the record header is incomplete');
   const parts = view.getInt32(at + 36, true);
   const points = view.getInt32(at + 40, true);
@@ -107,6 +90,27 @@ function checkRecord(
   }
   if (parts > 0 && points > previous) rings++;
   return { vertices: points, rings };
+}
+
+/**
+ * Checks one record's content (`at`: its first byte after the 8-byte header; `length` bytes).
+ * Returns why it is broken, or its vertex and ring counts.
+ */
+function checkRecord(view: DataView, at: number, length: number, fileType: number): RecordCheck {
+  if (length < 4) return broken('记录内容不足 4 字节', 'the record is shorter than 4 bytes');
+  const type = view.getInt32(at, true);
+  if (type === 0) return { vertices: 0, rings: 0 };
+  if (type !== fileType) {
+    return broken(
+      `几何类型 ${type} 与文件的类型 ${fileType} 不同`,
+      `its shape type ${type} differs from the file's type ${fileType}`
+    );
+  }
+  const z = Z_TYPES.has(type);
+  if (POINT_TYPES.has(type)) return checkPoint(length, z);
+  if (MULTIPOINT_TYPES.has(type)) return checkMultiPoint(view, at, length, z);
+  if (PART_TYPES.has(type)) return checkParts(view, at, length, z);
+  return broken(`不支持的几何类型 ${type}`, `shape type ${type} is not supported`);
 }
 
 /** A .shp holding only the header of `bytes` and one record, for shpjs. */

@@ -7,6 +7,16 @@
  * declare entities (no entity expansion, so no “billion laughs”) and reports the line and column
  * of any syntax error, or the element left open when the file was cut off.
  */
+import { CDATA_SECTION_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, XNode } from './xml-dom';
+
+export {
+  CDATA_SECTION_NODE,
+  DOCUMENT_NODE,
+  ELEMENT_NODE,
+  TEXT_NODE,
+  XNode,
+  XNodeList
+} from './xml-dom';
 
 export class XmlSyntaxError extends Error {
   constructor(
@@ -22,105 +32,254 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
-export const CDATA_SECTION_NODE = 4;
-export const DOCUMENT_NODE = 9;
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITY_REFERENCE = /&([^;&\s]*);?/g;
+const CHARACTER_REFERENCE = /^#(x[0-9a-f]+|[0-9]+)$/i;
 
-/** A child list that also answers `item(i)`, as DOM NodeLists do. */
-export class XNodeList extends Array<XNode> {
-  item(index: number): XNode | null {
-    return this[index] ?? null;
+/** 1-based line and column of `offset` in `text`. */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < offset; k++) {
+    if (text.charCodeAt(k) === 10) {
+      line++;
+      lineStart = k + 1;
+    }
   }
+  return { line, column: offset - lineStart + 1 };
 }
 
-export class XNode {
-  readonly childNodes = new XNodeList();
-  parentNode: XNode | null = null;
-  readonly attributeMap = new Map<string, string>();
+/** appendChild, spelled out: the parser's hottest call, kept where V8 inlines it. */
+function adopt(parent: XNode, child: XNode): void {
+  child.parentNode = parent;
+  parent.childNodes.push(child);
+}
 
-  constructor(
-    readonly nodeType: number,
-    /** Qualified name for elements (`gx:Track`), `#text`, `#cdata-section` or `#document`. */
-    readonly nodeName: string,
-    /** Text of text and CDATA nodes. */
-    readonly nodeValue: string | null = null
-  ) {}
+/** The character a `&#…;` reference names, or null if it names none. */
+function characterReference(name: string): string | null {
+  const numeric = CHARACTER_REFERENCE.exec(name);
+  if (!numeric) return null;
+  const digits = numeric[1];
+  const code = digits[0].toLowerCase() === 'x' ? parseInt(digits.slice(1), 16) : Number(digits);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : null;
+}
 
-  get tagName(): string {
-    return this.nodeName;
-  }
+/**
+ * One parse of one text: the position, the open elements and one method per kind of markup
+ * (text, comment, CDATA, processing instruction, DOCTYPE, end tag, start tag). Each markup
+ * method takes the offset of its `<` and returns the offset just after it.
+ */
+class XmlParser {
+  readonly document = new XNode(DOCUMENT_NODE, '#document');
+  private readonly stack: XNode[] = [this.document];
 
-  get localName(): string {
-    const colon = this.nodeName.indexOf(':');
-    return colon >= 0 ? this.nodeName.slice(colon + 1) : this.nodeName;
-  }
+  constructor(private readonly text: string) {}
 
-  /** The text of every descendant, in document order (iteratively: markup may nest deeply). */
-  get textContent(): string {
-    if (this.nodeValue !== null) return this.nodeValue;
-    let text = '';
-    const stack: XNode[] = [];
-    for (let i = this.childNodes.length - 1; i >= 0; i--) stack.push(this.childNodes[i]);
-    while (stack.length) {
-      const node = stack.pop() as XNode;
-      if (node.nodeValue !== null) text += node.nodeValue;
-      else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+  parse(): XNode {
+    const text = this.text;
+    let i = 0;
+    while (i < text.length) {
+      const lt = text.indexOf('<', i);
+      if (lt < 0) {
+        this.addText(text.slice(i), i);
+        break;
+      }
+      if (lt > i) this.addText(text.slice(i, lt), i);
+      i = this.markup(lt);
     }
-    return text;
-  }
-
-  get children(): XNode[] {
-    return this.childNodes.filter((c) => c.nodeType === ELEMENT_NODE);
-  }
-
-  get attributes(): { name: string; value: string }[] {
-    return [...this.attributeMap].map(([name, value]) => ({ name, value }));
-  }
-
-  get documentElement(): XNode | null {
-    return this.children[0] ?? null;
-  }
-
-  getAttribute(name: string): string | null {
-    return this.attributeMap.get(name) ?? null;
-  }
-
-  hasAttribute(name: string): boolean {
-    return this.attributeMap.has(name);
-  }
-
-  /** Descendant elements with this qualified name (or all, for `*`), in document order. */
-  getElementsByTagName(name: string): XNode[] {
-    const found: XNode[] = [];
-    const stack: XNode[] = [...this.childNodes].reverse();
-    while (stack.length) {
-      const node = stack.pop() as XNode;
-      if (node.nodeType !== ELEMENT_NODE) continue;
-      if (name === '*' || node.nodeName === name) found.push(node);
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+    if (this.stack.length > 1) this.cutOff();
+    if (!this.document.documentElement) {
+      this.fail(text.length, '没有根元素', 'there is no root element');
     }
+    return this.document;
+  }
+
+  private markup(at: number): number {
+    const text = this.text;
+    if (text.startsWith('<!--', at)) return this.skipPast('-->', at + 4);
+    if (text.startsWith('<![CDATA[', at)) return this.cdata(at);
+    if (text.startsWith('<?', at)) return this.skipPast('?>', at + 2);
+    if (text.startsWith('<!', at)) return this.doctype(at);
+    if (text.startsWith('</', at)) return this.endTag(at);
+    return this.startTag(at);
+  }
+
+  private fail(offset: number, detail: string, detailEn: string): never {
+    const { line, column } = position(this.text, offset);
+    throw new XmlSyntaxError(line, column, detail, detailEn);
+  }
+
+  /** The text ended inside markup or with an element open. */
+  private cutOff(): never {
+    const open = this.stack.length > 1 ? this.current().nodeName : '';
+    const { line, column } = position(this.text, this.text.length);
+    throw new XmlSyntaxError(line, column, '文件在此处中断', 'the file ends here', open || '?');
+  }
+
+  private current(): XNode {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** The offset of `needle` at or after `from`; the text is cut off if it is not there. */
+  private find(needle: string, from: number): number {
+    const found = this.text.indexOf(needle, from);
+    if (found < 0) this.cutOff();
     return found;
   }
 
-  /** Like getElementsByTagName, matching the local name; namespaces are not tracked. */
-  getElementsByTagNameNS(_namespace: string | null, localName: string): XNode[] {
-    return this.getElementsByTagName('*').filter(
-      (node) => localName === '*' || node.localName === localName
-    );
+  /** Comments and processing instructions: skipped up to and including their `end`. */
+  private skipPast(end: string, from: number): number {
+    return this.find(end, from) + end.length;
   }
 
-  /** Text is stored merged already, so there is nothing to normalise. */
-  normalize(): void {}
+  private decodeEntities(raw: string, offset: number): string {
+    if (raw.indexOf('&') < 0) return raw;
+    return raw.replace(ENTITY_REFERENCE, (match, name: string, at: number) => {
+      if (!match.endsWith(';')) {
+        return this.fail(
+          offset + at,
+          '“&”后缺少实体名或分号',
+          'a “&” is not followed by an entity name and “;”'
+        );
+      }
+      if (name in PREDEFINED) return PREDEFINED[name];
+      return (
+        characterReference(name) ??
+        this.fail(offset + at, `未知的实体 &${name};`, `unknown entity &${name};`)
+      );
+    });
+  }
 
-  appendChild(child: XNode): void {
-    child.parentNode = this;
-    this.childNodes.push(child);
+  private addText(raw: string, offset: number): void {
+    if (this.stack.length === 1) {
+      if (raw.trim()) this.fail(offset, '根元素之外有文字', 'text outside the root element');
+      return;
+    }
+    const value = this.decodeEntities(raw, offset);
+    const parent = this.current();
+    const last = parent.childNodes[parent.childNodes.length - 1];
+    if (last && last.nodeType === TEXT_NODE) {
+      // Keep adjacent text in one node (what DOM normalize() would do).
+      const merged = new XNode(TEXT_NODE, '#text', (last.nodeValue ?? '') + value);
+      merged.parentNode = parent;
+      parent.childNodes[parent.childNodes.length - 1] = merged;
+    } else adopt(parent, new XNode(TEXT_NODE, '#text', value));
+  }
+
+  private cdata(at: number): number {
+    const end = this.find(']]>', at + 9);
+    if (this.stack.length === 1) {
+      this.fail(at, '根元素之外有 CDATA', 'CDATA outside the root element');
+    }
+    adopt(
+      this.current(),
+      new XNode(CDATA_SECTION_NODE, '#cdata-section', this.text.slice(at + 9, end))
+    );
+    return end + 3;
+  }
+
+  /** A DOCTYPE, possibly with an internal subset in [ ], which must not declare entities. */
+  private doctype(at: number): number {
+    const text = this.text;
+    const bracket = text.indexOf('[', at);
+    const close = text.indexOf('>', at);
+    let end = close;
+    if (bracket >= 0 && (close < 0 || bracket < close)) {
+      const subsetEnd = this.find(']', bracket);
+      if (/<!ENTITY/i.test(text.slice(bracket, subsetEnd))) {
+        this.fail(
+          at,
+          '不支持 DOCTYPE 中的实体声明',
+          'entity declarations in a DOCTYPE are not supported'
+        );
+      }
+      end = text.indexOf('>', subsetEnd);
+    }
+    if (end < 0) this.cutOff();
+    return end + 1;
+  }
+
+  private endTag(at: number): number {
+    NAME.lastIndex = at + 2;
+    const name =
+      NAME.exec(this.text)?.[0] ?? this.fail(at, '结束标签缺少名称', 'an end tag has no name');
+    const end = this.find('>', at);
+    if (this.text.slice(at + 2 + name.length, end).trim()) {
+      this.fail(at, `结束标签 </${name}> 格式错误`, `malformed end tag </${name}>`);
+    }
+    const open = this.current();
+    if (this.stack.length === 1) {
+      this.fail(at, `多余的结束标签 </${name}>`, `unexpected end tag </${name}>`);
+    }
+    if (open.nodeName !== name) {
+      this.fail(
+        at,
+        `结束标签 </${name}> 与开始标签 <${open.nodeName}> 不匹配`,
+        `end tag </${name}> does not match <${open.nodeName}>`
+      );
+    }
+    this.stack.pop();
+    return end + 1;
+  }
+
+  private startTag(at: number): number {
+    NAME.lastIndex = at + 1;
+    const name =
+      NAME.exec(this.text)?.[0] ??
+      this.fail(at, '“<”后不是合法的元素名', 'a “<” is not followed by an element name');
+    const element = new XNode(ELEMENT_NODE, name);
+    const k = this.readAttributes(element, at + 1 + name.length);
+    if (this.stack.length === 1 && this.document.children.length > 0) {
+      this.fail(at, '有多个根元素', 'more than one root element');
+    }
+    adopt(this.current(), element);
+    if (this.text[k] === '>') {
+      this.stack.push(element);
+      return k + 1;
+    }
+    return k + 2; // an empty element, `/>`
+  }
+
+  /** Reads the attributes from `k` into `element`; returns the offset of its `>` or `/>`. */
+  private readAttributes(element: XNode, k: number): number {
+    const text = this.text;
+    for (;;) {
+      while (k < text.length && /\s/.test(text[k])) k++;
+      if (k >= text.length) this.cutOff();
+      if (text[k] === '>' || text.startsWith('/>', k)) return k;
+      k = this.readAttribute(element, k);
+    }
+  }
+
+  /** Reads one `name="value"` starting at `k` into `element`; returns the offset after it. */
+  private readAttribute(element: XNode, k: number): number {
+    const text = this.text;
+    const tag = element.nodeName;
+    NAME.lastIndex = k;
+    const attribute = NAME.exec(text)?.[0];
+    if (!attribute || NAME.lastIndex === k) {
+      this.fail(k, `元素 <${tag}> 的属性格式错误`, `malformed attribute in <${tag}>`);
+    }
+    k = NAME.lastIndex;
+    while (/\s/.test(text[k] ?? '')) k++;
+    if (text[k] !== '=')
+      this.fail(k, `属性 ${attribute} 缺少“=”`, `attribute ${attribute} has no “=”`);
+    k++;
+    while (/\s/.test(text[k] ?? '')) k++;
+    const quoteChar = text[k];
+    if (quoteChar !== '"' && quoteChar !== "'") {
+      this.fail(
+        k,
+        `属性 ${attribute} 的值缺少引号`,
+        `the value of attribute ${attribute} is not quoted`
+      );
+    }
+    const close = this.find(quoteChar, k + 1);
+    element.attributeMap.set(attribute, this.decodeEntities(text.slice(k + 1, close), k + 1));
+    return close + 1;
   }
 }
-
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*/y;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * Parses XML text into an XNode document.
@@ -128,181 +287,5 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
  * @example parseXml('<kml><Placemark/></kml>').getElementsByTagName('Placemark').length // → 1
  */
 export function parseXml(text: string): XNode {
-  const xmlDocument = new XNode(DOCUMENT_NODE, '#document');
-  const stack: XNode[] = [xmlDocument];
-  let i = 0;
-
-  const position = (offset: number) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let k = 0; k < offset; k++) {
-      if (text.charCodeAt(k) === 10) {
-        line++;
-        lineStart = k + 1;
-      }
-    }
-    return { line, column: offset - lineStart + 1 };
-  };
-  const fail = (offset: number, detail: string, detailEn: string): never => {
-    const { line, column } = position(offset);
-    throw new XmlSyntaxError(line, column, detail, detailEn);
-  };
-  const cutOff = (offset: number): never => {
-    const open = stack.length > 1 ? stack[stack.length - 1].nodeName : '';
-    const { line, column } = position(offset);
-    throw new XmlSyntaxError(line, column, '文件在此处中断', 'the file ends here', open || '?');
-  };
-
-  const decodeEntities = (raw: string, offset: number): string => {
-    if (raw.indexOf('&') < 0) return raw;
-    return raw.replace(/&([^;&\s]*);?/g, (match, name: string, at: number) => {
-      if (!match.endsWith(';'))
-        return fail(
-          offset + at,
-          '“&”后缺少实体名或分号',
-          'a “&” is not followed by an entity name and “;”'
-        );
-      if (name in PREDEFINED) return PREDEFINED[name];
-      const numeric = /^#(x[0-9a-f]+|[0-9]+)$/i.exec(name);
-      if (numeric) {
-        const code =
-          numeric[1][0].toLowerCase() === 'x'
-            ? parseInt(numeric[1].slice(1), 16)
-            : Number(numeric[1]);
-        if (code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
-      }
-      return fail(offset + at, `未知的实体 &${name};`, `unknown entity &${name};`);
-    });
-  };
-
-  const current = () => stack[stack.length - 1];
-  const addText = (raw: string, offset: number) => {
-    if (stack.length === 1) {
-      if (raw.trim()) fail(offset, '根元素之外有文字', 'text outside the root element');
-      return;
-    }
-    const value = decodeEntities(raw, offset);
-    const last = current().childNodes[current().childNodes.length - 1];
-    if (last && last.nodeType === TEXT_NODE) {
-      // Keep adjacent text in one node (what DOM normalize() would do).
-      const merged = new XNode(TEXT_NODE, '#text', (last.nodeValue ?? '') + value);
-      merged.parentNode = current();
-      current().childNodes[current().childNodes.length - 1] = merged;
-    } else current().appendChild(new XNode(TEXT_NODE, '#text', value));
-  };
-
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    if (lt < 0) {
-      addText(text.slice(i), i);
-      break;
-    }
-    if (lt > i) addText(text.slice(i, lt), i);
-    i = lt;
-
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) cutOff(text.length);
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) cutOff(text.length);
-      if (stack.length === 1) fail(i, '根元素之外有 CDATA', 'CDATA outside the root element');
-      current().appendChild(
-        new XNode(CDATA_SECTION_NODE, '#cdata-section', text.slice(i + 9, end))
-      );
-      i = end + 3;
-    } else if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) cutOff(text.length);
-      i = end + 2;
-    } else if (text.startsWith('<!', i)) {
-      // DOCTYPE, possibly with an internal subset in [ ].
-      const bracket = text.indexOf('[', i);
-      const close = text.indexOf('>', i);
-      let end = close;
-      if (bracket >= 0 && (close < 0 || bracket < close)) {
-        const subsetEnd = text.indexOf(']', bracket);
-        if (subsetEnd < 0) cutOff(text.length);
-        if (/<!ENTITY/i.test(text.slice(bracket, subsetEnd))) {
-          fail(
-            i,
-            '不支持 DOCTYPE 中的实体声明',
-            'entity declarations in a DOCTYPE are not supported'
-          );
-        }
-        end = text.indexOf('>', subsetEnd);
-      }
-      if (end < 0) cutOff(text.length);
-      i = end + 1;
-    } else if (text.startsWith('</', i)) {
-      NAME.lastIndex = i + 2;
-      const name = NAME.exec(text)?.[0];
-      if (!name) fail(i, '结束标签缺少名称', 'an end tag has no name');
-      const end = text.indexOf('>', i);
-      if (end < 0) cutOff(text.length);
-      if (text.slice(i + 2 + (name as string).length, end).trim()) {
-        fail(i, `结束标签 </${name}> 格式错误`, `malformed end tag </${name}>`);
-      }
-      const open = current();
-      if (stack.length === 1) fail(i, `多余的结束标签 </${name}>`, `unexpected end tag </${name}>`);
-      if (open.nodeName !== name) {
-        fail(
-          i,
-          `结束标签 </${name}> 与开始标签 <${open.nodeName}> 不匹配`,
-          `end tag </${name}> does not match <${open.nodeName}>`
-        );
-      }
-      stack.pop();
-      i = end + 1;
-    } else {
-      NAME.lastIndex = i + 1;
-      const name = NAME.exec(text)?.[0];
-      if (!name) fail(i, '“<”后不是合法的元素名', 'a “<” is not followed by an element name');
-      const element = new XNode(ELEMENT_NODE, name as string);
-      let k = i + 1 + (name as string).length;
-      for (;;) {
-        while (k < text.length && /\s/.test(text[k])) k++;
-        if (k >= text.length) cutOff(text.length);
-        if (text[k] === '>' || text.startsWith('/>', k)) break;
-        NAME.lastIndex = k;
-        const attribute = NAME.exec(text)?.[0];
-        if (!attribute || NAME.lastIndex === k) {
-          fail(k, `元素 <${name}> 的属性格式错误`, `malformed attribute in <${name}>`);
-        }
-        k = NAME.lastIndex;
-        while (/\s/.test(text[k] ?? '')) k++;
-        if (text[k] !== '=')
-          fail(k, `属性 ${attribute} 缺少“=”`, `attribute ${attribute} has no “=”`);
-        k++;
-        while (/\s/.test(text[k] ?? '')) k++;
-        const quoteChar = text[k];
-        if (quoteChar !== '"' && quoteChar !== "'") {
-          fail(
-            k,
-            `属性 ${attribute} 的值缺少引号`,
-            `the value of attribute ${attribute} is not quoted`
-          );
-        }
-        const close = text.indexOf(quoteChar, k + 1);
-        if (close < 0) cutOff(text.length);
-        element.attributeMap.set(
-          attribute as string,
-          decodeEntities(text.slice(k + 1, close), k + 1)
-        );
-        k = close + 1;
-      }
-      if (stack.length === 1 && xmlDocument.children.length > 0) {
-        fail(i, '有多个根元素', 'more than one root element');
-      }
-      current().appendChild(element);
-      if (text[k] === '>') {
-        stack.push(element);
-        i = k + 1;
-      } else i = k + 2;
-    }
-  }
-  if (stack.length > 1) cutOff(text.length);
-  if (!xmlDocument.documentElement) fail(text.length, '没有根元素', 'there is no root element');
-  return xmlDocument;
+  return new XmlParser(text).parse();
 }

@@ -89,19 +89,11 @@ function inflateBounded(data: Uint8Array, size: number, name: string): Uint8Arra
   return output;
 }
 
-/**
- * Lists the entries of a ZIP archive (directories left out).
- *
- * @param maxExpandedBytes refuse archives whose entries add up to more than this when expanded
- * @param maxEntryBytes refuse to read an entry that expands to more than this
- * @example (await listZip(bytes, 1e9)).map((e) => e.name) // → ['parcels.shp', 'parcels.dbf', …]
- */
-export function listZip(
+/** Where the archive's directory is, from its end-of-central-directory record. */
+function readDirectoryLocation(
   bytes: Uint8Array,
-  maxExpandedBytes: number,
-  maxEntryBytes = maxExpandedBytes
-): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  view: DataView
+): { eocd: number; entryCount: number; directoryOffset: number } {
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === EOCD_SIGNATURE) {
@@ -127,7 +119,90 @@ export function listZip(
       'the directory lies outside the file; it was probably cut off'
     );
   }
+  return { eocd, entryCount, directoryOffset };
+}
 
+/** One central directory record: what an entry is and where its data starts. */
+interface DirectoryRecord {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  /** Offset of the next record. */
+  next: number;
+}
+
+function readDirectoryRecord(bytes: Uint8Array, view: DataView, p: number): DirectoryRecord {
+  const flags = view.getUint16(p + 8, true);
+  const nameLength = view.getUint16(p + 28, true);
+  const extraLength = view.getUint16(p + 30, true);
+  const commentLength = view.getUint16(p + 32, true);
+  return {
+    name: decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0),
+    flags,
+    method: view.getUint16(p + 10, true),
+    crc: view.getUint32(p + 16, true),
+    compressedSize: view.getUint32(p + 20, true),
+    size: view.getUint32(p + 24, true),
+    localOffset: view.getUint32(p + 42, true),
+    next: p + 46 + nameLength + extraLength + commentLength
+  };
+}
+
+/** Reads, inflates and checks one entry's bytes (when it is asked for, not when listed). */
+function readEntry(
+  bytes: Uint8Array,
+  view: DataView,
+  record: DirectoryRecord,
+  maxEntryBytes: number
+): Uint8Array {
+  const { name, method, crc, compressedSize, size, localOffset } = record;
+  if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {
+    throw corrupt(`“${name}”的数据头损坏`, `the header of “${name}” is damaged`);
+  }
+  const start =
+    localOffset +
+    30 +
+    view.getUint16(localOffset + 26, true) +
+    view.getUint16(localOffset + 28, true);
+  if (start + compressedSize > bytes.length) {
+    throw corrupt(`“${name}”的数据不完整`, `the data of “${name}” is incomplete`);
+  }
+  if (size > maxEntryBytes) {
+    throw new ImportFileError('zip-entry-too-large', {
+      name,
+      bytes: size,
+      maxBytes: maxEntryBytes
+    });
+  }
+  const data = bytes.subarray(start, start + compressedSize);
+  if (method === 0 && compressedSize !== size) {
+    throw new ImportFileError('zip-size-mismatch', { name, declared: size });
+  }
+  const content = method === 0 ? data : inflateBounded(data, size, name);
+  if (crc32(content) !== crc) {
+    throw corrupt(`“${name}”的校验值不符`, `the checksum of “${name}” does not match`);
+  }
+  return content;
+}
+
+/**
+ * Lists the entries of a ZIP archive (directories left out).
+ *
+ * @param maxExpandedBytes refuse archives whose entries add up to more than this when expanded
+ * @param maxEntryBytes refuse to read an entry that expands to more than this
+ * @example (await listZip(bytes, 1e9)).map((e) => e.name) // → ['parcels.shp', 'parcels.dbf', …]
+ */
+export function listZip(
+  bytes: Uint8Array,
+  maxExpandedBytes: number,
+  maxEntryBytes = maxExpandedBytes
+): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { eocd, entryCount, directoryOffset } = readDirectoryLocation(bytes, view);
   const entries: ZipEntry[] = [];
   let expanded = 0;
   let p = directoryOffset;
@@ -135,17 +210,9 @@ export function listZip(
     if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) {
       throw corrupt(`第 ${n + 1} 个目录项损坏`, `directory entry ${n + 1} is damaged`);
     }
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const crc = view.getUint32(p + 16, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0);
-    p += 46 + nameLength + extraLength + commentLength;
+    const record = readDirectoryRecord(bytes, view, p);
+    p = record.next;
+    const { name, flags, method, compressedSize, size } = record;
     if (name.endsWith('/')) continue;
 
     if (flags & 0x1) throw new ImportFileError('zip-encrypted', { name });
@@ -156,43 +223,11 @@ export function listZip(
     if (expanded > maxExpandedBytes) {
       throw new ImportFileError('zip-too-large', { bytes: expanded, maxBytes: maxExpandedBytes });
     }
-
     entries.push({
       name,
       compressedSize,
       size,
-      async read() {
-        if (
-          localOffset + 30 > bytes.length ||
-          view.getUint32(localOffset, true) !== LOCAL_SIGNATURE
-        ) {
-          throw corrupt(`“${name}”的数据头损坏`, `the header of “${name}” is damaged`);
-        }
-        const start =
-          localOffset +
-          30 +
-          view.getUint16(localOffset + 26, true) +
-          view.getUint16(localOffset + 28, true);
-        if (start + compressedSize > bytes.length) {
-          throw corrupt(`“${name}”的数据不完整`, `the data of “${name}” is incomplete`);
-        }
-        if (size > maxEntryBytes) {
-          throw new ImportFileError('zip-entry-too-large', {
-            name,
-            bytes: size,
-            maxBytes: maxEntryBytes
-          });
-        }
-        const data = bytes.subarray(start, start + compressedSize);
-        if (method === 0 && compressedSize !== size) {
-          throw new ImportFileError('zip-size-mismatch', { name, declared: size });
-        }
-        const content = method === 0 ? data : inflateBounded(data, size, name);
-        if (crc32(content) !== crc) {
-          throw corrupt(`“${name}”的校验值不符`, `the checksum of “${name}” does not match`);
-        }
-        return content;
-      }
+      read: async () => readEntry(bytes, view, record, maxEntryBytes)
     });
   }
   return entries;

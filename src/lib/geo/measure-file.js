@@ -126,6 +126,49 @@ export function chooseFigure(geometry, figures) {
 }
 
 /**
+ * A figure in base units: square metres for an area figure, metres for a length figure (the
+ * other one null; both null when the unit does not fit the quantity).
+ * @param {FigureToCompare | null} figure
+ * @returns {{ figureM2: number | null, figureM: number | null }}
+ * @example figureInBaseUnits(planFigure({ value: 2, unit: '公顷', quantity: 'area' }))
+ *   // → { figureM2: 20000, figureM: null }
+ */
+export function figureInBaseUnits(figure) {
+  return {
+    figureM2:
+      figure && figure.quantity === 'area' && isAreaUnit(figure.unit)
+        ? toSquareMetres(figure.value, figure.unit)
+        : null,
+    figureM:
+      figure && figure.quantity === 'length' && !isAreaUnit(figure.unit)
+        ? toMetres(figure.value, figure.unit)
+        : null
+  };
+}
+
+/**
+ * How a geometry's ellipsoidal measure compares with a figure (`figureBase`: the figure in m² or
+ * m, see figureInBaseUnits).
+ * @param {Geometry | null} geometry WGS-84
+ * @param {FigureToCompare | null} figure
+ * @param {number | null} figureBase
+ * @param {number} tolerancePct e.g. 1 for ±1 %
+ * @returns {{ deltaPct: number | null, status: AuditStatus }}
+ * @example compareWithFigure(null, figure, 10000, 1) // → { deltaPct: null, status: 'no-geometry' }
+ */
+export function compareWithFigure(geometry, figure, figureBase, tolerancePct) {
+  if (!figure) return { deltaPct: null, status: 'no-figure' };
+  const measured = measureFor(geometry, figure.quantity);
+  if (!geometry) return { deltaPct: null, status: 'no-geometry' };
+  if (!measured) {
+    return { deltaPct: null, status: figure.quantity === 'area' ? 'not-areal' : 'not-linear' };
+  }
+  if (!figureBase) return { deltaPct: null, status: 'no-figure' };
+  const deltaPct = deltaPercent(measured.ellipsoidal, figureBase);
+  return { deltaPct, status: withinTolerance(deltaPct, tolerancePct) ? 'within' : 'outside' };
+}
+
+/**
  * Measures one feature (coordinates in WGS-84, read from `crs`) and compares it with a figure.
  * @param {InputFeature} input
  * @param {Crs} crs the CRS the file's coordinates were in (for the planar area of projected input)
@@ -139,32 +182,13 @@ export function measureFeature(input, crs, figure, tolerancePct) {
   const areal = isAreal(geometry);
   const linear = isLinear(geometry);
   const ellipsoidM2 = areal ? ellipsoidalArea(geometry) : null;
-  const lengthM = linear ? geodesicLength(geometry) : null;
-
-  const figureM2 =
-    figure && figure.quantity === 'area' && isAreaUnit(figure.unit)
-      ? toSquareMetres(figure.value, figure.unit)
-      : null;
-  const figureM =
-    figure && figure.quantity === 'length' && !isAreaUnit(figure.unit)
-      ? toMetres(figure.value, figure.unit)
-      : null;
-  const figureBase = figureM2 ?? figureM;
-
-  /** @type {number | null} */
-  let deltaPct = null;
-  /** @type {AuditStatus} */
-  let status = 'no-figure';
-  if (figure) {
-    const measured = measureFor(geometry, figure.quantity);
-    if (!geometry) status = 'no-geometry';
-    else if (!measured) status = figure.quantity === 'area' ? 'not-areal' : 'not-linear';
-    else if (figureBase) {
-      deltaPct = deltaPercent(measured.ellipsoidal, figureBase);
-      status = withinTolerance(deltaPct, tolerancePct) ? 'within' : 'outside';
-    }
-  }
-
+  const { figureM2, figureM } = figureInBaseUnits(figure);
+  const { deltaPct, status } = compareWithFigure(
+    geometry,
+    figure,
+    figureM2 ?? figureM,
+    tolerancePct
+  );
   return {
     index: input.index,
     name: featureName(feature.properties),
@@ -181,7 +205,7 @@ export function measureFeature(input, crs, figure, tolerancePct) {
     hectares: ellipsoidM2 === null ? null : ellipsoidM2 / 1e4,
     km2: ellipsoidM2 === null ? null : ellipsoidM2 / 1e6,
     perimeterM: areal ? geodesicPerimeter(geometry) : null,
-    lengthM,
+    lengthM: linear ? geodesicLength(geometry) : null,
     turfLengthM: linear ? turfLength(geometry) : null,
     figure,
     figureM2,

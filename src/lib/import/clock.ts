@@ -5,3 +5,8 @@
 export function isoNow(): string {
   return new Date().toISOString();
 }
+
+/** The current time as a Date, for the same reason a plain function. */
+export function dateNow(): Date {
+  return new Date();
+}

@@ -288,51 +288,46 @@ function smallRingIsClear(positions: Position[]): boolean {
 }
 
 /**
- * Checks one polygon (its shell and holes; each ring closed, numeric, ≥ 4 positions — validate.ts
- * ensures that first).
- *
- * @example findSelfIntersection([[[0,0],[2,2],[2,0],[0,2],[0,0]]]) // bow tie
- *   // → { kind: 'found', at: [1, 1] }
+ * Every pair of edges whose boxes meet, tested for a conflict: for at most ALL_PAIRS_LIMIT edges,
+ * at most 496 pair tests — far below the work budget, so no budget is kept. The first conflict,
+ * or null.
  */
-export function findSelfIntersection(rings: Position[][]): SelfIntersection {
-  if (rings.length === 1 && smallRingIsClear(rings[0])) return NONE;
-  const s = buildSegments(rings);
+function allPairsConflict(s: Segments): [number, number] | null {
+  const { x1, y1, x2, y2, ring, minX, maxX, minY, maxY } = s;
   const n = s.count;
-  const { minX, maxX, minY, maxY } = s;
-
-  if (n <= ALL_PAIRS_LIMIT) {
-    // At most 496 pair tests: far below the work budget, so no budget is kept.
-    const { x1, y1, x2, y2, ring } = s;
-    for (let i = 1; i < n; i++) {
-      const left = minX[i];
-      const right = maxX[i];
-      const bottom = minY[i];
-      const top = maxY[i];
-      // Edge i - 1 of the same ring ends where edge i starts: they conflict only if collinear,
-      // which is conflict()'s own first orientation test — done here, saving the call.
-      const previous = i - 1;
-      if (
-        ring[previous] !== ring[i] ||
-        orientation(x1[i], y1[i], x2[i], y2[i], x1[previous], y1[previous]) === 0
-      ) {
-        if (left <= maxX[previous] && minX[previous] <= right) {
-          if (bottom <= maxY[previous] && minY[previous] <= top) {
-            const at = conflict(s, i, previous);
-            if (at) return { kind: 'found', at };
-          }
+  for (let i = 1; i < n; i++) {
+    const left = minX[i];
+    const right = maxX[i];
+    const bottom = minY[i];
+    const top = maxY[i];
+    // Edge i - 1 of the same ring ends where edge i starts: they conflict only if collinear,
+    // which is conflict()'s own first orientation test — done here, saving the call.
+    const previous = i - 1;
+    if (
+      ring[previous] !== ring[i] ||
+      orientation(x1[i], y1[i], x2[i], y2[i], x1[previous], y1[previous]) === 0
+    ) {
+      if (left <= maxX[previous] && minX[previous] <= right) {
+        if (bottom <= maxY[previous] && minY[previous] <= top) {
+          const at = conflict(s, i, previous);
+          if (at) return at;
         }
       }
-      for (let j = 0; j < previous; j++) {
-        if (left > maxX[j] || minX[j] > right || bottom > maxY[j] || minY[j] > top) continue;
-        const at = conflict(s, i, j);
-        if (at) return { kind: 'found', at };
-      }
     }
-    return holesInside(rings);
+    for (let j = 0; j < previous; j++) {
+      if (left > maxX[j] || minX[j] > right || bottom > maxY[j] || minY[j] > top) continue;
+      const at = conflict(s, i, j);
+      if (at) return at;
+    }
   }
+  return null;
+}
 
-  // Edges in order of their left end: insertion sort for the small rings of ordinary parcels
-  // (no comparator calls), the built-in sort for big ones.
+/**
+ * The edges' indexes in order of their left end: insertion sort for the small rings of ordinary
+ * parcels (no comparator calls, into a scratch array), the built-in sort for big ones.
+ */
+function edgesByLeftEnd(minX: Float64Array, n: number): Uint32Array {
   if (sortScratch.length < n) {
     sortScratch = new Uint32Array(Math.max(n, 64));
     activeScratch = new Uint32Array(Math.max(n, 64));
@@ -351,7 +346,17 @@ export function findSelfIntersection(rings: Position[][]): SelfIntersection {
       sorted[j + 1] = edge;
     }
   } else sorted.sort((a, b) => minX[a] - minX[b]);
+  return sorted;
+}
 
+/**
+ * The sweep: each edge, in order of its left end, against the edges whose x-range it still
+ * overlaps, within a work budget.
+ */
+function sweepConflict(s: Segments): SelfIntersection | null {
+  const { minX, maxX, minY, maxY } = s;
+  const n = s.count;
+  const sorted = edgesByLeftEnd(minX, n);
   let budget = Math.max(MIN_TEST_BUDGET, TESTS_PER_SEGMENT * n);
   // Edges whose x-range may still overlap a later edge's, compacted in place.
   const active = activeScratch;
@@ -372,5 +377,22 @@ export function findSelfIntersection(rings: Position[][]): SelfIntersection {
     active[kept++] = current;
     activeCount = kept;
   }
-  return holesInside(rings);
+  return null;
+}
+
+/**
+ * Checks one polygon (its shell and holes; each ring closed, numeric, ≥ 4 positions — validate.ts
+ * ensures that first).
+ *
+ * @example findSelfIntersection([[[0,0],[2,2],[2,0],[0,2],[0,0]]]) // bow tie
+ *   // → { kind: 'found', at: [1, 1] }
+ */
+export function findSelfIntersection(rings: Position[][]): SelfIntersection {
+  if (rings.length === 1 && smallRingIsClear(rings[0])) return NONE;
+  const s = buildSegments(rings);
+  if (s.count <= ALL_PAIRS_LIMIT) {
+    const at = allPairsConflict(s);
+    return at ? { kind: 'found', at } : holesInside(rings);
+  }
+  return sweepConflict(s) ?? holesInside(rings);
 }

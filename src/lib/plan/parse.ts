@@ -79,26 +79,17 @@ function titleOf(heading: string, ordinal: RegExp): string {
   return heading.replace(ordinal, '').trim();
 }
 
-/**
- * Parses the plan text into chapters, sections and paragraphs with stable ids.
- *
- * @param text the whole plan file (LF or CRLF)
- * @param sourceName named in error messages, e.g. the file path
- * @throws PlanParseError when the text has no title, a section comes before any chapter,
- *   or chapters/sections are not numbered 一, 二, 三… in order
- * @example parsePlan(text).chapters[4].sections[0].paragraphs[3].id // 'c5s1p4'
- */
-export function parsePlan(text: string, sourceName = 'plan text'): Plan {
-  const fail = (line: number | null, zh: string, en: string) => {
-    const where = line === null ? sourceName : `${sourceName}:${line}`;
-    return new PlanParseError(`${where}: ${zh} / ${en}`, line);
-  };
+interface Unit {
+  /** 1-based line in the source text. */
+  line: number;
+  /** The line, trimmed; never empty. */
+  text: string;
+}
 
-  const units = text
-    .split(/\r\n|\r|\n/)
-    .map((raw, index) => ({ line: index + 1, text: raw.trim() }))
-    .filter((unit) => unit.text !== '');
+type Fail = (line: number | null, zh: string, en: string) => PlanParseError;
 
+/** The first two units are the title; neither may be a heading. */
+function checkTitle(units: Unit[], fail: Fail): void {
   if (units.length < TITLE_LINE_COUNT) {
     throw fail(
       null,
@@ -115,70 +106,81 @@ export function parsePlan(text: string, sourceName = 'plan text'): Plan {
       );
     }
   }
+}
 
-  const preamble: Paragraph[] = [];
-  const chapters: Chapter[] = [];
-  const paragraphs: Paragraph[] = [];
-  let chapter: Chapter | null = null;
-  let section: Section | null = null;
+/**
+ * The plan's body read unit by unit: a chapter heading, a section heading or a paragraph, each
+ * with its own method, numbered within the chapter and section open at the time.
+ */
+class PlanBuilder {
+  readonly preamble: Paragraph[] = [];
+  readonly chapters: Chapter[] = [];
+  readonly paragraphs: Paragraph[] = [];
+  private chapter: Chapter | null = null;
+  private section: Section | null = null;
 
-  for (const unit of units.slice(TITLE_LINE_COUNT)) {
+  constructor(private readonly fail: Fail) {}
+
+  add(unit: Unit): void {
     const chapterMatch = CHAPTER_HEADING.exec(unit.text);
+    if (chapterMatch) return this.addChapter(unit, chapterMatch[1]);
     const sectionMatch = SECTION_HEADING.exec(unit.text);
+    if (sectionMatch) return this.addSection(unit, sectionMatch[1]);
+    this.addParagraph(unit);
+  }
 
-    if (chapterMatch) {
-      const expected = chapters.length + 1;
-      const number = chineseNumeralValue(chapterMatch[1]);
-      if (number !== expected) {
-        throw fail(
-          unit.line,
-          `章序号不连续：“${unit.text}”，此处应为第 ${expected} 章`,
-          `chapter out of order: "${unit.text}", expected chapter ${expected}`
-        );
-      }
-      chapter = {
-        id: `c${expected}`,
-        number: expected,
-        heading: unit.text,
-        title: titleOf(unit.text, CHAPTER_HEADING),
-        intro: [],
-        sections: []
-      };
-      section = null;
-      chapters.push(chapter);
-      continue;
+  private addChapter(unit: Unit, numeral: string): void {
+    const expected = this.chapters.length + 1;
+    if (chineseNumeralValue(numeral) !== expected) {
+      throw this.fail(
+        unit.line,
+        `章序号不连续：“${unit.text}”，此处应为第 ${expected} 章`,
+        `chapter out of order: "${unit.text}", expected chapter ${expected}`
+      );
     }
+    this.chapter = {
+      id: `c${expected}`,
+      number: expected,
+      heading: unit.text,
+      title: titleOf(unit.text, CHAPTER_HEADING),
+      intro: [],
+      sections: []
+    };
+    this.section = null;
+    this.chapters.push(this.chapter);
+  }
 
-    if (sectionMatch) {
-      if (!chapter) {
-        throw fail(
-          unit.line,
-          `节标题“${unit.text}”出现在任何章标题之前`,
-          `section heading "${unit.text}" appears before any chapter heading`
-        );
-      }
-      const expected = chapter.sections.length + 1;
-      const number = chineseNumeralValue(sectionMatch[1]);
-      if (number !== expected) {
-        throw fail(
-          unit.line,
-          `节序号不连续：“${unit.text}”，${chapter.heading} 此处应为第 ${expected} 节`,
-          `section out of order: "${unit.text}", expected section ${expected} of chapter ${chapter.number}`
-        );
-      }
-      section = {
-        id: `${chapter.id}s${expected}`,
-        chapter: chapter.number,
-        number: expected,
-        heading: unit.text,
-        title: titleOf(unit.text, SECTION_HEADING),
-        paragraphs: []
-      };
-      chapter.sections.push(section);
-      continue;
+  private addSection(unit: Unit, numeral: string): void {
+    const chapter = this.chapter;
+    if (!chapter) {
+      throw this.fail(
+        unit.line,
+        `节标题“${unit.text}”出现在任何章标题之前`,
+        `section heading "${unit.text}" appears before any chapter heading`
+      );
     }
+    const expected = chapter.sections.length + 1;
+    if (chineseNumeralValue(numeral) !== expected) {
+      throw this.fail(
+        unit.line,
+        `节序号不连续：“${unit.text}”，${chapter.heading} 此处应为第 ${expected} 节`,
+        `section out of order: "${unit.text}", expected section ${expected} of chapter ${chapter.number}`
+      );
+    }
+    this.section = {
+      id: `${chapter.id}s${expected}`,
+      chapter: chapter.number,
+      number: expected,
+      heading: unit.text,
+      title: titleOf(unit.text, SECTION_HEADING),
+      paragraphs: []
+    };
+    chapter.sections.push(this.section);
+  }
 
-    const container = section ? section.paragraphs : chapter ? chapter.intro : preamble;
+  private addParagraph(unit: Unit): void {
+    const { chapter, section } = this;
+    const container = section ? section.paragraphs : chapter ? chapter.intro : this.preamble;
     const n = container.length + 1;
     const paragraph: Paragraph = {
       id: section ? `${section.id}p${n}` : chapter ? `${chapter.id}p${n}` : `c0p${n}`,
@@ -189,16 +191,39 @@ export function parsePlan(text: string, sourceName = 'plan text'): Plan {
       n
     };
     container.push(paragraph);
-    paragraphs.push(paragraph);
+    this.paragraphs.push(paragraph);
   }
+}
 
+/**
+ * Parses the plan text into chapters, sections and paragraphs with stable ids.
+ *
+ * @param text the whole plan file (LF or CRLF)
+ * @param sourceName named in error messages, e.g. the file path
+ * @throws PlanParseError when the text has no title, a section comes before any chapter,
+ *   or chapters/sections are not numbered 一, 二, 三… in order
+ * @example parsePlan(text).chapters[4].sections[0].paragraphs[3].id // 'c5s1p4'
+ */
+export function parsePlan(text: string, sourceName = 'plan text'): Plan {
+  const fail: Fail = (line, zh, en) => {
+    const where = line === null ? sourceName : `${sourceName}:${line}`;
+    return new PlanParseError(`${where}: ${zh} / ${en}`, line);
+  };
+  const units: Unit[] = text
+    .split(/\r\n|\r|\n/)
+    .map((raw, index) => ({ line: index + 1, text: raw.trim() }))
+    .filter((unit) => unit.text !== '');
+  checkTitle(units, fail);
+
+  const builder = new PlanBuilder(fail);
+  for (const unit of units.slice(TITLE_LINE_COUNT)) builder.add(unit);
   return {
     title: units
       .slice(0, TITLE_LINE_COUNT)
       .map((unit) => unit.text)
       .join(''),
-    preamble,
-    chapters,
-    paragraphs
+    preamble: builder.preamble,
+    chapters: builder.chapters,
+    paragraphs: builder.paragraphs
   };
 }

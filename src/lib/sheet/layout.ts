@@ -4,76 +4,21 @@
  * list of drawing primitives in millimetres (origin top left, y down). The PNG (canvas) and the PDF
  * (pdf-lib) draw the same list, so the two exports cannot differ in what they say.
  */
-import type { LegendSwatch } from '$lib/layers/legend';
-import type { QrPath } from '$lib/share/qr-path';
 import type { SheetSize } from './paper';
-import { pointsToMm } from './paper';
-import type { ScaleBar } from './scale';
 import { wrapText, type Measure } from './text-wrap';
-import { hatchLines, northArrow, type Point } from './marks';
+import { northArrow, type Point } from './marks';
+import { panelBlocks } from './panel-blocks';
+import {
+  GAP,
+  INK,
+  MUTED,
+  textLines,
+  type Primitive,
+  type Rect,
+  type SheetContent
+} from './sheet-primitives';
 
-export type Primitive =
-  /** One line of text; `y` is its baseline. */
-  | { kind: 'text'; x: number; y: number; size: number; text: string; color: string }
-  | {
-      kind: 'rect';
-      x: number;
-      y: number;
-      w: number;
-      h: number;
-      fill?: string;
-      fillOpacity?: number;
-      stroke?: string;
-      lineWidth?: number;
-      dash?: [number, number];
-    }
-  | {
-      kind: 'line';
-      from: Point;
-      to: Point;
-      stroke: string;
-      lineWidth: number;
-      dash?: [number, number];
-    }
-  | { kind: 'polygon'; points: Point[]; fill: string; stroke?: string; lineWidth?: number }
-  | { kind: 'circle'; cx: number; cy: number; r: number; fill: string; stroke: string }
-  /** The QR code, `size` mm square, dark modules black on white. */
-  | { kind: 'qr'; x: number; y: number; size: number; qr: QrPath }
-  /** Where the rendered map goes. */
-  | { kind: 'map'; x: number; y: number; w: number; h: number };
-
-export interface SheetContent {
-  title: string;
-  /** Under the title: what the view shows (a feature's name, or the plan's map). */
-  subtitle: string;
-  /** "制图日期 2026-12-02". */
-  date: string;
-  legendTitle: string;
-  legend: { label: string; note: string; swatch: LegendSwatch }[];
-  /** The key to how geometry is drawn: solid = located, dashed and hatched = schematic. */
-  keySolid: string;
-  keySchematic: string;
-  hatchColor: string;
-  sourcesTitle: string;
-  sources: string[];
-  disclaimer: string;
-  linkLabel: string;
-  link: string;
-  qr: QrPath;
-  /** Null when the view is tilted: no single scale holds across a tilted map. */
-  scale: { bar: ScaleBar; text: string } | null;
-  noScale: string;
-  /** Degrees clockwise from north of the map's up direction (MapLibre's bearing). */
-  bearing: number;
-  north: string;
-}
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Primitive, Rect, SheetContent } from './sheet-primitives';
 
 export interface SheetLayout {
   primitives: Primitive[];
@@ -85,15 +30,10 @@ export interface SheetLayout {
 const MARGIN = 10;
 const TITLE_HEIGHT = 15;
 const FOOTER_HEIGHT = 12;
-const GAP = 4;
 /** The legend column beside a landscape map. */
 const SIDE_WIDTH = 66;
 /** The band under a portrait map. */
 const PORTRAIT_PANEL_HEIGHT = 80;
-const INK = '#222222';
-const MUTED = '#555555';
-const LINE_SPACING = 1.35;
-
 /**
  * Where the map goes on the sheet, mm: known before any text is measured, so the map can be drawn
  * at its final size while the rest is laid out.
@@ -124,22 +64,6 @@ function panelColumns(size: SheetSize, frame: Rect): Rect[] {
     { x: frame.x, y, w, h: PORTRAIT_PANEL_HEIGHT },
     { x: frame.x + w + GAP, y, w, h: PORTRAIT_PANEL_HEIGHT }
   ];
-}
-
-/** Height of a line of text, mm. */
-function lineHeight(sizePt: number): number {
-  return pointsToMm(sizePt) * LINE_SPACING;
-}
-
-/**
- * A block of the panel: drawn at (x, y) in a column `width` wide; says its height first so the
- * flow can move it to the next column when it does not fit.
- */
-interface Block {
-  height: (width: number) => number;
-  draw: (x: number, y: number, width: number) => Primitive[];
-  /** Its text, named in `overflow` when no column has room. */
-  text: string;
 }
 
 /**
@@ -196,25 +120,6 @@ function header(content: SheetContent, size: SheetSize, measure: Measure): Primi
     { kind: 'text', x: MARGIN, y: MARGIN + 12, size: 9, text: content.subtitle, color: MUTED },
     { kind: 'text', x: right - dateWidth, y: MARGIN + 6, size: 8, text: content.date, color: MUTED }
   ];
-}
-
-/** Lines of wrapped text from `y` (the top of the first line), one primitive each. */
-function textLines(
-  lines: string[],
-  x: number,
-  y: number,
-  size: number,
-  color: string
-): Primitive[] {
-  const step = lineHeight(size);
-  return lines.map((text, index) => ({
-    kind: 'text' as const,
-    x,
-    y: y + step * (index + 0.8),
-    size,
-    text,
-    color
-  }));
 }
 
 function footer(content: SheetContent, size: SheetSize, measure: Measure): Primitive[] {
@@ -281,153 +186,4 @@ function mapMarks(content: SheetContent, frame: Rect): Primitive[] {
     { kind: 'text', x: left + bar.mm + 1.5, y: base, size: 6.5, text: bar.label, color: INK }
   );
   return marks;
-}
-
-function panelBlocks(content: SheetContent, measure: Measure): Block[] {
-  const legend = group([
-    heading(content.legendTitle),
-    ...content.legend.map((entry) => legendEntry(entry, measure)),
-    keyEntry(content.keySolid, measure, (x, y) => [
-      { kind: 'line', from: [x, y], to: [x + 7, y], stroke: INK, lineWidth: 0.5 }
-    ]),
-    keyEntry(content.keySchematic, measure, (x, y) => [
-      ...hatchLines({ x, y: y - 2.2, w: 7, h: 4.4 }, 1.2).map(([from, to]): Primitive => ({
-        kind: 'line',
-        from,
-        to,
-        stroke: content.hatchColor,
-        lineWidth: 0.2
-      })),
-      {
-        kind: 'rect',
-        x,
-        y: y - 2.2,
-        w: 7,
-        h: 4.4,
-        stroke: content.hatchColor,
-        lineWidth: 0.3,
-        dash: [0.8, 0.6]
-      }
-    ])
-  ]);
-  const sources = group([
-    heading(content.sourcesTitle),
-    ...content.sources.map((source) => paragraph(source, 6.5, measure))
-  ]);
-  return [legend, sources, linkBlock(content, measure)];
-}
-
-/** Blocks drawn one under another as one, so a heading moves to the next column with its text. */
-function group(blocks: Block[]): Block {
-  const height = (width: number) =>
-    blocks.reduce((sum, block) => sum + block.height(width), 0) + GAP * (blocks.length - 1);
-  return {
-    text: blocks[0]?.text ?? '',
-    height,
-    draw: (x, y, width) => {
-      let top = y;
-      return blocks.flatMap((block) => {
-        const drawn = block.draw(x, top, width);
-        top += block.height(width) + GAP;
-        return drawn;
-      });
-    }
-  };
-}
-
-function heading(text: string): Block {
-  return {
-    text,
-    height: () => lineHeight(9),
-    draw: (x, y) => textLines([text], x, y, 9, INK)
-  };
-}
-
-function paragraph(text: string, size: number, measure: Measure): Block {
-  return {
-    text,
-    height: (width) => wrapText(text, width, size, measure).length * lineHeight(size) - GAP + 1,
-    draw: (x, y, width) => textLines(wrapText(text, width, size, measure), x, y, size, MUTED)
-  };
-}
-
-const SWATCH_WIDTH = 7;
-const SWATCH_TEXT_GAP = 2.5;
-
-function legendEntry(entry: SheetContent['legend'][number], measure: Measure): Block {
-  const textWidth = (width: number) => width - SWATCH_WIDTH - SWATCH_TEXT_GAP;
-  const notes = (width: number) => wrapText(entry.note, textWidth(width), 6.5, measure);
-  return {
-    text: entry.label,
-    height: (width) => lineHeight(8) + notes(width).length * lineHeight(6.5) - GAP + 1.5,
-    draw: (x, y, width) => {
-      const textX = x + SWATCH_WIDTH + SWATCH_TEXT_GAP;
-      return [
-        ...swatch(entry.swatch, x, y + lineHeight(8) / 2),
-        ...textLines([entry.label], textX, y, 8, INK),
-        ...textLines(notes(width), textX, y + lineHeight(8), 6.5, MUTED)
-      ];
-    }
-  };
-}
-
-function keyEntry(
-  text: string,
-  measure: Measure,
-  mark: (x: number, y: number) => Primitive[]
-): Block {
-  const lines = (width: number) =>
-    wrapText(text, width - SWATCH_WIDTH - SWATCH_TEXT_GAP, 6.5, measure);
-  return {
-    text,
-    height: (width) => Math.max(lines(width).length * lineHeight(6.5), 4.4) - GAP + 1.5,
-    draw: (x, y, width) => [
-      ...mark(x, y + 2.2),
-      ...textLines(lines(width), x + SWATCH_WIDTH + SWATCH_TEXT_GAP, y, 6.5, MUTED)
-    ]
-  };
-}
-
-/** A layer's swatch centred vertically on `y`. */
-function swatch(look: LegendSwatch, x: number, y: number): Primitive[] {
-  if (look.shape === 'line') {
-    return [
-      { kind: 'line', from: [x, y], to: [x + SWATCH_WIDTH, y], stroke: look.color, lineWidth: 0.8 }
-    ];
-  }
-  if (look.shape === 'point') {
-    return [
-      { kind: 'circle', cx: x + SWATCH_WIDTH / 2, cy: y, r: 1.5, fill: look.color, stroke: MUTED }
-    ];
-  }
-  return [
-    {
-      kind: 'rect',
-      x,
-      y: y - 2,
-      w: SWATCH_WIDTH,
-      h: 4,
-      fill: look.color,
-      fillOpacity: 0.45,
-      stroke: look.stroke,
-      lineWidth: 0.3
-    }
-  ];
-}
-
-const QR_SIZE = 24;
-
-function linkBlock(content: SheetContent, measure: Measure): Block {
-  const lines = (width: number) => wrapText(content.link, width, 5.5, measure).slice(0, 6);
-  const height = (width: number) =>
-    lineHeight(7) + QR_SIZE + 1 + lines(width).length * lineHeight(5.5);
-  return {
-    text: content.link,
-    height,
-    draw: (x, y, width) => [
-      ...textLines([content.linkLabel], x, y, 7, INK),
-      { kind: 'qr', x, y: y + lineHeight(7), size: QR_SIZE, qr: content.qr },
-      ...textLines(lines(width), x, y + lineHeight(7) + QR_SIZE + 1, 5.5, MUTED)
-    ]
-  };
 }

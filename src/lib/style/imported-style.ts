@@ -106,30 +106,16 @@ export function importedOverviewPaint(layerId: string, theme: Theme): RasterPain
   };
 }
 
-/**
- * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
- * circle for points — all solid, in the layer's colour — and, when `label` names a property, the
- * features' labels. `big`: the source is an importedTileSource, whose tile layer each style layer
- * names; outlines start at the theme's `bigLayerDetailMinZoom`, labels at `bigLayerLabelMinZoom`.
- * With `big.overview`, the layer is drawn below `bigLayerDetailMinZoom` by one raster layer over
- * its importedOverviewSource instead, and its vector layers start there.
- *
- * @example map.addSource(importedSourceId(id), importedSource(url));
- *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
- */
-export function importedLayerStyle(
-  layerId: string,
-  theme: Theme,
-  options: {
-    visible?: boolean;
-    big?: { sourceLayer: string; overview?: boolean };
-    label?: string | null;
-  } = {}
+type Visibility = 'visible' | 'none';
+
+/** Fill and outline for polygons, the line for lines, a circle for points: solid, in `colour`. */
+function shapeLayers(
+  source: string,
+  colour: string,
+  visibility: Visibility,
+  theme: Theme
 ): LayerSpecification[] {
-  const source = importedSourceId(layerId);
-  const colour = importedLayerColour(layerId, theme);
-  const visibility = options.visible === false ? 'none' : 'visible';
-  const layers: LayerSpecification[] = [
+  return [
     {
       id: `${source}-fill`,
       type: 'fill',
@@ -160,24 +146,44 @@ export function importedLayerStyle(
       }
     }
   ];
-  const { big, label } = options;
-  if (label) {
-    layers.push({
-      id: `${source}-label`,
-      type: 'symbol',
-      source,
-      layout: {
-        visibility,
-        'text-field': ['to-string', ['get', label]],
-        'text-font': LABEL_FONT,
-        'text-size': 11,
-        'text-max-width': 8,
-        'text-optional': true
-      },
-      paint: { 'text-color': colour, 'text-halo-color': theme.label.halo, 'text-halo-width': 1.5 }
-    });
-  }
-  if (!big) return layers;
+}
+
+/** The features' labels: the `label` property's value as text. */
+function labelLayer(
+  source: string,
+  colour: string,
+  visibility: Visibility,
+  theme: Theme,
+  label: string
+): LayerSpecification {
+  return {
+    id: `${source}-label`,
+    type: 'symbol',
+    source,
+    layout: {
+      visibility,
+      'text-field': ['to-string', ['get', label]],
+      'text-font': LABEL_FONT,
+      'text-size': 11,
+      'text-max-width': 8,
+      'text-optional': true
+    },
+    paint: { 'text-color': colour, 'text-halo-color': theme.label.halo, 'text-halo-width': 1.5 }
+  };
+}
+
+/**
+ * The layers for an importedTileSource: each names its tile layer, and outlines, labels (and,
+ * with an overview, everything) start at the theme's zooms; with `big.overview`, one raster
+ * layer over the importedOverviewSource draws the layer below that.
+ */
+function forTileSource(
+  layers: LayerSpecification[],
+  layerId: string,
+  visibility: Visibility,
+  theme: Theme,
+  big: { sourceLayer: string; overview?: boolean }
+): LayerSpecification[] {
   const detail = theme.imported.bigLayerDetailMinZoom;
   const minzoom: Partial<Record<LayerSpecification['type'], number>> = {
     line: detail,
@@ -203,6 +209,35 @@ export function importedLayerStyle(
     paint: { 'raster-fade-duration': 0 }
   };
   return [overview, ...vectorLayers];
+}
+
+/**
+ * The style layers of one imported layer: fill and outline for polygons, the line for lines, a
+ * circle for points — all solid, in the layer's colour — and, when `label` names a property, the
+ * features' labels. `big`: the source is an importedTileSource, whose tile layer each style layer
+ * names; outlines start at the theme's `bigLayerDetailMinZoom`, labels at `bigLayerLabelMinZoom`.
+ * With `big.overview`, the layer is drawn below `bigLayerDetailMinZoom` by one raster layer over
+ * its importedOverviewSource instead, and its vector layers start there.
+ *
+ * @example map.addSource(importedSourceId(id), importedSource(url));
+ *          for (const layer of importedLayerStyle(id, defaultTheme)) map.addLayer(layer);
+ */
+export function importedLayerStyle(
+  layerId: string,
+  theme: Theme,
+  options: {
+    visible?: boolean;
+    big?: { sourceLayer: string; overview?: boolean };
+    label?: string | null;
+  } = {}
+): LayerSpecification[] {
+  const source = importedSourceId(layerId);
+  const colour = importedLayerColour(layerId, theme);
+  const visibility: Visibility = options.visible === false ? 'none' : 'visible';
+  const layers = shapeLayers(source, colour, visibility, theme);
+  const { big, label } = options;
+  if (label) layers.push(labelLayer(source, colour, visibility, theme, label));
+  return big ? forTileSource(layers, layerId, visibility, theme, big) : layers;
 }
 
 /**
