@@ -13,19 +13,10 @@
  * const compact = compactCollection(districts); // { scale: 10000, collection: {…} } or null
  * expandCollection(compact); // deep-equals districts
  */
+import { POSITION_DEPTH } from './geometry-types.js';
 
 /** More decimals than this (0.1 mm) are not worth compacting, and risk integer overflow. */
 export const MAX_DECIMALS = 9;
-
-/** How deep a geometry type nests its positions: 0 a position, 1 a list, 2 lists of lists … */
-const NESTING = /** @type {const} */ ({
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3
-});
 
 /**
  * Decimals of a number as JavaScript writes it: 0 for 12, 4 for 121.1234, 8 for 1.5e-7
@@ -76,7 +67,7 @@ function finestDecimals(geometries) {
     return value.every((part) => scan(part, depth - 1));
   };
   for (const geometry of geometries) {
-    const depth = NESTING[/** @type {keyof typeof NESTING} */ (geometry.type)];
+    const depth = POSITION_DEPTH[geometry.type];
     if (depth === undefined || !scan(geometry.coordinates, depth)) return null;
   }
   return decimals;
@@ -107,7 +98,7 @@ export function compactCollection(collection) {
     return value.map((/** @type {any} */ part) => encode(part, depth - 1));
   };
   for (const geometry of geometriesOf(copy)) {
-    const depth = NESTING[/** @type {keyof typeof NESTING} */ (geometry.type)];
+    const depth = POSITION_DEPTH[geometry.type];
     /** @type {any} */ (geometry).coordinates = encode(geometry.coordinates, depth);
   }
   return { scale, collection: copy };
@@ -140,7 +131,7 @@ export function expandCollection({ scale, collection }) {
     return value.map((/** @type {any} */ part) => decode(part, depth - 1));
   };
   for (const geometry of geometriesOf(collection)) {
-    const depth = NESTING[/** @type {keyof typeof NESTING} */ (geometry.type)];
+    const depth = POSITION_DEPTH[geometry.type];
     /** @type {any} */ (geometry).coordinates = decode(geometry.coordinates, depth);
   }
   return collection;

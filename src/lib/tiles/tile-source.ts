@@ -3,7 +3,7 @@
  * walking its lines and rings, and hit-testing a feature at a point.
  */
 import type { Geometry } from 'geojson';
-import { SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
+import { POSITION_DEPTH, SIMPLE_GEOMETRY_TYPES } from '$lib/geo/geometry-types.js';
 import { PackedKind, type PackedFeatureRecord } from '$lib/storage/packed-features';
 import { projectX, projectY, squareSegmentDistance } from './tile-math';
 
@@ -143,15 +143,6 @@ export function hits(
 /** A simple GeoJSON geometry read from a record's text, with its positions made [x, y]. */
 export type SimpleGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
 
-export const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3
-};
-
 /** Positions made [lon, lat] (numbers beyond the second dropped), or null if one is not. */
 export function flatPositions(value: unknown, depth: number): unknown {
   if (!Array.isArray(value)) return null;
@@ -190,7 +181,7 @@ export function simpleGeometries(geometry: unknown, id: number, out: SimpleGeome
   }
   const coordinates = flatPositions(
     (geometry as { coordinates?: unknown }).coordinates,
-    DEPTH[type]
+    POSITION_DEPTH[type]
   );
   if (coordinates === null) throw badGeometry(id, type);
   out.push({ type, coordinates } as SimpleGeometry);
