@@ -37,6 +37,7 @@ import {
 import { checkFeature } from '../../src/lib/import/validate';
 import { parseXml, XmlSyntaxError } from '../../src/lib/formats/xml';
 import { crc32, listZip } from '../../src/lib/formats/zip';
+import { zipOf as zipOfEntries } from '../../scripts/hostile-files.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -274,32 +275,10 @@ describe('parseXml', () => {
 });
 
 describe('listZip', () => {
+  /** One entry, deflated or stored, with honest headers unless `crc` says otherwise. */
   function zipOf(name: string, data: Uint8Array, { method = 8, crc = crc32(data) } = {}) {
     const body = method === 8 ? deflateRawSync(data) : data;
-    const nameBytes = text(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(46 + nameBytes.length, 12);
-    end.writeUInt32LE(30 + nameBytes.length + body.length, 16);
-    return new Uint8Array(Buffer.concat([local, nameBytes, body, central, nameBytes, end]));
+    return zipOfEntries([{ name, data: body, method: method as 0 | 8, crc, size: data.length }]);
   }
 
   test('reads stored and deflated entries', async () => {
