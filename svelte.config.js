@@ -6,7 +6,15 @@ import { CSP_DIRECTIVES } from './scripts/csp.js';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    adapter: adapter({
+      pages: 'build',
+      assets: 'build',
+      fallback: undefined,
+      strict: true,
+      // Each text file also as .gz and .br beside it, for hosts that send files as stored
+      // (nginx gzip_static / brotli_static, scripts/serve.js): no compressing on every request.
+      precompress: true
+    }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
     alias: { $geodata: 'geodata' },
     // The same policy scripts/serve.js sends as a header; SvelteKit adds its inline scripts' hashes.

@@ -2,7 +2,8 @@
  * The floor of the load benchmark (bench/load.js): a bare MapLibre page drawing one GeoJSON
  * layer (bench/bare/), bundled by Vite with the same toolchain as the app.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -99,5 +100,20 @@ export async function buildBarePage(outDir) {
       }
     ]
   });
+  await precompress(outDir);
   return origin;
+}
+
+/**
+ * Writes each text file gzip'd beside it, as the app's build does (adapter-static
+ * `precompress`), so the server sends both pages' files as stored and the floor is not slowed
+ * by compression the app is spared.
+ * @param {string} dir
+ */
+async function precompress(dir) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(html|js|mjs|css|json|svg)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  }
 }

@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -176,6 +176,29 @@ describe('startServer', () => {
     });
     expect(beyond.status).toBe(416);
     expect(beyond.headers['content-range']).toBe('bytes */5000');
+  });
+
+  it("sends a file gzip'd at build time as it is, with the type of the file it stands for", async () => {
+    const text = 'export const precompressed = ' + JSON.stringify('锦州'.repeat(500)) + ';\n';
+    writeFileSync(path.join(root, 'assets/pre.js'), text);
+    // Marked, so the test can tell the stored .gz from one the server would make itself.
+    const stored = gzipSync(text.replace('precompressed', 'fromTheGzFile'));
+    writeFileSync(path.join(root, 'assets/pre.js.gz'), stored);
+    const zipped = await send(origin, '/assets/pre.js', {
+      headers: { 'accept-encoding': 'gzip, br' }
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(zipped.body.equals(stored)).toBe(true);
+    const plain = await send(origin, '/assets/pre.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(text);
+    const slice = await send(origin, '/assets/pre.js', {
+      headers: { range: 'bytes=0-5', 'accept-encoding': 'gzip' }
+    });
+    expect(slice.status).toBe(206);
+    expect(slice.body.toString()).toBe('export');
   });
 
   it('serves a changed file anew instead of stale cached bytes', async () => {
