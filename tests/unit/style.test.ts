@@ -8,12 +8,12 @@ import {
   interactiveLayersOf,
   landmarkPointLayerId,
   PLAN_SOURCE,
-  SELECTION_SOURCE,
   sourceOf,
   styleLayersOf,
   uncertaintyRadius
 } from '$lib/style/build-style';
 import { hatchPattern } from '$lib/style/hatch';
+import { SELECTION_SOURCE, selectionBeforeId, selectionLayers } from '$lib/style/selection-style';
 import { defaultTheme } from '$lib/style/theme';
 
 describe('buildStyle', () => {
@@ -32,10 +32,9 @@ describe('buildStyle', () => {
     }
   });
 
-  it('has a source for the context, the landmarks, the plan layers together and the selection', () => {
-    expect(Object.keys(style.sources).sort()).toEqual(
-      ['context', 'landmarks', PLAN_SOURCE, SELECTION_SOURCE].sort()
-    );
+  it('has a source for the context, the landmarks and the plan layers together, no more', () => {
+    // Every source costs a stencil pass a frame; the selection's comes with the first selection.
+    expect(Object.keys(style.sources).sort()).toEqual(['context', 'landmarks', PLAN_SOURCE].sort());
     const plan = style.sources[PLAN_SOURCE] as { data: FeatureCollection };
     const planLayers = layerRegistry.filter((layer) => sourceOf(layer) === PLAN_SOURCE);
     expect(planLayers.map((layer) => layer.id)).toEqual([
@@ -53,6 +52,52 @@ describe('buildStyle', () => {
       expect(JSON.stringify((layer as { filter?: unknown }).filter), layer.id).toContain(
         `["==",["get","layer"],"${owner?.id}"]`
       );
+    }
+  });
+
+  it('adds the selection above every fill and line and below the labels, in a valid style', () => {
+    const before = selectionBeforeId(style.layers);
+    expect(before).toBe(style.layers.find((layer) => layer.type === 'symbol')?.id);
+    expect(selectionBeforeId([{ id: 'background', type: 'background' }])).toBeUndefined();
+    const index = style.layers.findIndex((layer) => layer.id === before);
+    const withSelection = {
+      ...style,
+      sources: {
+        ...style.sources,
+        [SELECTION_SOURCE]: {
+          type: 'geojson' as const,
+          data: { type: 'FeatureCollection', features: [] }
+        }
+      },
+      layers: [
+        ...style.layers.slice(0, index),
+        ...selectionLayers(defaultTheme),
+        ...style.layers.slice(index)
+      ]
+    };
+    expect(validateStyleMin(withSelection as typeof style)).toEqual([]);
+    expect(
+      selectionLayers(defaultTheme).every(
+        (layer) => 'source' in layer && layer.source === SELECTION_SOURCE
+      )
+    ).toBe(true);
+  });
+
+  it('draws fills without their own outline pass: a line layer outlines each', () => {
+    // fill-antialias draws every fill twice (and compiles two more shaders) under software GL.
+    const fills = style.layers.filter((layer) => layer.type === 'fill');
+    expect(fills.length).toBeGreaterThan(4);
+    for (const fill of fills) {
+      expect((fill as { paint?: Record<string, unknown> }).paint?.['fill-antialias'], fill.id).toBe(
+        false
+      );
+      const source = (fill as { source: string }).source;
+      expect(
+        style.layers.some(
+          (layer) => layer.type === 'line' && 'source' in layer && layer.source === source
+        ),
+        fill.id
+      ).toBe(true);
     }
   });
 

@@ -15,8 +15,6 @@ import { isLine, isPoint, isPolygon } from './geometry-filters';
 
 /** Name of the hatch image drawn over schematic areas (added at runtime by src/lib/style/hatch.ts). */
 export const HATCH_IMAGE = 'schematic-hatch';
-/** Source that holds the selected feature, drawn on top of everything. */
-export const SELECTION_SOURCE = 'selection';
 /** CJK and Latin are drawn from local system fonts; the stack name is only a key. */
 export const LABEL_FONT = ['Noto Sans Regular'];
 
@@ -141,7 +139,8 @@ export function contextLayers(
       layout: { visibility: visibility(visible) },
       paint: {
         'fill-color': ['case', isLinghe, theme.context.lingheFill, theme.context.fill],
-        'fill-opacity': 1
+        'fill-opacity': 1,
+        'fill-antialias': false
       }
     },
     {
@@ -219,7 +218,8 @@ function planLayerBodies(
       layout: { visibility: shown },
       paint: {
         'fill-color': colours.fill,
-        'fill-opacity': ['case', isSchematic, theme.schematicFillOpacity, 0.35]
+        'fill-opacity': ['case', isSchematic, theme.schematicFillOpacity, 0.35],
+        'fill-antialias': false
       }
     },
     {
@@ -228,7 +228,7 @@ function planLayerBodies(
       source,
       filter: ['all', isPolygon, isSchematic],
       layout: { visibility: shown },
-      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.5 }
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.5, 'fill-antialias': false }
     },
     {
       id: `${id}-outline`,
@@ -310,39 +310,6 @@ export function landmarkPointLayerId(registry: readonly LayerDeclaration[]): str
   return declaration ? `${declaration.id}-point` : null;
 }
 
-/** Layers that draw the selected feature. */
-export function selectionLayers(theme: Theme): LayerSpecification[] {
-  return [
-    {
-      id: 'selection-fill',
-      type: 'fill',
-      source: SELECTION_SOURCE,
-      filter: isPolygon,
-      paint: { 'fill-color': theme.highlight, 'fill-opacity': 0.15 }
-    },
-    {
-      id: 'selection-line',
-      type: 'line',
-      source: SELECTION_SOURCE,
-      filter: ['any', isPolygon, isLine],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': theme.highlight, 'line-width': 4, 'line-opacity': 0.9 }
-    },
-    {
-      id: 'selection-point',
-      type: 'circle',
-      source: SELECTION_SOURCE,
-      filter: isPoint,
-      paint: {
-        'circle-radius': 10,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': theme.highlight,
-        'circle-stroke-width': 3
-      }
-    }
-  ];
-}
-
 /** Style layer ids that belong to a registry layer (for toggling its visibility). */
 export function styleLayersOf(declaration: LayerDeclaration, theme: Theme): string[] {
   return layersFor(declaration, theme, true).map((layer) => layer.id);
@@ -378,12 +345,11 @@ function layersFor(
   return planLayers(declaration, theme, visible);
 }
 
-const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /**
  * The whole style: a GeoJSON source for the context, the landmarks and the plan layers together
  * (data inlined, so nothing is fetched),
- * its style layers in registry order, labels above every fill and line, the selection on top.
+ * its style layers in registry order, labels above every fill and line. The selected feature's
+ * layers are added on the first selection (style/selection-style.ts).
  *
  * @example buildStyle(layerRegistry, defaultTheme, { visible: { projects: false } })
  */
@@ -412,7 +378,6 @@ export function buildStyle(
       (layer.type === 'symbol' ? labels : bodies).push(layer);
     }
   }
-  sources[SELECTION_SOURCE] = { type: 'geojson', data: emptyCollection };
   return {
     version: 8,
     name: '凌河规划地图',
@@ -420,7 +385,6 @@ export function buildStyle(
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
       ...bodies,
-      ...selectionLayers(theme),
       ...labels
     ]
   };
