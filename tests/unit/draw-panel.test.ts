@@ -52,8 +52,12 @@ async function setUp(open?: () => Promise<ImportStore>) {
     }),
     destroy: () => {}
   };
-  panel.controller = controller;
-  return { userData, panel, active, tools, selected };
+  let made = 0;
+  panel.makeController = () => {
+    made += 1;
+    return controller;
+  };
+  return { userData, panel, active, tools, selected, made: () => made };
 }
 
 describe('the drawing panel', () => {
@@ -66,6 +70,34 @@ describe('the drawing panel', () => {
     panel.chooseTool('select');
     expect(active).toEqual([true, false, true]);
     expect(tools).toEqual(['polygon', 'static', 'select']);
+  });
+
+  test('terra-draw goes on the map only once a tool is chosen or there are drawings', async () => {
+    const first = await setUp();
+    first.panel.syncMap();
+    expect(first.made()).toBe(0);
+    expect(first.panel.controller).toBeNull();
+    expect(first.panel.canDraw).toBe(true);
+    first.panel.chooseTool('static');
+    expect(first.made()).toBe(0);
+    first.panel.chooseTool('linestring');
+    expect(first.made()).toBe(1);
+    first.panel.chooseTool('polygon');
+    first.panel.syncMap();
+    expect(first.made()).toBe(1);
+
+    const second = await setUp();
+    await second.panel.saveShape({ id: 'drawing-a', geometry: square(), action: 'draw' });
+    second.panel.syncMap();
+    expect(second.made()).toBe(1);
+    expect(second.panel.controller).not.toBeNull();
+
+    const third = await setUp();
+    third.panel.makeController = null;
+    expect(third.panel.canDraw).toBe(false);
+    third.panel.chooseTool('polygon');
+    expect(third.panel.controller).toBeNull();
+    expect(third.tools).toEqual([]);
   });
 
   test('a drawn shape is saved with a numbered name, an edit keeps it and moves its boundary', async () => {

@@ -5,7 +5,9 @@
  * components only show this state and call these methods.
  *
  * The DrawController (terra-draw) is loaded once there is a map, by `load`; without one the
- * panel still lists, renames, deletes and assigns drawings.
+ * panel still lists, renames, deletes and assigns drawings. It is made on first use — a tool
+ * chosen, or saved drawings to show — because terra-draw adds four sources to the map, and every
+ * source costs a stencil pass on each frame the map draws (issue #17).
  */
 import type { LineString, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -55,7 +57,11 @@ export interface FinishedShape {
 export class DrawPanelState {
   readonly #userData: () => UserData;
   readonly #onActive: (active: boolean) => void;
+  /** Makes the controller once its chunk and the map are there (set by `load`; tests set one). */
+  makeController = $state.raw<(() => PanelController) | null>(null);
   controller = $state.raw<PanelController | null>(null);
+  /** Whether the tools work: the controller is made, or can be at once. */
+  readonly canDraw = $derived(this.controller !== null || this.makeController !== null);
   tool = $state<DrawTool>('static');
   live = $state.raw<LiveShape | null>(null);
   selectedId = $state<string | null>(null);
@@ -98,18 +104,17 @@ export class DrawPanelState {
    */
   load(map: MapLibreMap): () => void {
     let cancelled = false;
-    let created: DrawController | null = null;
     import('./draw-controller')
       .then(({ DrawController }) => {
         if (cancelled) return;
-        created = new DrawController(map, {
-          onfinish: ({ id, geometry, action }) => {
-            if (geometry.type !== 'Point') void this.saveShape({ id, geometry, action });
-          },
-          onlive: (shape) => (this.live = shape),
-          onselect: (id) => (this.selectedId = id)
-        });
-        this.controller = created;
+        this.makeController = () =>
+          new DrawController(map, {
+            onfinish: ({ id, geometry, action }) => {
+              if (geometry.type !== 'Point') void this.saveShape({ id, geometry, action });
+            },
+            onlive: (shape) => (this.live = shape),
+            onselect: (id) => (this.selectedId = id)
+          });
       })
       .catch((error: unknown) => {
         const text = bilingual('draw.loadFailed', { error: String(error).slice(0, 200) });
@@ -117,22 +122,34 @@ export class DrawPanelState {
       });
     return () => {
       cancelled = true;
-      created?.destroy();
+      this.controller?.destroy();
+      this.makeController = null;
       this.controller = null;
       this.chooseTool('static');
     };
   }
 
+  /** The controller, made now if it can be and is not yet; null without a map. */
+  #controllerNow(): PanelController | null {
+    if (!this.controller && this.makeController) this.controller = this.makeController();
+    return this.controller;
+  }
+
   /** Shows exactly the saved drawings on the map (after loading, deleting, restoring, …). */
   syncMap(): void {
-    if (!this.controller || !this.#userData().loaded) return;
-    this.notOnMap = this.controller.sync(this.ownDrawings).rejected.map((r) => r.id);
+    if (!this.#userData().loaded) return;
+    // With nothing to show and no tool on, the map is left without terra-draw's sources.
+    if (!this.controller && this.ownDrawings.length === 0) return;
+    const controller = this.#controllerNow();
+    if (!controller) return;
+    this.notOnMap = controller.sync(this.ownDrawings).rejected.map((r) => r.id);
   }
 
   chooseTool(next: DrawTool): void {
     this.tool = next;
     this.#onActive(next !== 'static');
-    this.controller?.setTool(next);
+    const controller = next === 'static' ? this.controller : this.#controllerNow();
+    controller?.setTool(next);
     if (next === 'static') this.live = null;
   }
 
@@ -168,9 +185,10 @@ export class DrawPanelState {
   }
 
   editOnMap(drawing: Drawing): void {
-    if (!this.controller) return;
+    const controller = this.#controllerNow();
+    if (!controller) return;
     this.chooseTool('select');
-    this.controller.select(drawing.id);
+    controller.select(drawing.id);
   }
 
   startRename(drawing: Drawing): void {

@@ -3,6 +3,8 @@
  * point) in the `user` accuracy's look — a magenta dashed outline and ringed point that no plan
  * layer uses, so a placement never passes for official data. A click on one opens its plan
  * feature. Layer ids start with `user-`, so the plan layers leave such a click to them.
+ * The source and its layers are added with the first placement to show: an empty source still
+ * costs a stencil pass on every frame the map draws (issue #17).
  */
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
@@ -31,6 +33,35 @@ export class PlacementsOnMap {
     this.#map = map;
     this.#onpick = onpick;
     this.#selectable = selectable;
+  }
+
+  /** Whether the source and its layers are on the map (they are once there was a placement). */
+  get added(): boolean {
+    return this.#map.getSource(PLACEMENT_SOURCE) !== undefined;
+  }
+
+  /** Shows exactly these placements (see placements.ts placementCollection). */
+  show(collection: FeatureCollection): void {
+    if (!this.added) {
+      if (collection.features.length === 0) return;
+      this.#add();
+    }
+    this.#map.getSource<GeoJSONSource>(PLACEMENT_SOURCE)?.setData(collection);
+  }
+
+  destroy(): void {
+    if (!this.added) return;
+    for (const id of PLACEMENT_LAYERS) {
+      this.#map.off('click', id, this.#onClick);
+      this.#map.off('mouseenter', id, this.#onEnter);
+      this.#map.off('mouseleave', id, this.#onLeave);
+      if (this.#map.getLayer(id)) this.#map.removeLayer(id);
+    }
+    this.#map.removeSource(PLACEMENT_SOURCE);
+  }
+
+  #add(): void {
+    const map = this.#map;
     map.addSource(PLACEMENT_SOURCE, { type: 'geojson', data: EMPTY });
     map.addLayer({
       id: PLACEMENT_LAYERS[0],
@@ -63,21 +94,6 @@ export class PlacementsOnMap {
       map.on('mouseenter', id, this.#onEnter);
       map.on('mouseleave', id, this.#onLeave);
     }
-  }
-
-  /** Shows exactly these placements (see placements.ts placementCollection). */
-  show(collection: FeatureCollection): void {
-    this.#map.getSource<GeoJSONSource>(PLACEMENT_SOURCE)?.setData(collection);
-  }
-
-  destroy(): void {
-    for (const id of PLACEMENT_LAYERS) {
-      this.#map.off('click', id, this.#onClick);
-      this.#map.off('mouseenter', id, this.#onEnter);
-      this.#map.off('mouseleave', id, this.#onLeave);
-      if (this.#map.getLayer(id)) this.#map.removeLayer(id);
-    }
-    if (this.#map.getSource(PLACEMENT_SOURCE)) this.#map.removeSource(PLACEMENT_SOURCE);
   }
 
   readonly #onClick = (event: MapLayerMouseEvent): void => {
