@@ -69,6 +69,7 @@ const RECORD_FRAMES = () => {
     proto[name] = function (/** @type {unknown[]} */ ...args) {
       if (w.__mapReadyAt === undefined) {
         if (!frame) {
+          /** @type {{ at: number, last: number, end?: number, draws: number }} */
           const started = { at: performance.now(), last: 0, draws: 0 };
           timeline.frames.push(started);
           frame = started;
