@@ -4,24 +4,21 @@
  * the latest question's is kept.
  */
 import type { SearchResults } from './query';
-
-type Client = typeof import('./client');
+// Static, not imported on first focus: the client is a few hundred bytes, and a dynamic import's
+// continuation queued behind the map's first frames on the main thread, starting the worker
+// 0.3–0.6 s after the first keystroke (issue #17). The worker and the index still load on focus.
+import { search } from './client';
 
 export class SearchSession {
   status = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   results = $state.raw<SearchResults | null>(null);
-  #client = $state.raw<Client | null>(null);
   #asked = 0;
 
-  /** Loads the worker's module and, with an empty query, the index; again after a failure. */
+  /** Starts the worker and, with an empty query, the index's loading; again after a failure. */
   ensureIndex(): void {
     if (this.status === 'loading' || this.status === 'ready') return;
     this.status = 'loading';
-    import('./client')
-      .then((client) => {
-        this.#client = client;
-        return client.search('');
-      })
+    search('')
       .then(() => {
         this.status = 'ready';
       })
@@ -30,13 +27,12 @@ export class SearchSession {
 
   /** Asks for `query` (reactive: call it in an effect); nothing until the index is asked for. */
   ask(query: string): void {
-    const client = this.#client;
-    if (!client || !query.trim() || this.status === 'failed') {
+    if (this.status === 'idle' || !query.trim() || this.status === 'failed') {
       this.results = null;
       return;
     }
     const ticket = ++this.#asked;
-    client.search(query).then(
+    search(query).then(
       (found) => {
         if (ticket === this.#asked) this.results = found;
       },
