@@ -7,8 +7,7 @@ import {
   HATCH_IMAGE,
   interactiveLayersOf,
   landmarkPointLayerId,
-  PLAN_SOURCE,
-  sourceOf,
+  MAP_SOURCE,
   styleLayersOf,
   uncertaintyRadius
 } from '$lib/style/build-style';
@@ -32,23 +31,28 @@ describe('buildStyle', () => {
     }
   });
 
-  it('has a source for the context, the landmarks and the plan layers together, no more', () => {
-    // Every source costs a stencil pass a frame; the selection's comes with the first selection.
-    expect(Object.keys(style.sources).sort()).toEqual(['context', 'landmarks', PLAN_SOURCE].sort());
-    const plan = style.sources[PLAN_SOURCE] as { data: FeatureCollection };
-    const planLayers = layerRegistry.filter((layer) => sourceOf(layer) === PLAN_SOURCE);
-    expect(planLayers.map((layer) => layer.id)).toEqual([
-      'structure',
-      'rivers',
-      'parks',
-      'projects'
-    ]);
-    expect(plan.data.features.length).toBe(
-      planLayers.reduce((sum, layer) => sum + layer.data.features.length, 0)
+  it('has one source for every registry layer, each style layer on its own features', () => {
+    // Every source costs a stencil pass a frame and a frame of its own as its tiles arrive; the
+    // selection's comes with the first selection.
+    expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
+    const source = style.sources[MAP_SOURCE] as { data: FeatureCollection; attribution: string };
+    const counts = new Map<string, number>();
+    for (const feature of source.data.features) {
+      const layer = String(feature.properties?.layer);
+      counts.set(layer, (counts.get(layer) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(counts)).toEqual(
+      Object.fromEntries(layerRegistry.map((layer) => [layer.id, layer.data.features.length]))
     );
-    // Each plan style layer keeps to its own layer's features.
-    for (const layer of style.layers.filter((l) => 'source' in l && l.source === PLAN_SOURCE)) {
-      const owner = planLayers.find((declaration) => layer.id.startsWith(`${declaration.id}-`));
+    for (const declaration of layerRegistry) {
+      if (declaration.attribution) expect(source.attribution).toContain(declaration.attribution);
+    }
+    // Each style layer keeps to its own registry layer's features.
+    for (const layer of style.layers.filter((l) => l.type !== 'background')) {
+      const owner = layerRegistry.find((declaration) =>
+        styleLayersOf(declaration, defaultTheme).includes(layer.id)
+      );
+      expect(owner, layer.id).toBeDefined();
       expect(JSON.stringify((layer as { filter?: unknown }).filter), layer.id).toContain(
         `["==",["get","layer"],"${owner?.id}"]`
       );

@@ -8,7 +8,7 @@ import type {
   SourceSpecification,
   StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerDeclaration } from '$lib/layers/registry';
 import type { Theme } from './theme';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
@@ -129,11 +129,12 @@ export function contextLayers(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  const source = declaration.id;
+  const source = MAP_SOURCE;
+  const id = declaration.id;
   const isLinghe: ExpressionSpecification = ['==', ['get', 'isLinghe'], true];
   return [
     {
-      id: `${source}-fill`,
+      id: `${id}-fill`,
       type: 'fill',
       source,
       layout: { visibility: visibility(visible) },
@@ -144,25 +145,49 @@ export function contextLayers(
       }
     },
     {
-      id: `${source}-line`,
+      id: `${id}-line`,
       type: 'line',
       source,
       layout: { visibility: visibility(visible) },
       paint: { 'line-color': theme.context.line, 'line-width': 0.8 }
     },
     {
-      id: `${source}-linghe-line`,
+      id: `${id}-linghe-line`,
       type: 'line',
       source,
       filter: isLinghe,
       layout: { visibility: visibility(visible), 'line-join': 'round' },
       paint: { 'line-color': theme.context.lingheLine, 'line-width': 2.5 }
     },
-    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
       size: 13,
       color: theme.context.label
     })
   ];
+}
+
+/**
+ * All registry layers share one source (MAP_SOURCE): MapLibre then cuts, lays out and masks one
+ * set of tiles rather than one per layer, draws each frame with fewer stencil passes, and has all
+ * the first view's tiles (and labels) at once rather than source by source, each arrival costing
+ * a frame more — what the first view costs under software GL (issue #17). Each style layer keeps
+ * to its own features by their `layer` property (buildStyle sets it on every feature).
+ */
+export const MAP_SOURCE = 'map';
+
+/** A registry layer's style layers, each filtered to that layer's own features. */
+function ownFeaturesOnly(
+  declaration: LayerDeclaration,
+  layers: LayerSpecification[]
+): LayerSpecification[] {
+  const ofThisLayer: ExpressionSpecification = ['==', ['get', 'layer'], declaration.id];
+  return layers.map((layer) => {
+    const own = 'filter' in layer ? layer.filter : undefined;
+    return {
+      ...layer,
+      filter: own ? ['all', ofThisLayer, own as ExpressionSpecification] : ofThisLayer
+    };
+  }) as LayerSpecification[];
 }
 
 /**
@@ -174,37 +199,7 @@ export function planLayers(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  const ofThisLayer: ExpressionSpecification = ['==', ['get', 'layer'], declaration.id];
-  return planLayerBodies(declaration, theme, visible).map((layer) => {
-    const own = 'filter' in layer ? layer.filter : undefined;
-    return {
-      ...layer,
-      filter: own ? ['all', ofThisLayer, own as ExpressionSpecification] : ofThisLayer
-    };
-  }) as LayerSpecification[];
-}
-
-/**
- * The plan layers share one source (PLAN_SOURCE): MapLibre then cuts, lays out and masks one set
- * of tiles for all four rather than four, and draws each frame with fewer stencil passes — what
- * a frame costs under software GL (issue #17). Each style layer keeps to its own features by
- * their `layer` property, which every plan feature has.
- */
-export const PLAN_SOURCE = 'plan';
-
-/** The source a registry layer's features are in. */
-export function sourceOf(declaration: LayerDeclaration): string {
-  return declaration.role === 'context' || declaration.role === 'landmark'
-    ? declaration.id
-    : PLAN_SOURCE;
-}
-
-function planLayerBodies(
-  declaration: LayerDeclaration,
-  theme: Theme,
-  visible: boolean
-): LayerSpecification[] {
-  const source = sourceOf(declaration);
+  const source = MAP_SOURCE;
   const id = declaration.id;
   const colours = planColours(declaration, theme);
   const lineWidth = declaration.role === 'water' ? 3 : 2;
@@ -281,11 +276,12 @@ export function landmarkLayers(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  const source = declaration.id;
+  const source = MAP_SOURCE;
+  const id = declaration.id;
   return [
-    uncertaintyLayer(`${source}-uncertainty`, source, theme.landmark.point, theme, visible),
+    uncertaintyLayer(`${id}-uncertainty`, source, theme.landmark.point, theme, visible),
     {
-      id: `${source}-point`,
+      id: `${id}-point`,
       type: 'circle',
       source,
       filter: isPoint,
@@ -297,7 +293,7 @@ export function landmarkLayers(
         'circle-stroke-width': 1
       }
     },
-    labelLayer(`${source}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
       size: 11,
       color: theme.landmark.label
     })
@@ -340,14 +336,27 @@ function layersFor(
   theme: Theme,
   visible: boolean
 ): LayerSpecification[] {
-  if (declaration.role === 'context') return contextLayers(declaration, theme, visible);
-  if (declaration.role === 'landmark') return landmarkLayers(declaration, theme, visible);
-  return planLayers(declaration, theme, visible);
+  const style =
+    declaration.role === 'context'
+      ? contextLayers
+      : declaration.role === 'landmark'
+        ? landmarkLayers
+        : planLayers;
+  return ownFeaturesOnly(declaration, style(declaration, theme, visible));
+}
+
+/** The feature with `layer` set to its registry layer (a copy only where it differs). */
+function taggedWith(
+  declaration: LayerDeclaration,
+  feature: Feature<Geometry | null>
+): Feature<Geometry | null> {
+  if (feature.properties?.layer === declaration.id) return feature;
+  return { ...feature, properties: { ...feature.properties, layer: declaration.id } };
 }
 
 /**
- * The whole style: a GeoJSON source for the context, the landmarks and the plan layers together
- * (data inlined, so nothing is fetched),
+ * The whole style: one GeoJSON source with every registry layer's features (data inlined, so
+ * nothing is fetched, each feature tagged with its `layer`),
  * its style layers in registry order, labels above every fill and line. The selected feature's
  * layers are added on the first selection (style/selection-style.ts).
  *
@@ -358,26 +367,27 @@ export function buildStyle(
   theme: Theme,
   options: { visible?: Partial<Record<LayerDeclaration['id'], boolean>> } = {}
 ): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = {};
+  const features: Feature<Geometry | null>[] = [];
+  const attributions = new Set<string>();
   const bodies: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
   for (const declaration of registry) {
-    const id = sourceOf(declaration);
-    const shared = sources[id] as { data: FeatureCollection; attribution?: string } | undefined;
-    const attributions = new Set([shared?.attribution, declaration.attribution].filter(Boolean));
-    sources[id] = {
-      type: 'geojson',
-      data: {
-        type: 'FeatureCollection',
-        features: [...(shared?.data.features ?? []), ...declaration.data.features]
-      } as FeatureCollection,
-      attribution: [...attributions].join('; ')
-    };
+    for (const feature of declaration.data.features)
+      features.push(taggedWith(declaration, feature));
+    if (declaration.attribution) attributions.add(declaration.attribution);
     const visible = options.visible?.[declaration.id] ?? declaration.defaultVisible;
     for (const layer of layersFor(declaration, theme, visible)) {
       (layer.type === 'symbol' ? labels : bodies).push(layer);
     }
   }
+  const sources: Record<string, SourceSpecification> = {
+    [MAP_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features } as FeatureCollection,
+      // As MapLibre joins the attributions of several sources.
+      attribution: [...attributions].join(' | ')
+    }
+  };
   return {
     version: 8,
     name: '凌河规划地图',
