@@ -105,6 +105,44 @@ describe('buildStyle', () => {
     }
   });
 
+  it('needs one shader program per kind of layer, the points and halos apart', () => {
+    // MapLibre links a program per layer type, variant (pattern, dashes) and pattern of constant
+    // and data-driven paint properties; each one costs the first content frame under software GL.
+    const kindOf = (type: string, property: string, value: unknown) => {
+      if (!expression.isExpression(value)) return 'constant';
+      const spec = (latest as unknown as Record<string, Record<string, object>>)[`paint_${type}`][
+        property
+      ];
+      const compiled = expression.createPropertyExpression(
+        value,
+        `paint.${property}`,
+        spec as never
+      );
+      if (compiled.result !== 'success') throw new Error(`${property}: ${JSON.stringify(value)}`);
+      return (compiled.value as { kind: string }).kind;
+    };
+    const programs = new Map<string, string[]>();
+    for (const layer of style.layers) {
+      const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;
+      const variant = paint['fill-pattern'] ? 'pattern' : paint['line-dasharray'] ? 'dashed' : '';
+      // Properties left out are constant; only the data-driven ones tell programs apart.
+      const driven = Object.entries(paint)
+        .filter(([property, value]) => kindOf(layer.type, property, value) !== 'constant')
+        .filter(([, value]) => JSON.stringify(value).includes('["get"'))
+        .map(([property, value]) => `${property}:${kindOf(layer.type, property, value)}`)
+        .sort();
+      const key = [layer.type, variant, ...driven].join(' ');
+      programs.set(key, [...(programs.get(key) ?? []), layer.id]);
+    }
+    const ofType = (type: string) => [...programs.keys()].filter((key) => key.startsWith(type));
+    expect(ofType('fill '), JSON.stringify([...programs])).toHaveLength(2); // plain, hatched
+    expect(ofType('line '), JSON.stringify([...programs])).toHaveLength(2); // solid, dashed
+    expect(ofType('circle '), JSON.stringify([...programs])).toHaveLength(2); // points, halos
+    expect(ofType('symbol '), JSON.stringify([...programs])).toHaveLength(1);
+    expect(programs.get('circle  circle-radius:composite')).toContain('landmarks-uncertainty');
+    expect(programs.get('circle  circle-radius:composite')).toContain('projects-uncertainty');
+  });
+
   it('draws labels above every fill and line', () => {
     const types = style.layers.map((layer) => layer.type);
     const firstSymbol = types.indexOf('symbol');

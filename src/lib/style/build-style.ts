@@ -12,14 +12,12 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerDeclaration } from '$lib/layers/registry';
 import type { Theme } from './theme';
 import { isLine, isPoint, isPolygon } from './geometry-filters';
+import { fillPaint, isNotSchematic, isSchematic, pointPaint, withAlpha } from './shared-paint';
 
 /** Name of the hatch image drawn over schematic areas (added at runtime by src/lib/style/hatch.ts). */
 export const HATCH_IMAGE = 'schematic-hatch';
 /** CJK and Latin are drawn from local system fonts; the stack name is only a key. */
 export const LABEL_FONT = ['Noto Sans Regular'];
-
-const isSchematic: ExpressionSpecification = ['==', ['get', 'accuracy'], 'schematic'];
-const isNotSchematic: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'schematic'];
 
 type Visibility = 'visible' | 'none';
 
@@ -138,11 +136,7 @@ export function contextLayers(
       type: 'fill',
       source,
       layout: { visibility: visibility(visible) },
-      paint: {
-        'fill-color': ['case', isLinghe, theme.context.lingheFill, theme.context.fill],
-        'fill-opacity': 1,
-        'fill-antialias': false
-      }
+      paint: fillPaint(['case', isLinghe, theme.context.lingheFill, theme.context.fill])
     },
     {
       id: `${id}-line`,
@@ -211,11 +205,12 @@ export function planLayers(
       source,
       filter: isPolygon,
       layout: { visibility: shown },
-      paint: {
-        'fill-color': colours.fill,
-        'fill-opacity': ['case', isSchematic, theme.schematicFillOpacity, 0.35],
-        'fill-antialias': false
-      }
+      paint: fillPaint([
+        'case',
+        isSchematic,
+        withAlpha(colours.fill, theme.schematicFillOpacity),
+        withAlpha(colours.fill, 0.35)
+      ])
     },
     {
       id: `${id}-hatch`,
@@ -252,13 +247,12 @@ export function planLayers(
       source,
       filter: isPoint,
       layout: { visibility: shown },
-      paint: {
-        'circle-radius': 6,
-        'circle-color': colours.point,
-        'circle-stroke-color': theme.project.pointStroke,
-        'circle-stroke-width': ['case', isSchematic, 1, 2],
-        'circle-opacity': ['case', isSchematic, 0.6, 1]
-      }
+      paint: pointPaint({
+        radius: 6,
+        colour: colours.point,
+        stroke: theme.project.pointStroke,
+        strokeWidth: 2
+      })
     },
     labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
       size: 12,
@@ -286,12 +280,12 @@ export function landmarkLayers(
       source,
       filter: isPoint,
       layout: { visibility: visibility(visible) },
-      paint: {
-        'circle-radius': 3.5,
-        'circle-color': theme.landmark.point,
-        'circle-stroke-color': theme.landmark.stroke,
-        'circle-stroke-width': 1
-      }
+      paint: pointPaint({
+        radius: 3.5,
+        colour: theme.landmark.point,
+        stroke: theme.landmark.stroke,
+        strokeWidth: 1
+      })
     },
     labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
       size: 11,
