@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { compactCollection, expandCollection } from './src/lib/geo/compact-geojson.js';
+import { maplibrePlacementFix } from './scripts/maplibre-placement-fix.js';
 
 const CODEC = fileURLToPath(new URL('./src/lib/geo/compact-geojson.js', import.meta.url));
 
@@ -34,7 +35,7 @@ function geojsonImport(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [geojsonImport(), sveltekit()],
+  plugins: [geojsonImport(), maplibrePlacementFix(), sveltekit()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: [
