@@ -125,11 +125,11 @@ describe('buildStyle', () => {
     for (const layer of style.layers) {
       const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;
       const variant = paint['fill-pattern'] ? 'pattern' : paint['line-dasharray'] ? 'dashed' : '';
-      // Properties left out are constant; only the data-driven ones tell programs apart.
+      // Properties left out are constant, zoom-only ones are uniforms: only the data-driven ones
+      // (kind source or composite) tell programs apart.
       const driven = Object.entries(paint)
-        .filter(([property, value]) => kindOf(layer.type, property, value) !== 'constant')
-        .filter(([, value]) => JSON.stringify(value).includes('["get"'))
         .map(([property, value]) => `${property}:${kindOf(layer.type, property, value)}`)
+        .filter((entry) => entry.endsWith(':source') || entry.endsWith(':composite'))
         .sort();
       const key = [layer.type, variant, ...driven].join(' ');
       programs.set(key, [...(programs.get(key) ?? []), layer.id]);
