@@ -90,6 +90,23 @@ function planColours(declaration: LayerDeclaration, theme: Theme) {
   }
 }
 
+/** What every label of the registry's layers shows: the feature's name. */
+const LABEL_TEXT: ExpressionSpecification = ['get', 'name'];
+
+/**
+ * The texts the registry's labels show (LABEL_TEXT of every located feature), e.g. for drawing
+ * their glyphs ahead of the map's own request (src/lib/glyphs/worker-glyphs.ts).
+ *
+ * @example labelTextsOf(layerRegistry) // ['凌河区', '太和区', …]
+ */
+export function labelTextsOf(registry: readonly LayerDeclaration[]): string[] {
+  return registry.flatMap((declaration) =>
+    declaration.data.features
+      .filter((feature) => feature.geometry && typeof feature.properties?.name === 'string')
+      .map((feature) => String(feature.properties?.name))
+  );
+}
+
 function labelLayer(
   id: string,
   source: string,
@@ -153,7 +170,7 @@ export function contextLayers(
       layout: { visibility: visibility(visible), 'line-join': 'round' },
       paint: { 'line-color': theme.context.lingheLine, 'line-width': 2.5 }
     },
-    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, LABEL_TEXT, {
       size: 13,
       color: theme.context.label
     })
@@ -254,7 +271,7 @@ export function planLayers(
         strokeWidth: 2
       })
     },
-    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, LABEL_TEXT, {
       size: 12,
       color: theme.label.color
     })
@@ -287,7 +304,7 @@ export function landmarkLayers(
         strokeWidth: 1
       })
     },
-    labelLayer(`${id}-label`, source, theme, visible, ['get', 'name'], {
+    labelLayer(`${id}-label`, source, theme, visible, LABEL_TEXT, {
       size: 11,
       color: theme.landmark.label
     })
