@@ -118,8 +118,9 @@ async function benchProfile(browser, { app, bare }, profile, runs, label) {
   const appKb = appRow.bytesToReady / KB;
   console.log(
     `  goals: time ratio ${timeRatio.toFixed(2)} ≤ ${GOAL_TIME_RATIO} ${verdict(timeRatio <= GOAL_TIME_RATIO)}; ` +
-      `first view ${appKb.toFixed(1)} KB ≤ ${GOAL_APP_KB} KB gzip ${verdict(appKb <= GOAL_APP_KB)}; ` +
-      `with the tools loaded after it ${kb(appRow.bytes)} ${verdict(appRow.bytes / KB <= GOAL_APP_KB)}`
+      `first view ${appKb.toFixed(1)} KB ≤ ${GOAL_APP_KB} KB gzip ${verdict(appKb <= GOAL_APP_KB)} ` +
+      // What loads after the first view (the tools, the search index) has no goal of its own.
+      `(with what loads after it: ${kb(appRow.bytes)})`
   );
   for (const [name, results] of /** @type {const} */ ([
     ['app /', appRuns],
