@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { compactCollection, expandCollection } from './src/lib/geo/compact-geojson.js';
 import { maplibrePlacementFix } from './scripts/maplibre-placement-fix.js';
+import { maplibreCssTrim } from './scripts/maplibre-css-trim.js';
 
 const CODEC = fileURLToPath(new URL('./src/lib/geo/compact-geojson.js', import.meta.url));
 
@@ -36,6 +37,7 @@ function geojsonImport(): Plugin {
 
 export default defineConfig({
   plugins: [geojsonImport(), maplibrePlacementFix(), sveltekit()],
+  css: { postcss: { plugins: [maplibreCssTrim()] } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: [

@@ -64,4 +64,15 @@ describe('first view budget', () => {
       );
     }
   });
+
+  // scripts/maplibre-css-trim.js, applied by vite.config.ts: MapLibre's stylesheet without the
+  // icons of controls the app does not add (8 KB gzip of the first view).
+  it("links MapLibre's stylesheet without the parts the app does not use", () => {
+    const html = readFileSync(path.join(PROJECT_ROOT, 'build', 'index.html'), 'utf8');
+    const css = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)]
+      .map((match) => readFileSync(path.join(PROJECT_ROOT, 'build', match[1]), 'utf8'))
+      .join('\n');
+    assert.match(css, /\.maplibregl-ctrl-attrib-button/, "MapLibre's stylesheet is not linked");
+    assert.doesNotMatch(css, /\.maplibregl-ctrl-(?:logo|geolocate)/);
+  });
 });
