@@ -14,6 +14,12 @@ const BUDGET_BYTES = 550_000;
 /** Components that load after the first view; their CSS must not be linked from the page. */
 const LATER = ['UserTools', 'LandmarkDetails', 'PlaceOnMap', 'SheetExportForm', 'DrawPanel'];
 
+/** The stylesheets the built map page links, as written in its HTML. */
+function linkedStylesheets() {
+  const html = readFileSync(path.join(PROJECT_ROOT, 'build', 'index.html'), 'utf8');
+  return [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map((match) => match[1]);
+}
+
 describe('first view budget', () => {
   /** @type {import('playwright-core').Browser} */
   let browser;
@@ -51,10 +57,7 @@ describe('first view budget', () => {
   });
 
   it('links only the stylesheets of what the first view shows', () => {
-    const html = readFileSync(path.join(PROJECT_ROOT, 'build', 'index.html'), 'utf8');
-    const linked = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map(
-      (match) => match[1]
-    );
+    const linked = linkedStylesheets();
     assert.ok(linked.length > 0, 'no stylesheet linked at all');
     for (const name of LATER) {
       assert.deepEqual(
@@ -68,9 +71,8 @@ describe('first view budget', () => {
   // scripts/maplibre-css-trim.js, applied by vite.config.ts: MapLibre's stylesheet without the
   // icons of controls the app does not add (8 KB gzip of the first view).
   it("links MapLibre's stylesheet without the parts the app does not use", () => {
-    const html = readFileSync(path.join(PROJECT_ROOT, 'build', 'index.html'), 'utf8');
-    const css = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)]
-      .map((match) => readFileSync(path.join(PROJECT_ROOT, 'build', match[1]), 'utf8'))
+    const css = linkedStylesheets()
+      .map((href) => readFileSync(path.join(PROJECT_ROOT, 'build', href), 'utf8'))
       .join('\n');
     assert.match(css, /\.maplibregl-ctrl-attrib-button/, "MapLibre's stylesheet is not linked");
     assert.doesNotMatch(css, /\.maplibregl-ctrl-(?:logo|geolocate)/);

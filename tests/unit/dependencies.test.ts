@@ -3,7 +3,8 @@
  * dependency, what only tests, scripts and benchmarks use is a devDependency (e.g. pbf writes
  * the vector tiles at run time; geojson-vt and vt-pbf are only the tests' references).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './support/source-files';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +17,6 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 /** Compiled away at build time (SvelteKit lists them as devDependencies), or virtual modules. */
 const BUILD_TIME = new Set(['svelte', '@sveltejs/kit', 'vite']);
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return filesUnder(path);
-    // Declaration files hold types only.
-    return /\.(ts|js|svelte)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** Packages a file imports for its run time (not `import type`), by package name. */
 function packagesImported(file: string): string[] {
@@ -45,8 +37,8 @@ function packagesImported(file: string): string[] {
 
 // `npm start` serves the site with scripts/serve.js (and its policy, scripts/csp.js).
 const runtimeFiles = [
-  ...filesUnder(join(root, 'src')),
-  ...filesUnder(join(root, 'bin')),
+  ...sourceFiles(join(root, 'src'), { withDeclarations: false }),
+  ...sourceFiles(join(root, 'bin'), { withDeclarations: false }),
   join(root, 'scripts/serve.js'),
   join(root, 'scripts/csp.js')
 ];

@@ -1,6 +1,7 @@
 // The UI message catalogue and the language choice.
 import { describe, expect, it, vi } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './support/source-files';
 import path from 'node:path';
 import { bilingual } from '../../src/lib/i18n/messages';
 import { initialLocale, parseLocale, htmlLangOf } from '../../src/lib/i18n/locale-choice';
@@ -16,14 +17,6 @@ const parts = Object.fromEntries(
 const catalog = Object.assign({}, ...Object.values(parts)) as Record<string, unknown>;
 /** The parts messages.ts holds from the start; the others load with the code that uses them. */
 const FIRST_VIEW_PARTS = ['common', 'map', 'search', 'plan', 'landmarks'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return /\.(ts|js|svelte)$/.test(name) ? [file] : [];
-  });
-}
 
 describe('message catalogue', () => {
   it('has a non-empty Chinese and English text for every key', () => {

@@ -3,9 +3,10 @@
  * it imports, so a folder's leaf modules (import/types.ts, storage/types.ts) name what others
  * share. ESLint's no-cycle rules skip `import type`; this walks every import TypeScript sees.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './support/source-files';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,14 +20,6 @@ const options: ts.CompilerOptions = {
   baseUrl: ROOT,
   paths: { $lib: ['src/lib'], '$lib/*': ['src/lib/*'] }
 };
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|js|svelte)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** The script of a Svelte component, or the file itself. */
 function scriptOf(path: string): string {
@@ -89,7 +82,7 @@ describe('import cycles', () => {
   });
 
   test('the graph sees relative, $lib, type-only and Svelte imports', () => {
-    const graph = importGraph(sourceFiles(SRC));
+    const graph = importGraph(sourceFiles(SRC, { withDeclarations: false }));
     const of = (file: string) => (graph.get(join(SRC, file)) ?? []).map((f) => relative(SRC, f));
     // `import type { LayerSummary } from '../import/types'`
     expect(of('lib/storage/types.ts')).toContain('lib/import/types.ts');
@@ -99,7 +92,7 @@ describe('import cycles', () => {
   });
 
   test('no module of src/ imports itself through others', () => {
-    const cycles = cyclesOf(importGraph(sourceFiles(SRC)));
+    const cycles = cyclesOf(importGraph(sourceFiles(SRC, { withDeclarations: false })));
     expect(cycles.map((cycle) => cycle.map((f) => relative(SRC, f)).join(' → '))).toEqual([]);
   });
 });
