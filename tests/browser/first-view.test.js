@@ -7,12 +7,36 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, launchChromium } from './harness.js';
+import { PROJECT_ROOT, launchChromium, waitForMapReady } from './harness.js';
 import { PROFILES, measureLoad, startCountingServer } from '../../bench/load-measure.js';
 
 const BUDGET_BYTES = 550_000;
 /** Components that load after the first view; their CSS must not be linked from the page. */
 const LATER = ['UserTools', 'LandmarkDetails', 'PlaceOnMap', 'SheetExportForm', 'DrawPanel'];
+
+/**
+ * Runs in the page before its scripts: notes each worker the page makes (script, when) and when
+ * the WebGL context is made, so a test can tell who started MapLibre's worker, and when.
+ */
+const NOTE_WORKERS_AND_CONTEXT = () => {
+  const seen = /** @type {any} */ (window);
+  seen.__workersMade = [];
+  const PageWorker = window.Worker;
+  window.Worker = /** @type {any} */ (
+    function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
+      seen.__workersMade.push({ script: String(url), at: performance.now() });
+      return new PageWorker(url, options);
+    }
+  );
+  window.Worker.prototype = PageWorker.prototype;
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
+    function (/** @type {string} */ kind, /** @type {unknown[]} */ ...rest) {
+      if (/webgl/.test(kind)) seen.__contextAt ??= performance.now();
+      return getContext.call(this, kind, ...rest);
+    }
+  );
+};
 
 /** The stylesheets the built map page links, as written in its HTML. */
 function linkedStylesheets() {
@@ -76,5 +100,35 @@ describe('first view budget', () => {
       .join('\n');
     assert.match(css, /\.maplibregl-ctrl-attrib-button/, "MapLibre's stylesheet is not linked");
     assert.doesNotMatch(css, /\.maplibregl-ctrl-(?:logo|geolocate)/);
+  });
+
+  // src/lib/layers/early-worker.ts, started from src/hooks.client.ts: MapLibre's worker starts
+  // while the page hydrates, and MapLibre is handed it rather than starting a second.
+  it("starts MapLibre's worker before the map is made, and only on a page with a map", async () => {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript(NOTE_WORKERS_AND_CONTEXT);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      assert.ok((await waitForMapReady(page)).ready, 'the map did not become ready');
+      const { made, contextAt } = await page.evaluate(() => ({
+        made: /** @type {{ script: string, at: number }[]} */ (
+          /** @type {any} */ (window).__workersMade
+        ),
+        contextAt: /** @type {number} */ (/** @type {any} */ (window).__contextAt)
+      }));
+      const mapWorkers = made.filter(({ script }) => /maplibre-gl-worker/.test(script));
+      assert.equal(mapWorkers.length, 1, `MapLibre workers made: ${JSON.stringify(made)}`);
+      assert.ok(
+        mapWorkers[0].at < contextAt,
+        `worker made at ${mapWorkers[0].at} ms, the map's context at ${contextAt} ms`
+      );
+      const plan = await context.newPage();
+      await plan.goto(`${server.url}/plan`, { waitUntil: 'load' });
+      const planWorkers = await plan.evaluate(() => /** @type {any} */ (window).__workersMade);
+      assert.deepEqual(planWorkers, [], 'the plan page, which has no map, started a worker');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -6,6 +6,9 @@ export const LINGHE_BOUNDS: LngLatBoundsLike = [
   [121.25, 41.157]
 ];
 
+/** The map's container element's id, prerendered: the client hooks look for it (early-worker). */
+export const MAP_CONTAINER_ID = 'map';
+
 /** Local fonts that draw Chinese labels, so no glyph server is needed (the site works offline). */
 export const LOCAL_CJK_FONTS =
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
