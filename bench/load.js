@@ -10,6 +10,7 @@
 // Usage: npm run bench:load                       (builds the app, then runs this)
 //        node bench/load.js [--runs 5] [--app-root build] [--profile phone] [--park <id>]
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -184,6 +185,26 @@ function parkRoute(appRoot, park) {
   return `/parks/${id}`;
 }
 
+/**
+ * The CJK font Chromium will draw the page's Chinese with (fontconfig), or a warning: without
+ * one the page shows fallback boxes, and its first layout searches every font for each
+ * character — ~140 ms more of the desktop's main thread than with one (bench/FINDINGS.md).
+ */
+function cjkFont() {
+  try {
+    if (execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim()) {
+      const family = execFileSync('fc-match', ['sans-serif:lang=zh-cn', 'family'], {
+        encoding: 'utf8'
+      });
+      return family.trim().split(',')[0];
+    }
+  } catch {
+    // No fontconfig: not a Linux desktop; its fonts are its own.
+    return 'unknown (no fontconfig)';
+  }
+  return 'NONE — not what users see; install one (apt-get install fonts-noto-cjk)';
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -220,7 +241,7 @@ async function main() {
       `Load benchmark: ${runs} alternating runs each after one warm-up, fresh browser context ` +
         `per load, Chromium ${browser.version()} (SwiftShader)`
     );
-    console.log(`bare page draws: ${dataOrigin}`);
+    console.log(`bare page draws: ${dataOrigin}; CJK font: ${cjkFont()}`);
     const label = chunkLabeller(appRoot);
     for (const profile of profiles) {
       await benchProfile(browser, { app, bare }, profile, runs, label);
