@@ -6,7 +6,8 @@
  * it can take the style and the data the map has already sent it. On the desktop profile that
  * was ~190 ms between the WebGL context and the worker's first task, with the main thread busy
  * hydrating meanwhile. Started from the client hooks instead (the first of the app's modules to
- * run), the worker is up and waiting by the time the map is made.
+ * run), the worker fetches and compiles its script while the page hydrates (the map's first tile
+ * was then asked for ~100 ms sooner after its data: bench/FINDINGS.md, eighth round).
  *
  * MapLibre has no way to be given a worker, so the first `new Worker` it asks for with the same
  * script is answered with the one already running, and the page's `Worker` is put back as it
