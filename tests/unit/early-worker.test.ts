@@ -4,18 +4,20 @@ import { startWorkerEarly, type WorkerScope } from '../../src/lib/layers/early-w
 /** A page with a Worker that only notes what it was asked to start. */
 function fakePage() {
   const started: { url: string; options?: WorkerOptions }[] = [];
+  const instances: unknown[] = [];
   class FakeWorker {
     url: string;
     constructor(url: string | URL, options?: WorkerOptions) {
       this.url = String(url);
       started.push({ url: this.url, options });
+      instances.push(this);
     }
   }
   const scope = {
     Worker: FakeWorker as unknown as typeof Worker,
     location: { href: 'https://example.org/linghe/' }
   } satisfies WorkerScope;
-  return { scope, started, PageWorker: scope.Worker };
+  return { scope, started, instances, PageWorker: scope.Worker };
 }
 
 describe('startWorkerEarly', () => {
@@ -28,12 +30,13 @@ describe('startWorkerEarly', () => {
   });
 
   it('hands that worker to the first asking for the same script, then steps aside', () => {
-    const { scope, started, PageWorker } = fakePage();
+    const { scope, started, instances, PageWorker } = fakePage();
     startWorkerEarly('/linghe/_app/worker.mjs', scope);
     const early = new scope.Worker('https://example.org/linghe/_app/worker.mjs', {
       type: 'module'
     });
     expect(started).toHaveLength(1);
+    expect(early).toBe(instances[0]);
     expect(early).toBeInstanceOf(PageWorker);
     expect(scope.Worker).toBe(PageWorker);
     // The next one asking for it gets a new worker, as MapLibre's second map would.
