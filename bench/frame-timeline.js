@@ -4,7 +4,8 @@
  * hydrated, when the map was ready, and every WebGL frame drawn before then — when it started,
  * how long its draw calls took on the main thread, how long until the next task could run (the
  * wait for the GPU process included) and how many draw calls it made — and the shader programs
- * linked. Counts and same-run comparisons; `bench:load` is the benchmark of record.
+ * linked; and when MapLibre's worker was made, sent the data and asked for the first tiles.
+ * Counts and same-run comparisons; `bench:load` is the benchmark of record.
  *
  * Usage: npm run bench:frames [-- --profile phone --runs 3 --app-root build --path / --path '/?layers=']
  *        (`?layers=` is the app with every layer off: what its page costs without what it draws)
@@ -36,12 +37,41 @@ if (!existsSync(path.join(appRoot, 'index.html'))) throw new Error(`${appRoot}: 
 
 /**
  * Runs in the page before its scripts: records the GL context's creation, the search box's
- * hydration, the programs linked and each frame's draw calls until the map is ready.
+ * hydration, the programs linked and each frame's draw calls until the map is ready, and
+ * MapLibre's worker: when it was made, when the map sent it the data (its message type `LD`)
+ * and asked for the first tiles (`LT`; MapLibre's own message codes, util/actor_messages.ts).
  */
 const RECORD_FRAMES = () => {
   const w = /** @type {any} */ (window);
-  w.__timeline = { contextAt: null, hydratedAt: null, links: 0, frames: [] };
+  w.__timeline = { contextAt: null, hydratedAt: null, links: 0, frames: [], worker: {} };
   const timeline = w.__timeline;
+  const PageWorker = window.Worker;
+  /** @type {Worker | null} */
+  let mapWorker = null;
+  window.Worker = /** @type {any} */ (
+    function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
+      const made = new PageWorker(url, options);
+      if (!mapWorker && /maplibre-gl-worker/.test(String(url))) {
+        mapWorker = made;
+        timeline.worker.madeAt = performance.now();
+      }
+      return made;
+    }
+  );
+  window.Worker.prototype = PageWorker.prototype;
+  const post = PageWorker.prototype.postMessage;
+  PageWorker.prototype.postMessage = /** @type {any} */ (
+    function (/** @type {any} */ message, /** @type {any[]} */ ...rest) {
+      if (this === mapWorker && w.__mapReadyAt === undefined) {
+        if (message?.type === 'LD') timeline.worker.dataAt ??= performance.now();
+        if (message?.type === 'LT') {
+          timeline.worker.firstTileAt ??= performance.now();
+          timeline.worker.tiles = (timeline.worker.tiles ?? 0) + 1;
+        }
+      }
+      return post.call(this, message, ...rest);
+    }
+  );
   const getContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
     function (/** @type {string} */ kind, /** @type {unknown[]} */ ...rest) {
@@ -116,10 +146,14 @@ const at = (ms) => (ms === null ? '—' : ms.toFixed(0));
  * @param {string} label
  * @param {Awaited<ReturnType<typeof load>>} timeline
  */
-function report(label, { contextAt, hydratedAt, readyAt, links, frames }) {
+function report(label, { contextAt, hydratedAt, readyAt, links, frames, worker }) {
   console.log(
     `${label}: context ${at(contextAt)} ms, hydrated ${at(hydratedAt)} ms, ready ${at(readyAt)} ms; ` +
       `${frames.length} frames, ${links} programs linked`
+  );
+  console.log(
+    `    MapLibre's worker made ${at(worker.madeAt ?? null)} ms, data sent ${at(worker.dataAt ?? null)} ms, ` +
+      `first of ${worker.tiles ?? 0} tiles asked for ${at(worker.firstTileAt ?? null)} ms`
   );
   const list = frames.map(
     (/** @type {{ at: number, last: number, end?: number, draws: number }} */ f) =>
