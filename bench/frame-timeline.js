@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
 import { buildBarePage } from './load-bare.js';
-import { MARK_MAP_READY, PROFILES, openPage } from './load-measure.js';
+import { MARK_MAP_READY, NOTE_CONTEXT_AND_WORKERS, PROFILES, openPage } from './load-measure.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,33 +36,21 @@ const appRoot = path.resolve(String(values['app-root']));
 if (!existsSync(path.join(appRoot, 'index.html'))) throw new Error(`${appRoot}: build first`);
 
 /**
- * Runs in the page before its scripts: records the GL context's creation, the search box's
- * hydration, the programs linked and each frame's draw calls until the map is ready, and
- * MapLibre's worker: when it was made, when the map sent it the data (its message type `LD`)
- * and asked for the first tiles (`LT`; MapLibre's own message codes, util/actor_messages.ts).
+ * Runs in the page before its scripts, after NOTE_CONTEXT_AND_WORKERS (the context's creation,
+ * the workers made): records the search box's hydration, the programs linked and each frame's
+ * draw calls until the map is ready, and when the map sent MapLibre's worker the data (its
+ * message type `LD`) and asked for the first tiles (`LT`; MapLibre's own message codes,
+ * util/actor_messages.ts).
  */
 const RECORD_FRAMES = () => {
   const w = /** @type {any} */ (window);
-  w.__timeline = { contextAt: null, hydratedAt: null, links: 0, frames: [], worker: {} };
+  w.__timeline = { hydratedAt: null, links: 0, frames: [], worker: {} };
   const timeline = w.__timeline;
-  const PageWorker = window.Worker;
-  /** @type {Worker | null} */
-  let mapWorker = null;
-  window.Worker = /** @type {any} */ (
-    function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
-      const made = new PageWorker(url, options);
-      if (!mapWorker && /maplibre-gl-worker/.test(String(url))) {
-        mapWorker = made;
-        timeline.worker.madeAt = performance.now();
-      }
-      return made;
-    }
-  );
-  window.Worker.prototype = PageWorker.prototype;
-  const post = PageWorker.prototype.postMessage;
-  PageWorker.prototype.postMessage = /** @type {any} */ (
+  const scriptOf = (/** @type {Worker} */ worker) => w.__workerScripts.get(worker) ?? '';
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = /** @type {any} */ (
     function (/** @type {any} */ message, /** @type {any[]} */ ...rest) {
-      if (this === mapWorker && w.__mapReadyAt === undefined) {
+      if (w.__mapReadyAt === undefined && /maplibre-gl-worker/.test(scriptOf(this))) {
         if (message?.type === 'LD') timeline.worker.dataAt ??= performance.now();
         if (message?.type === 'LT') {
           timeline.worker.firstTileAt ??= performance.now();
@@ -70,15 +58,6 @@ const RECORD_FRAMES = () => {
         }
       }
       return post.call(this, message, ...rest);
-    }
-  );
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
-    function (/** @type {string} */ kind, /** @type {unknown[]} */ ...rest) {
-      if (kind.startsWith('webgl') && timeline.contextAt === null) {
-        timeline.contextAt = performance.now();
-      }
-      return getContext.call(this, /** @type {any} */ (kind), ...rest);
     }
   );
   new MutationObserver((_, observer) => {
@@ -125,15 +104,24 @@ async function load(browser, url) {
   const { context, page } = await openPage(browser, profile);
   try {
     await context.addInitScript(MARK_MAP_READY);
+    await context.addInitScript(NOTE_CONTEXT_AND_WORKERS);
     await context.addInitScript(RECORD_FRAMES);
     await page.goto(url);
     await page.waitForFunction(() => /** @type {any} */ (window).__mapReadyAt !== undefined, null, {
       timeout: MAP_READY_TIMEOUT_MS * 2
     });
-    return await page.evaluate(() => ({
-      .../** @type {any} */ (window).__timeline,
-      readyAt: /** @type {any} */ (window).__mapReadyAt
-    }));
+    return await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      const mapWorker = w.__workersMade.find((/** @type {{ script: string }} */ made) =>
+        /maplibre-gl-worker/.test(made.script)
+      );
+      return {
+        ...w.__timeline,
+        contextAt: w.__contextAt ?? null,
+        worker: { ...w.__timeline.worker, madeAt: mapWorker?.at },
+        readyAt: w.__mapReadyAt
+      };
+    });
   } finally {
     await context.close();
   }

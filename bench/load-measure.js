@@ -114,6 +114,34 @@ export const MARK_MAP_READY = () => {
 };
 
 /**
+ * Runs in the page before its scripts: notes when the first WebGL context is made
+ * (`__contextAt`) and each worker the page makes (`__workersMade`: script and when; and
+ * `__workerScripts`, each Worker's script, for hooks that need to tell MapLibre's apart).
+ */
+export const NOTE_CONTEXT_AND_WORKERS = () => {
+  const seen = /** @type {any} */ (window);
+  seen.__workersMade = [];
+  seen.__workerScripts = new WeakMap();
+  const PageWorker = window.Worker;
+  window.Worker = /** @type {any} */ (
+    function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
+      const made = new PageWorker(url, options);
+      seen.__workersMade.push({ script: String(url), at: performance.now() });
+      seen.__workerScripts.set(made, String(url));
+      return made;
+    }
+  );
+  window.Worker.prototype = PageWorker.prototype;
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
+    function (/** @type {string} */ kind, /** @type {unknown[]} */ ...rest) {
+      if (kind.startsWith('webgl')) seen.__contextAt ??= performance.now();
+      return getContext.call(this, /** @type {any} */ (kind), ...rest);
+    }
+  );
+};
+
+/**
  * Counts the WebGL frames drawn until the map is ready: the turns of the event loop in which
  * draw calls were made (a frame's draws all happen in one animation-frame callback). Under
  * software GL each frame is paid for on the GPU process, so this is the count to keep low.

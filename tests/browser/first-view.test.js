@@ -8,35 +8,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, launchChromium, waitForMapReady } from './harness.js';
-import { PROFILES, measureLoad, startCountingServer } from '../../bench/load-measure.js';
+import {
+  NOTE_CONTEXT_AND_WORKERS,
+  PROFILES,
+  measureLoad,
+  startCountingServer
+} from '../../bench/load-measure.js';
 
 const BUDGET_BYTES = 550_000;
 /** Components that load after the first view; their CSS must not be linked from the page. */
 const LATER = ['UserTools', 'LandmarkDetails', 'PlaceOnMap', 'SheetExportForm', 'DrawPanel'];
-
-/**
- * Runs in the page before its scripts: notes each worker the page makes (script, when) and when
- * the WebGL context is made, so a test can tell who started MapLibre's worker, and when.
- */
-const NOTE_WORKERS_AND_CONTEXT = () => {
-  const seen = /** @type {any} */ (window);
-  seen.__workersMade = [];
-  const PageWorker = window.Worker;
-  window.Worker = /** @type {any} */ (
-    function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
-      seen.__workersMade.push({ script: String(url), at: performance.now() });
-      return new PageWorker(url, options);
-    }
-  );
-  window.Worker.prototype = PageWorker.prototype;
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
-    function (/** @type {string} */ kind, /** @type {unknown[]} */ ...rest) {
-      if (/webgl/.test(kind)) seen.__contextAt ??= performance.now();
-      return getContext.call(this, kind, ...rest);
-    }
-  );
-};
 
 /** The stylesheets the built map page links, as written in its HTML. */
 function linkedStylesheets() {
@@ -107,7 +88,7 @@ describe('first view budget', () => {
   it("starts MapLibre's worker before the map is made, and only on a page with a map", async () => {
     const context = await browser.newContext();
     try {
-      await context.addInitScript(NOTE_WORKERS_AND_CONTEXT);
+      await context.addInitScript(NOTE_CONTEXT_AND_WORKERS);
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
       assert.ok((await waitForMapReady(page)).ready, 'the map did not become ready');
