@@ -13,8 +13,46 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_NOT_FOUND = 'Chromium not found: apt-get install chromium';
 
+/**
+ * The features Playwright 1.64 disables (its own `--disable-features`). Chromium keeps only the
+ * last `--disable-features` it is given, so CHROMIUM_ARGS repeats these with ours rather than
+ * replacing them; tests/browser/harness.test.js checks Playwright's list is still inside.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'DialMediaRouteProvider',
+  'GlobalMediaControls',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'BlockOriginHeaderModificationOnRedirect',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'Translate',
+  'AutoDeElevate',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion'
+];
+
+/**
+ * Chromium's own pages that headless Chromium (156) starts for every new window: the address
+ * bar's suggestion popups, two WebUI pages in a renderer of their own. On a 2-core machine their
+ * ~0.4 s of CPU per window competed with every page a test or benchmark opened (bench/FINDINGS.md,
+ * ninth round); no user's browser starts them again for each page it loads.
+ */
+const NO_BROWSER_UI_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup'
+];
+
 // Headless software-GL Chromium that makes no background calls home, so every request we
-// observe comes from the page itself.
+// observe comes from the page itself, and that runs no pages of its own beside it.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -23,7 +61,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--disable-quic'
+  '--disable-quic',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...NO_BROWSER_UI_FEATURES].join(',')}`
 ];
 
 /** How long the app may take to load and draw the map (ms). */

@@ -4,10 +4,18 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSite, launchChromium, CHROMIUM_NOT_FOUND, waitUntil } from './harness.js';
+import {
+  startSite,
+  launchChromium,
+  CHROMIUM_ARGS,
+  CHROMIUM_NOT_FOUND,
+  PLAYWRIGHT_DISABLED_FEATURES,
+  waitUntil
+} from './harness.js';
 import { decodePng, paintStats } from './png.js';
 
 // Loopback but another origin: even if blocking failed, nothing would leave the machine.
@@ -104,6 +112,44 @@ describe('browser harness', () => {
     } finally {
       await visit.close();
     }
+  });
+
+  it('runs no pages of its own beside the page (they would compete for the CPU)', async () => {
+    const visit = await site.visit('/');
+    try {
+      const browser = visit.page.context().browser();
+      assert.ok(browser);
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      await cdp.detach();
+      assert.ok(targetInfos.some((target) => target.type === 'page'));
+      const own = targetInfos.filter((target) => target.type === 'browser_ui');
+      assert.deepEqual(
+        own.map((target) => target.url),
+        [],
+        'Chromium started its own pages: add their features to NO_BROWSER_UI_FEATURES'
+      );
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it("keeps Playwright's own disabled features (Chromium reads only the last list)", () => {
+    const bundle = readFileSync(
+      createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle'),
+      'utf8'
+    );
+    const list = /disabledFeatures = \[([\s\S]*?)\]\.filter/.exec(bundle)?.[1];
+    assert.ok(list, "Playwright's list of disabled features not found in its bundle");
+    const theirs = [...list.matchAll(/^\s*"([\w]+)"/gm)].map((match) => match[1]);
+    assert.ok(theirs.length > 5, `read only ${theirs.length} of Playwright's features`);
+    assert.deepEqual(
+      theirs.filter((name) => !PLAYWRIGHT_DISABLED_FEATURES.includes(name)),
+      [],
+      'Playwright disables features PLAYWRIGHT_DISABLED_FEATURES does not repeat'
+    );
+    const switches = CHROMIUM_ARGS.filter((arg) => arg.startsWith('--disable-features='));
+    assert.equal(switches.length, 1, 'one --disable-features: Chromium keeps only the last');
   });
 
   it('fails with one actionable line when Chromium is missing', async () => {
