@@ -5,6 +5,7 @@ import { sourceFiles } from './support/source-files';
 import path from 'node:path';
 import { bilingual } from '../../src/lib/i18n/messages';
 import { initialLocale, parseLocale, htmlLangOf } from '../../src/lib/i18n/locale-choice';
+import { locale } from '../../src/lib/i18n/locale.svelte';
 
 /** Every part of the catalogue, by file name ('draw' for catalog/draw.ts). */
 const parts = Object.fromEntries(
@@ -36,6 +37,32 @@ describe('message catalogue', () => {
 });
 
 describe('language choice', () => {
+  it('sets <html lang> only when it changes (setting it restyles the whole page)', () => {
+    const written: string[] = [];
+    let lang = 'zh-CN';
+    const html = {
+      get lang() {
+        return lang;
+      },
+      set lang(next: string) {
+        written.push(next);
+        lang = next;
+      }
+    };
+    vi.stubGlobal('document', { documentElement: html });
+    try {
+      locale.set('zh', { remember: false });
+      expect(written).toEqual([]);
+      locale.set('en', { remember: false });
+      locale.set('en', { remember: false });
+      locale.set('zh', { remember: false });
+      expect(written).toEqual(['en', 'zh-CN']);
+      expect(locale.current).toBe('zh');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('takes ?lang= before what the browser remembered, then Chinese', () => {
     expect(initialLocale('?lang=en', 'zh')).toBe('en');
     expect(initialLocale('?lang=zh', 'en')).toBe('zh');

@@ -18,7 +18,9 @@ class LocaleState {
   /** Switches the UI, remembers the choice and keeps `<html lang>` in step. */
   set(next: Locale, { remember = true }: { remember?: boolean } = {}): void {
     this.current = next;
-    if (typeof document !== 'undefined') document.documentElement.lang = htmlLangOf(next);
+    const html = typeof document !== 'undefined' ? document.documentElement : null;
+    // Set only when it changes: setting `lang` restyles the whole page, even to the same value.
+    if (html && html.lang !== htmlLangOf(next)) html.lang = htmlLangOf(next);
     if (remember && typeof localStorage !== 'undefined') {
       try {
         localStorage.setItem(LOCALE_STORAGE_KEY, next);
