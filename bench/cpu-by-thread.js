@@ -8,14 +8,13 @@
  *
  * Usage: npm run bench:cpu [-- --profile phone --runs 3 --app-root build]
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
-import { buildBarePage } from './load-bare.js';
+import { serveBarePage } from './load-bare.js';
 import { cpuByThread } from './cpu-summary.js';
 import { MARK_MAP_READY, PROFILES, openPage } from './load-measure.js';
 
@@ -67,47 +66,44 @@ function medians(loads) {
   );
 }
 
-const bareRoot = mkdtempSync(path.join(tmpdir(), 'bench-bare-'));
 const browser = await launchChromium();
 const app = await startServer({ root: appRoot, port: 0 });
+/** @type {Awaited<ReturnType<typeof serveBarePage>> | null} */
+let bareSite = null;
 try {
-  await buildBarePage(bareRoot);
-  const bare = await startServer({ root: bareRoot, port: 0 });
-  try {
-    await load(browser, `${app.url}/`, false); // warm-up, as bench/load.js does
-    await load(browser, `${bare.url}/`, false);
-    /** @type {{ app: Map<string, number>[], bare: Map<string, number>[] }} */
-    const loads = { app: [], bare: [] };
-    for (let run = 0; run < Number(values.runs); run++) {
-      loads.app.push(await load(browser, `${app.url}/`, true));
-      loads.bare.push(await load(browser, `${bare.url}/`, true));
-    }
-    const [ofApp, ofBare] = [medians(loads.app), medians(loads.bare)];
-    const total = (/** @type {Map<string, number>} */ cpu) =>
-      [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
-    console.log(
-      `CPU until the map is ready by process / thread, ${profile.name} profile, medians of ` +
-        `${values.runs} traced loads (Chromium ${browser.version()}): app / bare page, ms`
-    );
-    const rows = [...new Set([...ofApp.keys(), ...ofBare.keys()])]
-      .map((label) => ({ label, app: ofApp.get(label) ?? 0, bare: ofBare.get(label) ?? 0 }))
-      .filter((row) => row.app >= 5 || row.bare >= 5)
-      .sort((a, b) => b.app - a.app);
-    for (const row of rows) {
-      const own = /WebUI/.test(row.label) ? "   ← Chromium's own page" : '';
-      console.log(
-        `  ${row.app.toFixed(0).padStart(5)} / ${row.bare.toFixed(0).padStart(5)}  ${row.label}${own}`
-      );
-    }
-    console.log(
-      `  ${total(ofApp).toFixed(0).padStart(5)} / ${total(ofBare).toFixed(0).padStart(5)}  all ` +
-        `(ratio ${(total(ofApp) / total(ofBare)).toFixed(2)})`
-    );
-  } finally {
-    await bare.close();
+  bareSite = await serveBarePage((root) => startServer({ root, port: 0 }));
+  const bare = bareSite.server;
+  await load(browser, `${app.url}/`, false); // warm-up, as bench/load.js does
+  await load(browser, `${bare.url}/`, false);
+  /** @type {{ app: Map<string, number>[], bare: Map<string, number>[] }} */
+  const loads = { app: [], bare: [] };
+  for (let run = 0; run < Number(values.runs); run++) {
+    loads.app.push(await load(browser, `${app.url}/`, true));
+    loads.bare.push(await load(browser, `${bare.url}/`, true));
   }
+  const [ofApp, ofBare] = [medians(loads.app), medians(loads.bare)];
+  const total = (/** @type {Map<string, number>} */ cpu) =>
+    [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    `CPU until the map is ready by process / thread, ${profile.name} profile, medians of ` +
+      `${values.runs} traced loads (Chromium ${browser.version()}): app / bare page, ms`
+  );
+  const rows = [...new Set([...ofApp.keys(), ...ofBare.keys()])]
+    .map((label) => ({ label, app: ofApp.get(label) ?? 0, bare: ofBare.get(label) ?? 0 }))
+    .filter((row) => row.app >= 5 || row.bare >= 5)
+    .sort((a, b) => b.app - a.app);
+  for (const row of rows) {
+    const own = /WebUI/.test(row.label) ? "   ← Chromium's own page" : '';
+    console.log(
+      `  ${row.app.toFixed(0).padStart(5)} / ${row.bare.toFixed(0).padStart(5)}  ${row.label}${own}`
+    );
+  }
+  console.log(
+    `  ${total(ofApp).toFixed(0).padStart(5)} / ${total(ofBare).toFixed(0).padStart(5)}  all ` +
+      `(ratio ${(total(ofApp) / total(ofBare)).toFixed(2)})`
+  );
 } finally {
+  await bareSite?.close();
   await browser.close().catch(() => undefined);
   await app.close().catch(() => undefined);
-  rmSync(bareRoot, { recursive: true, force: true });
 }

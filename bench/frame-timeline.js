@@ -10,14 +10,13 @@
  * Usage: npm run bench:frames [-- --profile phone --runs 3 --app-root build --path / --path '/?layers=']
  *        (`?layers=` is the app with every layer off: what its page costs without what it draws)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
-import { buildBarePage } from './load-bare.js';
+import { serveBarePage } from './load-bare.js';
 import { MARK_MAP_READY, NOTE_CONTEXT_AND_WORKERS, PROFILES, openPage } from './load-measure.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,31 +149,28 @@ function report(label, { contextAt, hydratedAt, readyAt, links, frames, worker }
   console.log(`    frames at: ${list.join(', ')}`);
 }
 
-const bareRoot = mkdtempSync(path.join(tmpdir(), 'bench-bare-'));
 const app = await startServer({ root: appRoot, port: 0 });
 const browser = await launchChromium();
+/** @type {Awaited<ReturnType<typeof serveBarePage>> | null} */
+let bareSite = null;
 try {
-  await buildBarePage(bareRoot);
-  const bare = await startServer({ root: bareRoot, port: 0 });
-  try {
-    console.log(
-      `First view frame by frame, ${profile.name} profile, Chromium ${browser.version()} ` +
-        `(SwiftShader). Per frame: draw calls, ms of draw calls / ms until the next task.`
-    );
-    const paths = /** @type {string[]} */ (values.path);
-    // Warm-up: shader and JIT caches, as bench/load.js does.
-    await load(browser, `${app.url}${paths[0]}`);
-    await load(browser, `${bare.url}/`);
-    for (let run = 1; run <= Number(values.runs); run++) {
-      for (const page of paths)
-        report(`run ${run} app ${page}`, await load(browser, `${app.url}${page}`));
-      report(`run ${run} bare`, await load(browser, `${bare.url}/`));
-    }
-  } finally {
-    await bare.close();
+  bareSite = await serveBarePage((root) => startServer({ root, port: 0 }));
+  const bare = bareSite.server;
+  console.log(
+    `First view frame by frame, ${profile.name} profile, Chromium ${browser.version()} ` +
+      `(SwiftShader). Per frame: draw calls, ms of draw calls / ms until the next task.`
+  );
+  const paths = /** @type {string[]} */ (values.path);
+  // Warm-up: shader and JIT caches, as bench/load.js does.
+  await load(browser, `${app.url}${paths[0]}`);
+  await load(browser, `${bare.url}/`);
+  for (let run = 1; run <= Number(values.runs); run++) {
+    for (const page of paths)
+      report(`run ${run} app ${page}`, await load(browser, `${app.url}${page}`));
+    report(`run ${run} bare`, await load(browser, `${bare.url}/`));
   }
 } finally {
+  await bareSite?.close();
   await browser.close().catch(() => undefined);
   await app.close().catch(() => undefined);
-  rmSync(bareRoot, { recursive: true, force: true });
 }

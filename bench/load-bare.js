@@ -2,7 +2,8 @@
  * The floor of the load benchmark (bench/load.js): a bare MapLibre page drawing one GeoJSON
  * layer (bench/bare/), bundled by Vite with the same toolchain as the app.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +103,32 @@ export async function buildBarePage(outDir) {
   });
   await precompress(outDir);
   return origin;
+}
+
+/**
+ * The bare page built into a folder of its own and served, for the benchmarks that compare
+ * against it: its server, where its GeoJSON came from, and `close`, which stops the server and
+ * removes the folder.
+ * @template {{ url: string, close: () => Promise<void> }} Server
+ * @param {(root: string) => Promise<Server>} serve starts a server on the built folder
+ * @returns {Promise<{ server: Server, dataOrigin: string, close: () => Promise<void> }>}
+ * @example const bare = await serveBarePage((root) => startServer({ root, port: 0 }));
+ */
+export async function serveBarePage(serve) {
+  const root = mkdtempSync(path.join(tmpdir(), 'bench-bare-'));
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  try {
+    const dataOrigin = await buildBarePage(root);
+    const server = await serve(root);
+    const close = async () => {
+      await server.close().catch(() => undefined);
+      remove();
+    };
+    return { server, dataOrigin, close };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /**

@@ -11,13 +11,12 @@
 //        node bench/load.js [--runs 5] [--app-root build] [--profile phone] [--park <id>]
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/browser/harness.js';
-import { buildBarePage } from './load-bare.js';
+import { serveBarePage } from './load-bare.js';
 import { chunkLabeller } from './chunk-labels.js';
 import {
   PROFILES,
@@ -228,15 +227,14 @@ async function main() {
   if (profiles.length === 0)
     throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
 
-  const bareRoot = mkdtempSync(path.join(tmpdir(), 'bench-bare-'));
   /** @type {Array<{ close: () => Promise<void> }>} */
   const toClose = [];
   try {
-    const dataOrigin = await buildBarePage(bareRoot);
+    const bareSite = await serveBarePage(startCountingServer);
+    toClose.push(bareSite);
+    const { server: bare, dataOrigin } = bareSite;
     const app = await startCountingServer(appRoot);
     toClose.push(app);
-    const bare = await startCountingServer(bareRoot);
-    toClose.push(bare);
     const browser = await launchChromium();
     toClose.push(browser);
     console.log(
@@ -254,7 +252,6 @@ async function main() {
     }
   } finally {
     for (const resource of toClose.reverse()) await resource.close().catch(() => undefined);
-    rmSync(bareRoot, { recursive: true, force: true });
   }
 }
 
