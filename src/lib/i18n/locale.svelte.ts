@@ -19,8 +19,9 @@ class LocaleState {
   set(next: Locale, { remember = true }: { remember?: boolean } = {}): void {
     this.current = next;
     const html = typeof document !== 'undefined' ? document.documentElement : null;
+    const lang = htmlLangOf(next);
     // Set only when it changes: setting `lang` restyles the whole page, even to the same value.
-    if (html && html.lang !== htmlLangOf(next)) html.lang = htmlLangOf(next);
+    if (html && html.lang !== lang) html.lang = lang;
     if (remember && typeof localStorage !== 'undefined') {
       try {
         localStorage.setItem(LOCALE_STORAGE_KEY, next);
