@@ -19,7 +19,13 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve.js';
 import { launchChromium, MAP_READY_TIMEOUT_MS } from '../tests/browser/harness.js';
 import { serveBarePage } from './load-bare.js';
-import { MARK_MAP_READY, PROFILES, median, openPage } from './load-measure.js';
+import {
+  MARK_MAP_READY,
+  NOTE_CONTEXT_AND_WORKERS,
+  PROFILES,
+  median,
+  openPage
+} from './load-measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +50,9 @@ const builds = [values.a, values.b].map((dir, i) => {
 const MILESTONES = /** @type {const} */ (['context', 'data', 'firstTile', 'firstDraw', 'ready']);
 
 /**
- * Runs in the page before its scripts: notes the first WebGL context, the first `LD` and `LT`
- * messages to any worker (MapLibre's message codes, util/actor_messages.ts) and the first draw.
+ * Runs in the page before its scripts, after NOTE_CONTEXT_AND_WORKERS (the WebGL context): notes
+ * the first `LD` and `LT` messages to any worker (MapLibre's message codes,
+ * util/actor_messages.ts) and the first draw.
  */
 const NOTE_MILESTONES = () => {
   const seen = /** @type {Record<string, number>} */ ({});
@@ -57,13 +64,6 @@ const NOTE_MILESTONES = () => {
       if (message?.type === 'LD') note('data');
       if (message?.type === 'LT') note('firstTile');
       return post.call(this, message, ...rest);
-    }
-  );
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = /** @type {any} */ (
-    function (/** @type {string} */ kind, /** @type {any[]} */ ...rest) {
-      if (/webgl/.test(kind)) note('context');
-      return getContext.call(this, kind, ...rest);
     }
   );
   const proto = /** @type {any} */ (WebGL2RenderingContext.prototype);
@@ -86,6 +86,7 @@ async function load(browser, url) {
   const { context, page } = await openPage(browser, profile);
   try {
     await context.addInitScript(MARK_MAP_READY);
+    await context.addInitScript(NOTE_CONTEXT_AND_WORKERS);
     await context.addInitScript(NOTE_MILESTONES);
     await page.goto(url);
     await page.waitForFunction(() => /** @type {any} */ (window).__mapReadyAt !== undefined, null, {
@@ -93,7 +94,7 @@ async function load(browser, url) {
     });
     return await page.evaluate(() => {
       const w = /** @type {any} */ (window);
-      return { ...w.__milestones, ready: w.__mapReadyAt };
+      return { ...w.__milestones, context: w.__contextAt, ready: w.__mapReadyAt };
     });
   } finally {
     await context.close();
